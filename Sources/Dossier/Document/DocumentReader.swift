@@ -1,0 +1,103 @@
+/// Turns bytes into a `Document`: decodes UTF-8 (dropping a leading byte-order mark, keeping CRLF),
+/// refuses binary data and invalid UTF-8 with a clear error, and converts HTML to text.
+public struct DocumentReader: Sendable {
+    /// Documents larger than this many bytes are refused.
+    public var maxBytes: Int
+
+    public static let defaultMaxBytes = 50 * 1024 * 1024
+
+    public init(maxBytes: Int = DocumentReader.defaultMaxBytes) {
+        self.maxBytes = maxBytes
+    }
+
+    /// Reads the file at `path` (or standard input for "-").
+    public func read(path: String, id: String? = nil) throws(DocumentError) -> Document {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path: path, limit: maxBytes)
+        } catch {
+            switch error {
+            case .tooLarge(let size): throw .tooLarge(path: path, bytes: size, limit: maxBytes)
+            case .system(let reason): throw .unreadable(path: path, reason: reason)
+            }
+        }
+        let lower = path.lowercased()
+        let hint: DocumentFormat? = (lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml")) ? .html : nil
+        return try decode(bytes, id: id ?? path, format: hint)
+    }
+
+    /// Decodes `bytes` as a document. `format` nil means: sniff HTML from the first bytes.
+    public func decode(_ bytes: [UInt8], id: String, format: DocumentFormat? = nil) throws(DocumentError) -> Document {
+        if bytes.count > maxBytes { throw .tooLarge(path: id, bytes: bytes.count, limit: maxBytes) }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if Self.looksBinary(body) { throw .binary(path: id) }
+        if let bad = Self.firstInvalidUTF8(body) { throw .invalidUTF8(path: id, byteOffset: bad + (bytes.count - body.count)) }
+        let text = String(decoding: body, as: UTF8.self)
+        let kind = format ?? (Self.looksLikeHTML(body) ? .html : .text)
+        switch kind {
+        case .text:
+            return Document(id: id, text: text)
+        case .html:
+            let page = HTMLText.extract(utf8: body)
+            return Document(id: id, text: page.text, format: .html, metadata: page.metadata, blocks: page.blocks)
+        }
+    }
+
+    /// Binary data: NUL bytes or other C0 controls in more than 1 in 100 of the first 8 KiB, or
+    /// magic numbers of common binary formats.
+    static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let head = bytes.prefix(8192)
+        if head.isEmpty { return false }
+        let magic: [[UInt8]] = [[0x25, 0x50, 0x44, 0x46], [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], [0x50, 0x4B, 0x03, 0x04],
+                                [0x1F, 0x8B], [0x7F, 0x45, 0x4C, 0x46], [0x47, 0x49, 0x46, 0x38]]
+        if magic.contains(where: { head.starts(with: $0) }) { return true }
+        var controls = 0
+        for b in head where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
+            controls += 1
+        }
+        return controls * 100 > head.count
+    }
+
+    /// The offset of the first byte that is not part of valid UTF-8, or nil.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withContiguousStorageIfAvailable { buf -> Int? in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let b = buf[i]
+                if b < 0x80 { i += 1; continue }
+                let need: Int
+                var lowBound: UInt8 = 0x80, highBound: UInt8 = 0xBF
+                switch b {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; lowBound = 0xA0
+                case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+                case 0xED: need = 2; highBound = 0x9F
+                case 0xF0: need = 3; lowBound = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; highBound = 0x8F
+                default: return i
+                }
+                if i + need >= n { return i }
+                let c1 = buf[i + 1]
+                if c1 < lowBound || c1 > highBound { return i }
+                var k = 2
+                while k <= need {
+                    if buf[i + k] & 0xC0 != 0x80 { return i }
+                    k += 1
+                }
+                i += need + 1
+            }
+            return nil
+        } ?? nil
+    }
+
+    /// HTML: the first non-space bytes open a doctype, `<html`, `<head>` or `<body>`.
+    static func looksLikeHTML(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let head = bytes.prefix(1024).drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        let start = String(decoding: head.prefix(15), as: UTF8.self).lowercased()
+        return start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.hasPrefix("<head") || start.hasPrefix("<body")
+            || (start.hasPrefix("<!--") && String(decoding: head, as: UTF8.self).lowercased().contains("<html"))
+    }
+}

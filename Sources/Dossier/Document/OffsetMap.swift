@@ -1,0 +1,27 @@
+/// Maps UTF-16 offsets to Unicode code point offsets. For text without surrogate pairs (almost all
+/// news) the two are equal and the map stores nothing.
+public struct OffsetMap: Sendable {
+    /// UTF-16 offsets of the high surrogates, ascending; empty for BMP-only text.
+    private let surrogates: [Int]
+
+    public init(utf16: [UInt16]) {
+        var found: [Int] = []
+        for (i, u) in utf16.enumerated() where u & 0xFC00 == 0xD800 {
+            found.append(i)
+        }
+        surrogates = found
+    }
+
+    /// The code point offset of UTF-16 offset `u`.
+    @inline(__always)
+    public func codePoint(_ u: Int) -> Int {
+        if surrogates.isEmpty { return u }
+        // Count surrogate pairs that end at or before `u`.
+        var lo = 0, hi = surrogates.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if surrogates[mid] + 1 < u { lo = mid + 1 } else { hi = mid }
+        }
+        return u - lo
+    }
+}

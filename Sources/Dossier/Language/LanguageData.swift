@@ -1,0 +1,120 @@
+import Foundation
+
+/// English language data: the word lists the rules use (stop words, abbreviations, titles, chrome
+/// phrases, organisation and place keywords, …), each a small data file in `Language/en/`,
+/// loaded once. Like spaCy's `lang/en`, the data lives apart from the algorithms.
+public final class LanguageData: Sendable {
+    /// Function words, by token key.
+    public let stopWords: Set<UInt64>
+    /// Words that are abbreviations when followed by a dot, by class.
+    public let abbreviations: [UInt64: AbbreviationClass]
+    /// Honorifics and roles that precede a person's name ("Mr", "Interior Minister").
+    public let titles: PhraseTrie<TitleInfo>
+    /// Lowercase words inside names: particles ("al", "bin", "van", "de") and connectives ("of", "in").
+    public let nameParticles: Set<UInt64>
+    /// The connectives among them, which join organisation and place names but not people's.
+    public let nameConnectives: Set<UInt64>
+    /// Patterns of page chrome lines (navigation, buttons, legal and subscription lines).
+    public let chromePatterns: [ChromePattern]
+    /// Words that make a capitalised phrase an organisation ("Organisation", "Ministry").
+    public let organisationKeywords: [UInt64: KeywordPosition]
+    /// Words that make a capitalised phrase a place ("district", "Lake").
+    public let placeKeywords: [UInt64: KeywordPosition]
+    /// Names that stand for nobody in particular ("anonymous", "guest").
+    public let anonymousNames: Set<UInt64>
+
+    /// The data shipped with Dossier.
+    public static let english: LanguageData = {
+        do { return try LanguageData(directory: LanguageData.bundledDirectory()) } catch {
+            fatalError("Dossier's language data is missing: \(error)")
+        }
+    }()
+
+    static func bundledDirectory() -> URL {
+        if let url = Bundle.module.url(forResource: "en", withExtension: nil) { return url }
+        return Bundle.module.bundleURL.appendingPathComponent("en")
+    }
+
+    public init(directory: URL) throws {
+        let lines = { (name: String) throws -> [Substring] in try DataFile.lines(directory.appendingPathComponent(name)) }
+        stopWords = Set(try lines("stop_words.txt").map { TokenKey.of($0) })
+        var abbreviations: [UInt64: AbbreviationClass] = [:]
+        for line in try lines("abbreviations.txt") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard let word = fields.first else { continue }
+            let cls = fields.count > 1 ? AbbreviationClass(rawValue: String(fields[1])) ?? .always : .always
+            abbreviations[TokenKey.of(word.hasSuffix(".") ? word.dropLast() : word)] = cls
+        }
+        self.abbreviations = abbreviations
+        var titles = PhraseTrie<TitleInfo>()
+        for line in try lines("titles.txt") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard let phrase = fields.first else { continue }
+            let gender = fields.count > 1 ? String(fields[1]) : ""
+            let info = TitleInfo(text: String(phrase), gender: Gender(rawValue: gender) ?? .unknown)
+            titles.insert(PhraseWords.keys(phrase), info)
+            if phrase.hasSuffix(".") == false, phrase.count <= 4, !phrase.contains(" ") {
+                titles.insert(PhraseWords.keys(phrase + "."), info)
+            }
+        }
+        self.titles = titles
+        let particles = try lines("name_particles.txt").map { $0.split(separator: "\t") }
+        nameParticles = Set(particles.map { TokenKey.of($0[0]) })
+        nameConnectives = Set(particles.filter { $0.count > 1 && $0[1] == "connective" }.map { TokenKey.of($0[0]) })
+        chromePatterns = try lines("chrome_patterns.txt").map { ChromePattern(String($0)) }
+        let keywords = { (name: String) throws -> [UInt64: KeywordPosition] in
+            var out: [UInt64: KeywordPosition] = [:]
+            for line in try lines(name) {
+                let f = line.split(separator: "\t")
+                guard f.count == 2, let position = KeywordPosition(rawValue: String(f[1])) else { continue }
+                let key = TokenKey.of(f[0])
+                if let old = out[key], old != position { out[key] = .both } else { out[key] = position }
+            }
+            return out
+        }
+        organisationKeywords = try keywords("org_keywords.txt")
+        placeKeywords = try keywords("place_keywords.txt")
+        anonymousNames = Set(try lines("anonymous_names.txt").map { TokenKey.of($0) })
+    }
+}
+
+/// How an abbreviation followed by a dot affects sentence splitting.
+public enum AbbreviationClass: String, Sendable {
+    /// Never ends a sentence ("e.g.", "Dr.", "Gen.").
+    case always
+    /// Ends a sentence unless the next word is a capitalised content word ("U.S. Army").
+    case acronym
+}
+
+/// Where a keyword sits relative to the name it marks.
+public enum KeywordPosition: String, Sendable {
+    case first, last, both, before, after
+}
+
+/// A grammatical gender, when a title or pronoun tells it.
+public enum Gender: String, Sendable {
+    case male, female, unknown = ""
+}
+
+/// A title from `titles.txt`.
+public struct TitleInfo: Sendable {
+    public var text: String
+    public var gender: Gender
+}
+
+/// Reads data files: UTF-8, one entry a line, `#` comments and blank lines skipped.
+enum DataFile {
+    static func lines(_ url: URL) throws -> [Substring] {
+        let data = try Data(contentsOf: url)
+        let text = String(decoding: data, as: UTF8.self)
+        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { line in
+            let trimmed = line.drop(while: { $0 == " " })
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
+            var end = trimmed.endIndex
+            while end > trimmed.startIndex, trimmed[trimmed.index(before: end)] == " " || trimmed[trimmed.index(before: end)] == "\r" {
+                end = trimmed.index(before: end)
+            }
+            return trimmed[trimmed.startIndex..<end]
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// Titles before names: "Interior Minister Qasim al-Araji", "President Recep Tayyip Erdogan",
+/// "Mr Araji", "the Prime Minister, Haider al-Abadi", "Kurdish President Masoud Barzani".
+/// The person's span excludes the title, which goes in `title`.
+public struct TitleRule: Sendable {
+    let language: LanguageData
+    let gazetteer: Gazetteer
+
+    public init(language: LanguageData, gazetteer: Gazetteer) {
+        self.language = language
+        self.gazetteer = gazetteer
+    }
+
+    /// A title at token `i` followed by a name: the title's tokens and the name's.
+    public func match(at i: Int, in sentence: Sentence, context: MatchContext) -> (title: Range<Int>, name: Range<Int>, info: TitleInfo)? {
+        let tokens = context.tokens
+        let limit = sentence.tokens.upperBound
+        var titleStart = i
+        // A nationality before the title: "Kurdish President".
+        if gazetteer.demonyms[tokens[i].key] != nil, tokens[i].isCapitalised, i + 1 < limit { titleStart = i + 1 }
+        guard tokens[titleStart].isCapitalised,
+              let found = language.titles.longest(in: tokens, from: titleStart, limit: limit) else { return nil }
+        var nameStart = found.end
+        // "the Prime Minister, Haider al-Abadi"
+        if nameStart < limit, tokens[nameStart].kind == .punctuation, context.firstUnit(nameStart) == 0x2C { nameStart += 1 }
+        let name = NameRun.capitalised(from: nameStart, limit: limit, context: context, language: language, maxWords: 5)
+        guard !name.isEmpty else { return nil }
+        // A title word inside the run ("President Donald Trump" is fine; "Minister President" is not a name).
+        if language.titles.longest(in: tokens, from: name.lowerBound, limit: name.upperBound) != nil { return nil }
+        return (i..<found.end, name, found.payload)
+    }
+}
+
+/// Runs of capitalised words that can form a name, with lowercase particles ("al", "bin", "de")
+/// and attached hyphens inside.
+public enum NameRun {
+    /// The capitalised run starting at `start`, at most `maxWords` words; empty if none.
+    public static func capitalised(from start: Int, limit: Int, context: MatchContext, language: LanguageData,
+                                   maxWords: Int = 6) -> Range<Int> {
+        let tokens = context.tokens
+        var i = start
+        var end = start
+        var words = 0
+        while i < limit, words < maxWords {
+            let t = tokens[i]
+            if t.kind == .word && t.isCapitalised && !(t.shape == .upper && t.length > 5) {
+                words += 1
+                i += 1
+                end = i
+            } else if t.kind == .word && t.shape == .lower && language.nameParticles.contains(t.key) && words > 0
+                        && !language.nameConnectives.contains(t.key) && i + 1 < limit {
+                i += 1  // a particle counts only if a capitalised word follows
+            } else if t.kind == .word && t.shape == .lower && language.nameParticles.contains(t.key) && words == 0
+                        && i + 2 < limit && tokens[i + 1].kind == .dash && !tokens[i + 1].spaceBefore && tokens[i + 2].isCapitalised {
+                i += 1  // "al-Araji" at the start
+            } else if t.kind == .dash, !t.spaceBefore, i + 1 < limit, !tokens[i + 1].spaceBefore, words > 0 || i > start {
+                i += 1
+            } else {
+                break
+            }
+        }
+        return start..<end
+    }
+
+
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// The extraction pipeline: Document (text and zones) → tokens and sentences (ICU) → matchers
+/// (gazetteers and rules) → resolvers → records. One instance serves many documents and threads.
+public final class Pipeline: Sendable {
+    public let language: LanguageData
+    public let gazetteer: Gazetteer
+    public let options: PipelineOptions
+    let tokenizer = Tokenizer()
+    let splitter: SentenceSplitter
+    let zoner: ZoneDetector
+    let recognizer: EntityRecognizer
+    let resolver: AliasResolver
+    let figureExtractor: FigureExtractor
+    let quoteExtractor: QuoteExtractor
+
+    public init(options: PipelineOptions = PipelineOptions(), gazetteer: Gazetteer? = nil) throws {
+        language = .english
+        self.options = options
+        if let gazetteer {
+            self.gazetteer = gazetteer
+        } else if options.gazetteerDirectory == nil && options.extraGazetteers.isEmpty {
+            self.gazetteer = try Pipeline.sharedGazetteer()
+        } else {
+            self.gazetteer = try Gazetteer(directory: options.gazetteerDirectory ?? GazetteerLocator.defaultDirectory(),
+                                           extraFiles: options.extraGazetteers, language: language)
+        }
+        splitter = SentenceSplitter(language: language)
+        zoner = ZoneDetector(language: language)
+        recognizer = EntityRecognizer(language: language, gazetteer: self.gazetteer)
+        resolver = AliasResolver(language: language)
+        figureExtractor = FigureExtractor(language: language)
+        quoteExtractor = QuoteExtractor(language: language)
+    }
+
+    private static let cached: Result<Gazetteer, Error> = Result {
+        try Gazetteer(directory: GazetteerLocator.defaultDirectory(), language: .english)
+    }
+
+    /// The bundled gazetteers, loaded once per process.
+    public static func sharedGazetteer() throws -> Gazetteer { try cached.get() }
+
+    /// Runs every stage on a document.
+    public func analyse(_ input: Document) -> Analysis {
+        var document = input
+        let (zones, metadata) = zoner.detect(document, blocks: document.blocks)
+        document.metadata = metadata
+        let tokens = tokenizer.tokenize(document.utf16)
+        let sentences = splitter.split(document.utf16, tokens: tokens)
+        let searched = sentences.filter { options.entityZones.contains(zones.zone(at: $0.start)) }
+        let context = MatchContext(document: document, tokens: tokens, sentences: sentences, searched: searched)
+        var mentions = recognizer.recognize(context)
+        mentions += commenterMentions(zones, context: context)
+        let entities = resolver.resolve(mentions, context: context)
+        var analysis = Analysis(document: document, zones: zones, tokens: tokens, sentences: sentences, entities: entities)
+        let records = RecordBuilder(analysis: analysis)
+        analysis.figures = figureExtractor.extract(context, entities: entities, records: records)
+        analysis.quotes = quoteExtractor.extract(context, entities: entities, records: records)
+        return analysis
+    }
+
+    /// Reader comments signed "NAME says:" name their authors as people.
+    func commenterMentions(_ zones: ZoneMap, context: MatchContext) -> [EntityMention] {
+        guard options.entityZones.contains(.comments) else { return [] }
+        var out: [EntityMention] = []
+        for c in zones.comments {
+            guard let span = c.authorSpan, let author = c.author, !language.anonymousNames.contains(TokenKey.of(author)),
+                  zones.zone(at: span.lowerBound) == .comments else { continue }
+            let first = context.tokens.partitionStart { Int($0.start) >= span.lowerBound }
+            var last = first
+            while last < context.tokens.count, Int(context.tokens[last].end) <= span.upperBound { last += 1 }
+            guard last > first else { continue }
+            out.append(EntityMention(tokens: first..<last, start: span.lowerBound, end: span.upperBound, type: .person,
+                                     canonical: author, id: nil, source: .commenter))
+        }
+        return out
+    }
+
+    /// The records of a document.
+    public func records(_ analysis: Analysis) -> [Record] {
+        RecordBuilder(analysis: analysis).build(kinds: options.kinds)
+    }
+
+    /// Reads, analyses and returns the records of one document.
+    public func extract(_ document: Document) -> [Record] {
+        records(analyse(document))
+    }
+}
+
+/// Settings for a pipeline run.
+public struct PipelineOptions: Sendable {
+    /// Zones whose sentences are searched for entities.
+    public var entityZones: Set<ZoneType> = [.title, .body, .comments]
+    /// Record kinds to write; nil for all.
+    public var kinds: Set<String>? = nil
+    /// The gazetteer folder; nil to find the bundled one.
+    public var gazetteerDirectory: URL? = nil
+    /// The user's own gazetteer files, in the same TSV format.
+    public var extraGazetteers: [URL] = []
+
+    public init() {}
+}
+
+extension Array {
+    /// The first index whose element satisfies `predicate`, for a predicate false then true along the array.
+    func partitionStart(where predicate: (Element) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if predicate(self[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}

@@ -1,0 +1,67 @@
+/// A JSON value, for records.
+public indirect enum JSONValue: Sendable, Equatable {
+    case string(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object(JSONObject)
+}
+
+/// A JSON object that keeps its keys in the order they were set.
+public struct JSONObject: Sendable, Equatable {
+    public private(set) var keys: [String] = []
+    public private(set) var values: [JSONValue] = []
+
+    public init() {}
+
+    public init(_ pairs: [(String, JSONValue)]) {
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        get { keys.firstIndex(of: key).map { values[$0] } }
+        set {
+            if let i = keys.firstIndex(of: key) {
+                if let v = newValue { values[i] = v } else { keys.remove(at: i); values.remove(at: i) }
+            } else if let v = newValue {
+                keys.append(key)
+                values.append(v)
+            }
+        }
+    }
+}
+
+/// One output record (see the record contract): a JSON object with `doc`, `kind` and, for spans,
+/// `type`, `text`, `start`, `end` (code point offsets) and `zone`, then the fields of its kind.
+public struct Record: Sendable, Equatable {
+    public var object: JSONObject
+
+    public init(doc: String, kind: String) {
+        object = JSONObject([("doc", .string(doc)), ("kind", .string(kind))])
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        get { object[key] }
+        set { object[key] = newValue }
+    }
+
+    public var kind: String { if case .string(let k)? = object["kind"] { return k } else { return "" } }
+    public var doc: String { if case .string(let d)? = object["doc"] { return d } else { return "" } }
+    public var start: Int? { if case .int(let s)? = object["start"] { return s } else { return nil } }
+    public var end: Int? { if case .int(let e)? = object["end"] { return e } else { return nil } }
+    public var type: String? { if case .string(let t)? = object["type"] { return t } else { return nil } }
+    public var text: String? { if case .string(let t)? = object["text"] { return t } else { return nil } }
+    public func string(_ key: String) -> String? { if case .string(let s)? = object[key] { return s } else { return nil } }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+}
+
+extension JSONValue {
+    /// A string, or null.
+    public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+}

@@ -1,0 +1,109 @@
+/// Resolves entity mentions across a document, as GATE's orthomatcher does:
+/// - a surname after a full name resolves to it ("Mr Araji", "Araji" → "Qasim al-Araji");
+/// - an acronym defined in the text resolves to its expansion ("Kurdistan Regional Government (KRG)");
+/// - later bare mentions of a resolved surname or acronym become mentions too, with its type;
+/// - every mention gets one canonical name and a stable id (the gazetteer's, or `local:<slug>`).
+public struct AliasResolver: Sendable {
+    let language: LanguageData
+
+    public init(language: LanguageData) {
+        self.language = language
+    }
+
+    struct Alias {
+        var type: EntityType
+        var canonical: String
+        var id: String?
+        var position: Int
+    }
+
+    public func resolve(_ input: [EntityMention], context: MatchContext) -> [EntityMention] {
+        let tokens = context.tokens
+        var mentions = input.sorted { $0.start < $1.start }
+        var aliases: [UInt64: [Alias]] = [:]
+        // Full names first: give rule-found names their own text as canonical, and index surnames.
+        for k in mentions.indices {
+            var m = mentions[k]
+            let words = m.tokens.filter { tokens[$0].kind == .word }
+            if m.canonical == nil, words.count >= 2 || m.type != .person {
+                m.canonical = Self.normalisedName(context.text(m.tokens))
+            }
+            mentions[k] = m
+            if m.type == .person, let canonical = m.canonical, words.count >= 2, let last = words.last {
+                aliases[tokens[last].key, default: []].append(Alias(type: .person, canonical: canonical, id: m.id, position: m.start))
+            }
+        }
+        // Acronyms defined in parentheses right after a name.
+        var added: [EntityMention] = []
+        let coveredStarts = Set(mentions.map(\.start))
+        for m in mentions where m.type != .person {
+            let after = m.tokens.upperBound
+            guard after + 2 < tokens.count, context.firstUnit(after) == 0x28, tokens[after + 1].shape == .upper,
+                  context.firstUnit(after + 2) == 0x29, let canonical = m.canonical else { continue }
+            let acronym = tokens[after + 1]
+            aliases[acronym.key, default: []].append(Alias(type: m.type, canonical: canonical, id: m.id, position: m.start))
+            if coveredStarts.contains(Int(acronym.start)) { continue }
+            var a = EntityMention(tokens: (after + 1)..<(after + 2), start: Int(acronym.start), end: Int(acronym.end),
+                                  type: m.type, canonical: canonical, id: m.id, source: .acronym)
+            a.title = nil
+            added.append(a)
+        }
+        // Single-word people ("Mr Araji") resolve to the nearest full name before them, else any.
+        for k in mentions.indices where mentions[k].canonical == nil {
+            let m = mentions[k]
+            if let word = m.tokens.last(where: { tokens[$0].kind == .word }), let found = best(aliases[tokens[word].key], before: m.start) {
+                mentions[k].canonical = found.canonical
+                mentions[k].id = found.id
+            } else {
+                mentions[k].canonical = Self.normalisedName(context.text(m.tokens))
+            }
+        }
+        mentions += added
+        // Bare later mentions of a surname or acronym.
+        var covered = Set<Int>()
+        for m in mentions { covered.formUnion(m.tokens) }
+        for sentence in context.searched {
+            for i in sentence.tokens where !covered.contains(i) {
+                let t = tokens[i]
+                guard t.kind == .word, t.isCapitalised, let found = best(aliases[t.key], before: Int(t.start)) else { continue }
+                if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised, !covered.contains(i - 1) { continue }
+                if i + 1 < sentence.tokens.upperBound, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised, !covered.contains(i + 1) { continue }
+                mentions.append(EntityMention(tokens: i..<(i + 1), start: Int(t.start), end: Int(t.end), type: found.type,
+                                              canonical: found.canonical, id: found.id, source: .alias))
+            }
+        }
+        mentions.sort { $0.start < $1.start }
+        for k in mentions.indices where mentions[k].id == nil {
+            mentions[k].id = "local:" + Self.slug(mentions[k].canonical ?? "")
+        }
+        return mentions
+    }
+
+    /// The alias defined nearest before `position`, else the first one after it.
+    func best(_ candidates: [Alias]?, before position: Int) -> Alias? {
+        guard let candidates, !candidates.isEmpty else { return nil }
+        return candidates.last { $0.position <= position } ?? candidates.first
+    }
+
+    /// A name with its spaces collapsed, line breaks removed.
+    static func normalisedName(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// A lowercase ASCII slug: "Qasim al-Araji" → "qasim-al-araji".
+    public static func slug(_ s: String) -> String {
+        var out = ""
+        var dash = false
+        for u in s.unicodeScalars {
+            if u.isASCII, u.properties.isAlphabetic || ("0"..."9").contains(u) {
+                out.unicodeScalars.append(u.properties.lowercaseMapping.unicodeScalars.first!)
+                dash = false
+            } else if !out.isEmpty, !dash {
+                out.append("-")
+                dash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+}

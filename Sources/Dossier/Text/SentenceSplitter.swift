@@ -1,0 +1,110 @@
+internal import ICUText
+
+/// Splits a document into sentences: ICU's `en@ss=standard` sentence break, then a post-filter
+/// that re-joins what ICU still splits after abbreviations and initials ("U.S. Army", "Dr. Smith",
+/// "e.g. Smith", "J. R. Smith") and joins hard-wrapped lines. Blank lines and list markers never
+/// become sentences, and a sentence never crosses a paragraph break (a blank line).
+public struct SentenceSplitter: Sendable {
+    let language: LanguageData
+
+    public init(language: LanguageData = .english) {
+        self.language = language
+    }
+
+    public func split(_ units: [UInt16], tokens: [Token]) -> [Sentence] {
+        let boundaries = units.withUnsafeBufferPointer { TextSegmenter.sentenceBoundaries(in: $0) }
+        // Raw segments as token ranges.
+        var raw: [Range<Int>] = []
+        var t = 0
+        for b in boundaries {
+            let first = t
+            while t < tokens.count && Int(tokens[t].start) < b { t += 1 }
+            if t > first { raw.append(first..<t) }
+        }
+        // Merge across abbreviations and hard wraps; never across a blank line.
+        var merged: [Range<Int>] = []
+        for r in raw {
+            if let last = merged.last, shouldJoin(last, r, tokens: tokens, units: units) {
+                merged[merged.count - 1] = last.lowerBound..<r.upperBound
+            } else {
+                merged.append(r)
+            }
+        }
+        var sentences: [Sentence] = []
+        sentences.reserveCapacity(merged.count)
+        var paragraph = 0
+        var previousEnd = 0
+        for r in merged {
+            let r = dropListMarker(r, tokens: tokens, units: units)
+            if r.isEmpty { continue }
+            let start = Int(tokens[r.lowerBound].start)
+            if Self.hasBlankLine(units, from: previousEnd, to: start) { paragraph += 1 }
+            let end = Int(tokens[r.upperBound - 1].end)
+            sentences.append(Sentence(start: start, end: end, tokens: r, paragraph: paragraph))
+            previousEnd = end
+        }
+        return sentences
+    }
+
+    func shouldJoin(_ a: Range<Int>, _ b: Range<Int>, tokens: [Token], units: [UInt16]) -> Bool {
+        let next = tokens[b.lowerBound]
+        let gapStart = Int(tokens[a.upperBound - 1].end), gapEnd = Int(next.start)
+        if Self.hasBlankLine(units, from: gapStart, to: gapEnd) { return false }
+        let lastToken = tokens[a.upperBound - 1]
+        if next.lineBreakBefore {
+            // A hard-wrapped line: the line before has no final punctuation and this one goes on in lowercase.
+            let finalPunct = lastToken.kind == .punctuation || lastToken.kind == .quote
+            return !finalPunct && next.shape == .lower && next.kind == .word
+        }
+        guard a.count >= 2, lastToken.kind == .punctuation, units[Int(lastToken.start)] == 0x2E,
+              lastToken.end - lastToken.start == 1 else { return false }
+        let word = tokens[a.upperBound - 2]
+        guard word.end == lastToken.start else { return false }
+        if let cls = language.abbreviations[word.key] {
+            switch cls {
+            case .always: return true
+            case .acronym: return next.isCapitalised && next.kind == .word && !language.stopWords.contains(next.key)
+            }
+        }
+        // An initial: a single capital letter, then a capitalised word ("J. R. Smith").
+        if word.length == 1, word.shape == .capitalised, next.isCapitalised {
+            return a.count == 2 || !tokens[a.upperBound - 3].isCapitalised || tokens[a.upperBound - 3].length <= 2
+        }
+        return false
+    }
+
+    /// Drops a leading list marker ("1.", "12)", "a)", "•", "-") at the start of a line; what is
+    /// left may be empty.
+    func dropListMarker(_ r: Range<Int>, tokens: [Token], units: [UInt16]) -> Range<Int> {
+        var lo = r.lowerBound
+        let atLineStart = { (i: Int) in i == 0 || tokens[i].lineBreakBefore }
+        if r.count >= 2, atLineStart(lo), tokens[lo].length <= 3,
+           tokens[lo].kind == .number || (tokens[lo].kind == .word && tokens[lo].length == 1),
+           tokens[lo + 1].kind == .punctuation, tokens[lo + 1].length == 1,
+           units[Int(tokens[lo + 1].start)] == 0x2E || units[Int(tokens[lo + 1].start)] == 0x29,
+           r.count == 2 || tokens[lo + 2].spaceBefore {
+            lo += 2
+        }
+        if atLineStart(r.lowerBound) {
+            while lo < r.upperBound, Self.isBullet(units[Int(tokens[lo].start)]), tokens[lo].length == 1 { lo += 1 }
+        }
+        return lo..<r.upperBound
+    }
+
+    static func isBullet(_ u: UInt16) -> Bool {
+        u == 0x2022 || u == 0x2A || u == 0x2D || u == 0x2013 || u == 0x2014 || u == 0xB7 || u == 0x25AA || u == 0x25CF || u == 0x203A || u == 0xBB || u == 0x3E
+    }
+
+    /// Whether a blank line (two line breaks with only spaces between) lies in `from..<to`.
+    static func hasBlankLine(_ units: [UInt16], from: Int, to: Int) -> Bool {
+        var breaks = 0
+        var i = from
+        while i < to {
+            let u = units[i]
+            if u == 0x0A || u == 0x2029 { breaks += 1; if breaks >= 2 { return true } }
+            else if u != 0x0D && u != 0x20 && u != 0x09 && u != 0xA0 { breaks = 0 }
+            i += 1
+        }
+        return false
+    }
+}

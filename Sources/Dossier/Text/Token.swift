@@ -1,0 +1,47 @@
+/// One token of a document: a word, number or punctuation mark, with its UTF-16 span, its
+/// letter case and a hash key of its folded form (lowercase, accents folded, inner dots dropped:
+/// "U.S" and "US" share a key, "Erdoğan" and "Erdogan" too).
+public struct Token: Sendable, Equatable {
+    public var start: Int32
+    public var end: Int32
+    public var kind: TokenKind
+    public var shape: TokenShape
+    /// Whitespace precedes the token; `lineBreakBefore`: a line break does.
+    public var spaceBefore: Bool
+    public var lineBreakBefore: Bool
+    /// `TokenKey` of the folded text.
+    public var key: UInt64
+
+    @inline(__always) public var range: Range<Int> { Int(start)..<Int(end) }
+    @inline(__always) public var length: Int { Int(end - start) }
+    /// Capitalised or all capitals.
+    @inline(__always) public var isCapitalised: Bool { shape == .capitalised || shape == .upper }
+}
+
+/// What a token is made of, from ICU's word-break rule status and its characters.
+public enum TokenKind: UInt8, Sendable {
+    case word
+    case number
+    /// A possessive clitic split off a word: "'s" in "Isis's".
+    case clitic
+    /// Hyphens and dashes.
+    case dash
+    /// Quotation marks of any style.
+    case quote
+    case punctuation
+    case symbol
+}
+
+/// The letter case of a token.
+public enum TokenShape: UInt8, Sendable {
+    /// No letters.
+    case none
+    /// "said"
+    case lower
+    /// "Baghdad", "McCain", "O'Neill"
+    case capitalised
+    /// "ISIS", "U.S" (two or more letters, all capitals)
+    case upper
+    /// "iPhone", "eBay": starts lowercase, has capitals later.
+    case mixed
+}

@@ -1,0 +1,104 @@
+/// A line of a document with the features zoning needs: length, stop-word density, letter case,
+/// final punctuation and whether it matches a chrome pattern.
+struct Line {
+    /// UTF-16 span, trimmed of surrounding spaces.
+    var start: Int
+    var end: Int
+    var text: String
+    /// Lowercased ASCII bytes with spaces collapsed, for chrome patterns.
+    var folded: [UInt8]
+    var words = 0
+    var stopWords = 0
+    /// Words starting with a capital letter, among words of 4+ letters or not stop words.
+    var capitalisedWords = 0
+    var contentWords = 0
+    var endsSentence = false
+    var isChrome = false
+    /// A blank line precedes it.
+    var afterBlank = false
+
+    var stopDensity: Double { words == 0 ? 0 : Double(stopWords) / Double(words) }
+    var titleCaseRatio: Double { contentWords == 0 ? 0 : Double(capitalisedWords) / Double(contentWords) }
+    var length: Int { end - start }
+
+    /// Splits `units` into non-blank lines.
+    static func lines(of units: [UInt16], language: LanguageData) -> [Line] {
+        var out: [Line] = []
+        var i = 0
+        var blank = true
+        let n = units.count
+        while i < n {
+            var j = i
+            while j < n, units[j] != 0x0A, units[j] != 0x2029 { j += 1 }
+            var s = i, e = j
+            while s < e, Tokenizer.isSpace(units[s]) { s += 1 }
+            while e > s, Tokenizer.isSpace(units[e - 1]) { e -= 1 }
+            if s < e {
+                out.append(Line(start: s, end: e, units: units, language: language, afterBlank: blank))
+                blank = false
+            } else {
+                blank = true
+            }
+            i = j + 1
+        }
+        return out
+    }
+
+    init(start: Int, end: Int, units: [UInt16], language: LanguageData, afterBlank: Bool) {
+        self.start = start
+        self.end = end
+        self.afterBlank = afterBlank
+        let slice = units[start..<end]
+        text = String(decoding: slice, as: UTF16.self)
+        var folded: [UInt8] = []
+        folded.reserveCapacity(min(slice.count, 400))
+        var lastSpace = false
+        for u in slice.prefix(400) {
+            if Tokenizer.isSpace(u) {
+                if !lastSpace { folded.append(0x20) }
+                lastSpace = true
+                continue
+            }
+            lastSpace = false
+            if u < 0x80 {
+                folded.append(u >= 0x41 && u <= 0x5A ? UInt8(u + 0x20) : UInt8(u))
+            } else if u == 0x2022 {
+                folded.append(contentsOf: [0xE2, 0x80, 0xA2])
+            } else if u == 0x00A9 {
+                folded.append(contentsOf: [0xC2, 0xA9])
+            } else if u == 0x2190 {
+                folded.append(contentsOf: [0xE2, 0x86, 0x90])
+            } else if u == 0x2018 || u == 0x2019 {
+                folded.append(0x27)
+            } else {
+                folded.append(0x3F)
+            }
+        }
+        self.folded = folded
+        isChrome = language.chromePatterns.contains { $0.matches(folded) }
+        // Words: runs of letters and digits.
+        var k = start
+        while k < end {
+            while k < end, !Self.isWordUnit(units[k]) { k += 1 }
+            guard k < end else { break }
+            let ws = k
+            while k < end, Self.isWordUnit(units[k]) || (units[k] == 0x27 || units[k] == 0x2019) && k + 1 < end && Self.isWordUnit(units[k + 1]) { k += 1 }
+            words += 1
+            let key = units.withUnsafeBufferPointer { TokenKey.of(units: $0[ws..<k]) }
+            if language.stopWords.contains(key) {
+                stopWords += 1
+            } else {
+                contentWords += 1
+                let u = units[ws]
+                if (u >= 0x41 && u <= 0x5A) || (u >= 0xC0 && u <= 0xDE) { capitalisedWords += 1 }
+            }
+        }
+        if let last = units[start..<end].last(where: { $0 != 0x22 && $0 != 0x27 && $0 != 0x201D && $0 != 0x2019 && $0 != 0x29 }) {
+            endsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x2026 || last == 0x3A
+        }
+    }
+
+    static func isWordUnit(_ u: UInt16) -> Bool {
+        (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || (u >= 0xC0 && u != 0xD7 && u != 0xF7 && u < 0x2000)
+    }
+}

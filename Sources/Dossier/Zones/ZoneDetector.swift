@@ -1,0 +1,331 @@
+/// Finds the parts of a page, from its text alone (as jusText does: paragraph length, stop-word
+/// density, chrome patterns) plus, for HTML, the markup around each paragraph:
+/// - `comments`: runs of numbered or "NAME says:" comment headers and what follows them;
+/// - `body`: the densest run of prose lines before the comments;
+/// - `title`: the headline-like line before the body that shares most words with it;
+/// - `byline`: a "By NAME" line near the top;
+/// - everything else is `boilerplate`.
+/// It also reads metadata lines: "Republished from X", "Tags: a, b", "Category: c".
+public struct ZoneDetector: Sendable {
+    let language: LanguageData
+
+    public init(language: LanguageData = .english) {
+        self.language = language
+    }
+
+    /// Zones and metadata of `document`. `blocks` are the HTML paragraphs, when the text came from HTML.
+    public func detect(_ document: Document, blocks: [HTMLBlock] = []) -> (ZoneMap, DocumentMetadata) {
+        var lines = Line.lines(of: document.utf16, language: language)
+        var metadata = document.metadata
+        if lines.isEmpty { return (ZoneMap(zones: []), metadata) }
+        if !blocks.isEmpty { applyMarkupHints(&lines, blocks: blocks) }
+        let (commentsFrom, comments) = findComments(lines)
+        let bodyLimit = commentsFrom ?? lines.count
+        var zones: [Zone] = []
+        // With no prose run (a short note, a one-line input), every non-chrome line before the comments is body.
+        guard let body = findBody(lines, upTo: bodyLimit) ?? fallbackBody(lines, upTo: bodyLimit) else {
+            if let first = comments.first, let last = comments.last {
+                zones.append(Zone(type: .comments, start: lines[commentsFrom ?? 0].start, end: last.end))
+                _ = first
+            }
+            return (ZoneMap(zones: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
+        }
+        zones.append(Zone(type: .body, start: lines[body.lowerBound].start, end: lines[body.upperBound - 1].end))
+        if let t = findTitle(lines, body: body, metadata: metadata) {
+            zones.append(Zone(type: .title, start: lines[t].start, end: lines[t].end))
+            if metadata.title == nil { metadata.title = lines[t].text }
+        }
+        if let (b, author) = findByline(lines, body: body) {
+            if !zones.contains(where: { $0.start <= lines[b].start && lines[b].start < $0.end }) {
+                zones.append(Zone(type: .byline, start: lines[b].start, end: lines[b].end))
+            }
+            if metadata.author == nil { metadata.author = author }
+        }
+        if let from = commentsFrom, let last = comments.last {
+            zones.append(Zone(type: .comments, start: lines[from].start, end: last.end))
+        }
+        readMetadataLines(lines, into: &metadata)
+        return (ZoneMap(zones: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
+    }
+
+    // MARK: Line classes
+
+    enum LineClass { case good, nearGood, short, bad, chrome }
+
+    func classify(_ line: Line) -> LineClass {
+        if line.isChrome { return .chrome }
+        let chars = line.length
+        // Headlines and navigation: title case without a final stop.
+        if !line.endsSentence && line.titleCaseRatio >= 0.7 && line.words <= 25 { return chars < 60 ? .short : .bad }
+        if chars >= 80 && line.stopDensity >= 0.25 && line.words >= 12 { return .good }
+        if chars >= 40 && line.stopDensity >= 0.18 && line.words >= 7 { return .nearGood }
+        if line.words >= 4 && line.endsSentence && line.stopDensity >= 0.2 { return .nearGood }
+        if chars < 60 { return .short }
+        return .bad
+    }
+
+    func score(_ line: Line) -> Int {
+        switch classify(line) {
+        case .good: return line.length
+        case .nearGood: return line.length / 2
+        case .short: return line.endsSentence ? -5 : -25
+        case .bad: return -max(25, line.length / 2)
+        case .chrome: return -200
+        }
+    }
+
+    // MARK: Body
+
+    /// The run of lines with the highest score (Kadane), trimmed to prose at both ends.
+    func findBody(_ lines: [Line], upTo limit: Int) -> Range<Int>? {
+        var best = 0, bestRange: Range<Int>? = nil
+        var sum = 0, start = 0
+        for i in 0..<limit {
+            let s = score(lines[i])
+            if sum <= 0 { sum = 0; start = i }
+            sum += s
+            if sum > best { best = sum; bestRange = start..<(i + 1) }
+        }
+        guard var r = bestRange else { return nil }
+        while !r.isEmpty, !isProse(lines[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+        while !r.isEmpty, !isProse(lines[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
+        return r.isEmpty ? nil : r
+    }
+
+    /// The non-chrome lines before `limit`, when they are all there is.
+    func fallbackBody(_ lines: [Line], upTo limit: Int) -> Range<Int>? {
+        guard let first = lines[..<limit].firstIndex(where: { !$0.isChrome }),
+              let last = lines[..<limit].lastIndex(where: { !$0.isChrome }) else { return nil }
+        if lines[first...last].contains(where: { $0.isChrome }) { return nil }
+        return first..<(last + 1)
+    }
+
+    func isProse(_ line: Line) -> Bool {
+        let c = classify(line)
+        return c == .good || c == .nearGood
+    }
+
+    // MARK: Title
+
+    /// The headline: a title-case line of 2–25 words before the body (or the first body line when
+    /// it looks like one), sharing the most content words with the body's opening.
+    func findTitle(_ lines: [Line], body: Range<Int>, metadata: DocumentMetadata) -> Int? {
+        let opening = Set(lines[body.lowerBound..<min(body.upperBound, body.lowerBound + 4)].flatMap { contentWords($0.text) })
+        let metaWords = metadata.title.map { Set(contentWords($0)) } ?? []
+        var best: (score: Double, index: Int)? = nil
+        let from = max(0, body.lowerBound - 40)
+        for i in from..<body.lowerBound {
+            let line = lines[i]
+            guard !line.isChrome, line.words >= 2, line.words <= 25, !(line.text.hasSuffix(".") && !line.text.hasSuffix("..")) else { continue }
+            let words = Set(contentWords(line.text))
+            guard !words.isEmpty else { continue }
+            var s = Double(words.intersection(opening).count) / Double(words.count).squareRoot()
+            if !metaWords.isEmpty { s += 3 * Double(words.intersection(metaWords).count) / Double(max(words.count, metaWords.count)) }
+            if line.titleCaseRatio >= 0.6 { s += 0.5 }
+            s -= Double(body.lowerBound - i) * 0.01
+            if s >= 1.0, best == nil || s > best!.score { best = (s, i) }
+        }
+        return best?.index
+    }
+
+    func contentWords(_ text: String) -> [UInt64] {
+        PhraseWords.split(text).compactMap { w -> UInt64? in
+            let trimmed = w.trimmingCharacters(in: "'\"“”‘’.,:;!?()[]")
+            guard trimmed.count >= 3 else { return nil }
+            let k = TokenKey.of(trimmed)
+            return language.stopWords.contains(k) ? nil : k
+        }
+    }
+
+    // MARK: Byline
+
+    /// A "By NAME" line near the top of the page, or a "NAME Archive" author line.
+    func findByline(_ lines: [Line], body: Range<Int>) -> (Int, String)? {
+        let from = max(0, body.lowerBound - 40)
+        for i in from..<min(lines.count, body.lowerBound + 1) {
+            let line = lines[i]
+            guard line.words >= 2, line.words <= 12 else { continue }
+            if line.folded.starts(with: Array("by ".utf8)) {
+                let name = line.text.dropFirst(3).split(separator: ",").first.map { String($0).trimmingCharacters(in: " |•") } ?? ""
+                if let first = name.unicodeScalars.first, first.properties.isUppercase { return (i, name) }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Comments
+
+    /// Comment headers ("12. NAME says:", numbered items in sequence after a comment heading) and
+    /// the comments they open. Returns the index of the first comment line.
+    func findComments(_ lines: [Line]) -> (Int?, [Comment]) {
+        var headers: [(line: Int, number: Int?, author: String?, authorSpan: Range<Int>?, contentStart: Int?)] = []
+        var numbered: [(line: Int, number: Int, contentStart: Int)] = []
+        for (i, line) in lines.enumerated() {
+            let (number, afterMarker) = numberMarker(line)
+            if let says = saysHeader(line, from: afterMarker ?? line.start) {
+                headers.append((i, number, says.author, says.span, nil))
+            } else if let n = number, let a = afterMarker {
+                numbered.append((i, n, a))
+            }
+        }
+        // Numbered items in a 1, 2, 3 … sequence near comment headings or "says:" headers count too.
+        let sequence = numberedSequence(numbered, sayHeaders: headers.map { ($0.line, $0.number) }, lines: lines)
+        for item in sequence { headers.append((item.line, item.number, nil, nil, item.contentStart)) }
+        headers.sort { $0.line < $1.line }
+        guard !headers.isEmpty else { return (nil, []) }
+        var comments: [Comment] = []
+        for (k, h) in headers.enumerated() {
+            let next = k + 1 < headers.count ? headers[k + 1].line : lines.count
+            var start = h.contentStart
+            var lastLine = h.line
+            var j = h.line + 1
+            while j < next, !lines[j].isChrome {
+                if start == nil { start = lines[j].start }
+                lastLine = j
+                j += 1
+            }
+            guard let s = start else { continue }
+            let end = lastLine == h.line && h.contentStart == nil ? s : lines[lastLine].end
+            if end > s {
+                comments.append(Comment(number: h.number, author: h.author, authorSpan: h.authorSpan, start: s, end: end))
+            }
+        }
+        return (headers.first?.line, comments)
+    }
+
+    /// "12. " at the start of a line: the number and where the text after it starts.
+    func numberMarker(_ line: Line) -> (Int?, Int?) {
+        let f = line.folded
+        var i = 0
+        while i < f.count, i < 5, f[i] >= 0x30 && f[i] <= 0x39 { i += 1 }
+        guard i > 0, i < 5, i + 1 < f.count, f[i] == 0x2E, f[i + 1] == 0x20, let n = Int(String(decoding: f[0..<i], as: UTF8.self)) else {
+            return (nil, nil)
+        }
+        // Offsets: the folded line starts at line.start and the marker has no collapsed spaces.
+        return (n, line.start + i + 2)
+    }
+
+    /// "NAME says:" (possibly followed by a few words such as "• Website" or a date).
+    func saysHeader(_ line: Line, from: Int) -> (author: String, span: Range<Int>)? {
+        guard line.length <= 120, let range = line.text.firstRange(of: " says:") else { return nil }
+        let prefixUnits = line.text[..<range.lowerBound].utf16.count
+        let after = line.text[range.upperBound...].split(separator: " ").count
+        guard after <= 8 else { return nil }
+        let headStart = from - line.start
+        guard headStart <= prefixUnits else { return nil }
+        let utf = Array(line.text.utf16)
+        var name = String(decoding: utf[headStart..<prefixUnits], as: UTF16.self)
+        var nameEnd = prefixUnits
+        if let bullet = name.firstRange(of: " •") {
+            name = String(name[..<bullet.lowerBound])
+            nameEnd = headStart + name.utf16.count
+        }
+        let trimmed = name.trimmingCharacters(in: " ")
+        guard !trimmed.isEmpty, trimmed.split(separator: " ").count <= 5 else { return nil }
+        let lead = name.utf16.count - name.drop(while: { $0 == " " }).utf16.count
+        return (trimmed, (line.start + headStart + lead)..<(line.start + nameEnd))
+    }
+
+    func numberedSequence(_ items: [(line: Int, number: Int, contentStart: Int)], sayHeaders: [(Int, Int?)],
+                          lines: [Line]) -> [(line: Int, number: Int, contentStart: Int)] {
+        guard !items.isEmpty else { return [] }
+        let sayNumbers = Set(sayHeaders.compactMap { $0.1 })
+        var result: [(line: Int, number: Int, contentStart: Int)] = []
+        for item in items {
+            // Part of a run with the "says:" headers, or with its neighbours.
+            let neighbours = sayNumbers.contains(item.number - 1) || sayNumbers.contains(item.number + 1)
+                || items.contains { $0.number == item.number + 1 && $0.line > item.line }
+                || items.contains { $0.number == item.number - 1 && $0.line < item.line }
+            guard neighbours else { continue }
+            if !sayNumbers.isEmpty || hasCommentHeading(before: item.line, lines: lines) { result.append(item) }
+        }
+        return result
+    }
+
+    func hasCommentHeading(before index: Int, lines: [Line]) -> Bool {
+        for j in stride(from: index - 1, through: max(0, index - 15), by: -1) {
+            let text = String(decoding: lines[j].folded, as: UTF8.self)
+            if text.contains("comment") || text.contains("repl") || text.contains("responses") { return true }
+        }
+        return false
+    }
+
+    // MARK: Markup
+
+    /// HTML: paragraphs inside navigation, footers, sharing widgets and the like are chrome.
+    func applyMarkupHints(_ lines: inout [Line], blocks: [HTMLBlock]) {
+        let chromeHints = ["nav", "footer", "menu", "share", "social", "related", "sidebar", "breadcrumb", "cookie", "subscribe", "newsletter", "advert", "promo"]
+        var b = 0
+        for i in lines.indices {
+            while b < blocks.count, blocks[b].end <= lines[i].start { b += 1 }
+            guard b < blocks.count, blocks[b].start <= lines[i].start else { continue }
+            let block = blocks[b]
+            let inChrome = block.path.contains { label in
+                label.hasPrefix("nav") || label.hasPrefix("footer") || label.hasPrefix("aside")
+                    || chromeHints.contains { hint in label.contains("." + hint) || label.contains("#" + hint) }
+            }
+            let linkDense = block.end > block.start && block.linkCharacters * 2 > (block.end - block.start)
+            if inChrome || linkDense { lines[i].isChrome = true }
+        }
+    }
+
+    // MARK: Metadata lines
+
+    func readMetadataLines(_ lines: [Line], into metadata: inout DocumentMetadata) {
+        for line in lines where line.isChrome || line.words <= 40 {
+            let text = line.text
+            let lower = String(decoding: line.folded, as: UTF8.self)
+            for marker in ["republished from ", "originally published in ", "originally published by ", "originally published at ",
+                           "first appeared in ", "first appeared on ", "originally appeared in ", "originally appeared on "] {
+                if metadata.source == nil, let r = lower.firstRange(of: marker) {
+                    let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
+                    var rest = String(text.dropFirst(offset))
+                    for stop in [" by permission", " with permission", " and is ", ".", ")", ","] {
+                        if let s = rest.firstRange(of: stop) { rest = String(rest[..<s.lowerBound]) }
+                    }
+                    rest = rest.trimmingCharacters(in: " ")
+                    if !rest.isEmpty { metadata.source = "\(text.dropFirst(offset - marker.count).prefix(marker.count).trimmingCharacters(in: " ").capitalisedFirst) \(rest)" }
+                }
+            }
+            for part in text.split(separator: "•") {
+                let p = part.trimmingCharacters(in: " ")
+                if let r = p.firstRange(of: "Tags:") ?? p.firstRange(of: "Tagged:") {
+                    metadata.tags += p[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+                }
+                if let r = p.firstRange(of: "Category:") ?? p.firstRange(of: "Categories:") {
+                    metadata.categories += p[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+                }
+            }
+        }
+    }
+
+    /// Every line not in a zone is boilerplate; consecutive boilerplate lines form one zone.
+    func fillBoilerplate(_ zones: [Zone], lines: [Line]) -> [Zone] {
+        let sorted = zones.sorted { $0.start < $1.start }
+        var out: [Zone] = []
+        var z = 0
+        var pending: Zone?
+        for line in lines {
+            while z < sorted.count, sorted[z].end <= line.start { z += 1 }
+            if z < sorted.count, sorted[z].start <= line.start || (line.start < sorted[z].start && line.end > sorted[z].start) {
+                if let p = pending { out.append(p); pending = nil }
+                continue
+            }
+            if var p = pending { p.end = line.end; pending = p } else { pending = Zone(type: .boilerplate, start: line.start, end: line.end) }
+        }
+        if let p = pending { out.append(p) }
+        return (sorted + out).sorted { $0.start < $1.start }
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing characters from `set`.
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        guard let first = firstIndex(where: { !chars.contains($0) }) else { return "" }
+        let last = lastIndex(where: { !chars.contains($0) })!
+        return String(self[first...last])
+    }
+
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
