@@ -10,8 +10,8 @@ struct PipelineArguments: ParsableArguments {
     @Option(name: .customLong("gazetteer-dir"), help: ArgumentHelp("Use this gazetteer folder instead of the bundled one.", valueName: "DIR"))
     var gazetteerDirectory: String?
 
-    @Option(help: ArgumentHelp("Zones searched for entities, comma-separated (title, byline, body, comments, boilerplate), or 'all'.", valueName: "ZONES"))
-    var zones: String = "title,body,comments"
+    @Option(help: ArgumentHelp("Zones searched for entities, comma-separated (title, byline, body, caption, comments, boilerplate), or 'all'.", valueName: "ZONES"))
+    var zones: String = "title,body,caption,comments"
 
     @Option(help: ArgumentHelp("Refuse documents larger than this many bytes.", valueName: "BYTES"))
     var maxDocBytes: Int = DocumentReader.defaultMaxBytes

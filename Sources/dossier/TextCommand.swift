@@ -13,7 +13,7 @@ struct TextCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A text or HTML file, or '-'.", valueName: "FILE"))
     var file: String
 
-    @Option(help: ArgumentHelp("Print only this zone: title, byline, body, comments or boilerplate.", valueName: "ZONE"))
+    @Option(help: ArgumentHelp("Print only this zone: title, byline, body, caption, comments or boilerplate.", valueName: "ZONE"))
     var zone: String?
 
     @OptionGroup var pipelineArguments: PipelineArguments

@@ -16,12 +16,24 @@ public final class LanguageData: Sendable {
     public let nameConnectives: Set<UInt64>
     /// Patterns of page chrome lines (navigation, buttons, legal and subscription lines).
     public let chromePatterns: [ChromePattern]
+    /// Patterns of picture captions and credits.
+    public let captionPatterns: [ChromePattern]
     /// Words that make a capitalised phrase an organisation ("Organisation", "Ministry").
     public let organisationKeywords: [UInt64: KeywordPosition]
     /// Words that make a capitalised phrase a place ("district", "Lake").
     public let placeKeywords: [UInt64: KeywordPosition]
     /// Names that stand for nobody in particular ("anonymous", "guest").
     public let anonymousNames: Set<UInt64>
+    /// Prepositions that introduce places: "in", "from", "near".
+    public let locativeWords: Set<UInt64>
+    /// Capitalised abbreviations that name no organisation: "CEO", "TV", "GDP".
+    public let nonEntityAcronyms: Set<UInt64>
+    /// Words of sports reports, each with its line number.
+    public let sportsWords: PhraseTrie<Int>
+    /// The most frequent English words: everyday words, not names.
+    public let commonWords: Set<UInt64>
+    /// Days, months and holidays: capitalised, never part of a person's name.
+    public let calendarWords: Set<UInt64>
 
     /// The data shipped with Dossier.
     public static let english: LanguageData = {
@@ -62,6 +74,7 @@ public final class LanguageData: Sendable {
         nameParticles = Set(particles.map { TokenKey.of($0[0]) })
         nameConnectives = Set(particles.filter { $0.count > 1 && $0[1] == "connective" }.map { TokenKey.of($0[0]) })
         chromePatterns = try lines("chrome_patterns.txt").map { ChromePattern(String($0)) }
+        captionPatterns = try lines("caption_patterns.txt").map { ChromePattern(String($0)) }
         let keywords = { (name: String) throws -> [UInt64: KeywordPosition] in
             var out: [UInt64: KeywordPosition] = [:]
             for line in try lines(name) {
@@ -75,6 +88,13 @@ public final class LanguageData: Sendable {
         organisationKeywords = try keywords("org_keywords.txt")
         placeKeywords = try keywords("place_keywords.txt")
         anonymousNames = Set(try lines("anonymous_names.txt").map { TokenKey.of($0) })
+        locativeWords = Set(try lines("locative_words.txt").map { TokenKey.of($0) })
+        nonEntityAcronyms = Set(try lines("non_entity_acronyms.txt").map { TokenKey.of($0) })
+        commonWords = Set(try lines("common_words.txt").map { TokenKey.of($0) })
+        var sports = PhraseTrie<Int>()
+        for (n, phrase) in try lines("sports_words.txt").enumerated() { sports.insert(PhraseWords.keys(phrase), n) }
+        sportsWords = sports
+        calendarWords = Set(try lines("calendar_words.txt").map { TokenKey.of($0) })
     }
 }
 

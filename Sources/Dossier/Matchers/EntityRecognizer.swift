@@ -9,7 +9,7 @@ public struct EntityRecognizer: Sendable {
     public init(language: LanguageData, gazetteer: Gazetteer) {
         self.language = language
         self.gazetteer = gazetteer
-        gazetteerMatcher = GazetteerMatcher(gazetteer: gazetteer)
+        gazetteerMatcher = GazetteerMatcher(gazetteer: gazetteer, language: language)
         titleRule = TitleRule(language: language, gazetteer: gazetteer)
     }
 
@@ -35,7 +35,8 @@ public struct EntityRecognizer: Sendable {
         guard t.kind == .word, t.isCapitalised || t.shape == .lower || t.shape == .mixed else { return nil }
         let listed = gazetteerMatcher.match(at: i, in: sentence, context: context)
         if t.isCapitalised, let titled = titleRule.match(at: i, in: sentence, context: context),
-           listed == nil || listed!.end <= titled.name.lowerBound {
+           listed == nil || listed!.end <= titled.name.lowerBound,
+           language.organisationKeywords[tokens[titled.name.upperBound - 1].key] == nil {
             return person(titled.name, title: titled.title, info: titled.info, context: context, sentence: sentence)
         }
         if let (end, entry) = listed {
@@ -68,19 +69,18 @@ public struct EntityRecognizer: Sendable {
         return m
     }
 
-    /// "the Karada district": a listed name followed by a place keyword is a place; "Badr
-    /// Organisation" is an organisation.
+    /// A listed name that opens a longer organisation name is part of it: "Badr Organisation",
+    /// "Colorado State University", "US National Science Foundation".
     func extendWithKeyword(_ m: inout EntityMention, context: MatchContext, sentence: Sentence) {
+        guard m.type != .organisation || m.tokens.count == 1 else { return }
         let next = m.tokens.upperBound
-        guard next < sentence.tokens.upperBound else { return }
-        let t = context.tokens[next]
-        if t.isCapitalised, let p = language.organisationKeywords[t.key], p != .first, m.type != .organisation {
-            m.type = .organisation
-            m.canonical = nil
-            m.id = nil
-            m.tokens = m.tokens.lowerBound..<(next + 1)
-            m.end = Int(t.end)
-            m.source = .pattern
-        }
+        let run = NameRun.capitalised(from: next, limit: sentence.tokens.upperBound, context: context, language: language, maxWords: 5)
+        guard let last = run.last, let p = language.organisationKeywords[context.tokens[last].key], p != .first else { return }
+        m.type = .organisation
+        m.canonical = nil
+        m.id = nil
+        m.tokens = m.tokens.lowerBound..<run.upperBound
+        m.end = Int(context.tokens[last].end)
+        m.source = .pattern
     }
 }

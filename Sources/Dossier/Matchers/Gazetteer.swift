@@ -75,7 +75,7 @@ public final class Gazetteer: Sendable {
                     for (i, w) in words.enumerated() {
                         pattern |= UInt64(Self.caseRequirement(w, language: language)) << (2 * UInt64(i))
                     }
-                    let isCommonAlias = common && words.count == 1
+                    let isCommonAlias = common && words.count == 1 && language.commonWords.contains(keys[0])
                     trie.insert(keys, GazetteerName(entry: index, casePattern: pattern, wordCount: UInt8(words.count), isCommon: isCommonAlias))
                     count += 1
                 }

@@ -4,9 +4,11 @@
 /// needs to stand where a name can: not first in its sentence.
 public struct GazetteerMatcher: Sendable {
     let gazetteer: Gazetteer
+    let language: LanguageData
 
-    public init(gazetteer: Gazetteer) {
+    public init(gazetteer: Gazetteer, language: LanguageData = .english) {
         self.gazetteer = gazetteer
+        self.language = language
     }
 
     /// The best gazetteer name starting at token `i`, if any: its end and entry.
@@ -15,7 +17,7 @@ public struct GazetteerMatcher: Sendable {
         let t = tokens[i]
         guard t.kind == .word || t.kind == .number else { return nil }
         let candidates = gazetteer.names.matches(in: tokens, from: i, limit: sentence.tokens.upperBound) { name, range in
-            accepts(name, range, sentence: sentence, tokens: tokens)
+            accepts(name, range, sentence: sentence, tokens: tokens) && fitsContext(name, range, sentence: sentence, context: context)
         }
         guard let longest = candidates.first else { return nil }
         // Among names of the same length, prefer the best-ranked, most populous entry.
@@ -45,11 +47,42 @@ public struct GazetteerMatcher: Sendable {
             i += 1
         }
         guard capitalised else { return false }
-        let entry = gazetteer.entries[Int(name.entry)]
-        if name.isCommon || (entry.isCommon && name.wordCount == 1) {
+        if name.isCommon {
             // An everyday word: not at the start of a sentence, and not in an all-capitals headline.
             if range.lowerBound == sentence.tokens.lowerBound { return false }
             if tokens[range.lowerBound].shape == .upper && name.casePattern & 3 != 2 { return false }
+        }
+        return true
+    }
+
+    /// A one-word name from the open-data place lists ("Alia", "Salem", "Eden", "Batman", "USI")
+    /// is doubted where it is more likely part of another name or an everyday word:
+    /// - next to another capitalised word ("Alia Salem", "Junius Ho", "Kim Jong-un"), unless that
+    ///   word is a title or keyword ("Texas Governor", "Mosul University" is left to the rules);
+    /// - written in lowercase elsewhere in the document, or an organisation or place keyword;
+    /// - an acronym, or a given name or surname, unless a locative word precedes it ("in Irving").
+    func fitsContext(_ name: GazetteerName, _ range: Range<Int>, sentence: Sentence, context: MatchContext) -> Bool {
+        guard name.wordCount == 1 else { return true }
+        let entry = gazetteer.entries[Int(name.entry)]
+        guard entry.type == .place, entry.id.hasPrefix("geonames:") || entry.id.hasPrefix("iso3166-2:") else { return true }
+        let tokens = context.tokens
+        let t = tokens[range.lowerBound]
+        let limit = sentence.tokens.upperBound
+        if t.shape == .upper { return false }
+        if context.lowercaseWords.contains(t.key) || language.organisationKeywords[t.key] != nil || language.placeKeywords[t.key] != nil {
+            return false
+        }
+        let next = range.upperBound
+        if next < limit, tokens[next].kind == .word, tokens[next].isCapitalised, language.titles.longest(in: tokens, from: next, limit: limit) == nil {
+            return false
+        }
+        let previous = range.lowerBound - 1
+        if previous >= sentence.tokens.lowerBound, tokens[previous].kind == .word, tokens[previous].isCapitalised,
+           !language.stopWords.contains(tokens[previous].key) {
+            return false
+        }
+        if gazetteer.givenNames.contains(t.key) || gazetteer.ambiguousGivenNames.contains(t.key) || gazetteer.surnames.contains(t.key) {
+            return previous >= sentence.tokens.lowerBound && language.locativeWords.contains(tokens[previous].key)
         }
         return true
     }

@@ -5,6 +5,19 @@ public struct MatchContext {
     public let sentences: [Sentence]
     /// Sentences whose zone is searched for entities.
     public let searched: [Sentence]
+    /// Keys of the words written in lowercase somewhere in the document: a capitalised word that
+    /// also appears in lowercase ("turkey", "south") is an everyday word there.
+    public let lowercaseWords: Set<UInt64>
+
+    public init(document: Document, tokens: [Token], sentences: [Sentence], searched: [Sentence]) {
+        self.document = document
+        self.tokens = tokens
+        self.sentences = sentences
+        self.searched = searched
+        var lower = Set<UInt64>()
+        for t in tokens where t.kind == .word && t.shape == .lower { lower.insert(t.key) }
+        lowercaseWords = lower
+    }
 
     /// The text of a token range.
     public func text(_ r: Range<Int>) -> String {

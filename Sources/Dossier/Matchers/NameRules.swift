@@ -2,7 +2,9 @@
 /// - organisations: a capitalised run ending in (or opening with) an organisation keyword,
 ///   "Badr Organisation", "Ministry of Defence";
 /// - places: a capitalised run next to a place keyword, "the Karada district", "Anbar Province";
-/// - people: a run of two to four capitalised words opening with a known given name.
+/// - people: a run of two to four capitalised words with a known given name first (or second,
+///   after a descriptive word: "Scientologist Tom Cruise"), or a known surname last or first;
+/// - organisations again: an unknown acronym ("FTU", "DAB") not listed as a common abbreviation.
 public struct NameRules: Sendable {
     let language: LanguageData
     let gazetteer: Gazetteer
@@ -11,7 +13,8 @@ public struct NameRules: Sendable {
         let tokens = context.tokens
         let limit = sentence.tokens.upperBound
         // Only at the start of a run: the previous word is not capitalised.
-        if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised { return nil }
+        if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised,
+           !language.stopWords.contains(tokens[i - 1].key) { return nil }
         var run = NameRun.capitalised(from: i, limit: limit, context: context, language: language)
         guard !run.isEmpty else { return nil }
         // Organisation: "X Y Organisation", "Ministry of Z", "University of Z".
@@ -33,14 +36,73 @@ public struct NameRules: Sendable {
         if language.placeKeywords[tokens[run.lowerBound].key] == .before, run.count >= 2 {
             return make(run, .place, context)
         }
-        // Person: a given name and one to three more capitalised words.
-        let first = tokens[run.lowerBound]
-        let words = run.filter { tokens[$0].kind == .word && tokens[$0].isCapitalised }.count
-        if words >= 2, words <= 4, gazetteer.givenNames.contains(first.key),
-           !gazetteer.ambiguousGivenNames.contains(first.key) || run.lowerBound > sentence.tokens.lowerBound {
-            return make(run, .person, context, source: .givenName)
+        if let person = person(run, context: context, sentence: sentence) { return make(person, .person, context, source: .givenName) }
+        if run.count == 1, let org = acronym(run.lowerBound, context: context, sentence: sentence) { return make(org, .organisation, context) }
+        return nil
+    }
+
+    /// A person's name within a capitalised run, from the given-name and surname lists.
+    func person(_ run: Range<Int>, context: MatchContext, sentence: Sentence) -> Range<Int>? {
+        let tokens = context.tokens
+        let words = run.filter { tokens[$0].kind == .word && tokens[$0].isCapitalised }
+        guard words.count >= 2, words.count <= 5, !words.contains(where: { tokens[$0].shape == .upper && tokens[$0].length > 2 }) else { return nil }
+        let sentenceStart = run.lowerBound == sentence.tokens.lowerBound
+        let given = { (i: Int) in
+            gazetteer.givenNames.contains(tokens[i].key) || (gazetteer.ambiguousGivenNames.contains(tokens[i].key) && !(i == sentence.tokens.lowerBound))
+        }
+        let surname = { (i: Int) in gazetteer.surnames.contains(tokens[i].key) && !context.lowercaseWords.contains(tokens[i].key) }
+        if words.count <= 4, given(words[0]) { return trimmed(run, context: context) }
+        if words.count >= 3, given(words[1]), !given(words[0]) { return trimmed(words[1]..<run.upperBound, context: context) }
+        if words.count <= 3, let last = words.last, surname(last), !sentenceStart || given(words[0]) || surname(words[0]) {
+            return run
+        }
+        // Family name first, as in Chinese and Korean names: "Lee Cheuk-yan", "Kim Min-Woo".
+        if words.count == 2, surname(words[0]), tokens[words[1]].end - tokens[words[1]].start >= 3,
+           run.contains(where: { tokens[$0].kind == .dash }) {
+            return run
+        }
+        // Two or three unknown capitalised words that are nothing else are most often a person in news
+        // ("Romelu Lukaku", "Nunzio Galantino"): none is an everyday word, a keyword, a title or a date.
+        if words.count <= 3, words.allSatisfy({ plainNameWord($0, context: context) }) {
+            return run
         }
         return nil
+    }
+
+    /// A person's run without trailing everyday words that are no surname: "Ahmed Mohamed Image" → "Ahmed Mohamed".
+    func trimmed(_ run: Range<Int>, context: MatchContext) -> Range<Int> {
+        var end = run.upperBound
+        while end - run.lowerBound > 2 {
+            let k = context.tokens[end - 1].key
+            guard language.commonWords.contains(k), !gazetteer.surnames.contains(k) else { break }
+            end -= 1
+        }
+        return run.lowerBound..<end
+    }
+
+    /// A capitalised word that can only be part of a name here.
+    func plainNameWord(_ i: Int, context: MatchContext) -> Bool {
+        let t = context.tokens[i]
+        guard t.shape == .capitalised, t.length >= 2 else { return false }
+        let k = t.key
+        return !context.lowercaseWords.contains(k) && !language.commonWords.contains(k) && !language.calendarWords.contains(k)
+            && language.organisationKeywords[k] == nil && language.placeKeywords[k] == nil && gazetteer.demonyms[k] == nil
+            && language.titles.longest(in: context.tokens, from: i, limit: i + 1) == nil
+            && !gazetteer.ambiguousGivenNames.contains(k)
+    }
+
+    /// An unknown acronym of two to six capitals, not in a line of capitals, not a common abbreviation.
+    func acronym(_ i: Int, context: MatchContext, sentence: Sentence) -> Range<Int>? {
+        let tokens = context.tokens
+        let t = tokens[i]
+        guard t.shape == .upper, t.length >= 2, t.length <= 6, !language.nonEntityAcronyms.contains(t.key),
+              context.document.utf16[Int(t.start)..<Int(t.end)].allSatisfy({ $0 != 0x2E }),
+              !language.stopWords.contains(t.key) || t.length > 2 else { return nil }
+        var shouting = 0
+        for j in max(sentence.tokens.lowerBound, i - 3)..<min(sentence.tokens.upperBound, i + 4) where j != i {
+            if tokens[j].kind == .word, tokens[j].shape == .upper { shouting += 1 }
+        }
+        return shouting >= 2 ? nil : i..<(i + 1)
     }
 
     func organisation(_ run: Range<Int>, context: MatchContext, limit: Int) -> Range<Int>? {

@@ -11,6 +11,7 @@ public final class Pipeline: Sendable {
     let zoner: ZoneDetector
     let recognizer: EntityRecognizer
     let resolver: AliasResolver
+    let metonymy: MetonymyResolver
     let figureExtractor: FigureExtractor
     let quoteExtractor: QuoteExtractor
 
@@ -29,6 +30,7 @@ public final class Pipeline: Sendable {
         zoner = ZoneDetector(language: language)
         recognizer = EntityRecognizer(language: language, gazetteer: self.gazetteer)
         resolver = AliasResolver(language: language)
+        metonymy = MetonymyResolver(language: language)
         figureExtractor = FigureExtractor(language: language)
         quoteExtractor = QuoteExtractor(language: language)
     }
@@ -51,7 +53,7 @@ public final class Pipeline: Sendable {
         let context = MatchContext(document: document, tokens: tokens, sentences: sentences, searched: searched)
         var mentions = recognizer.recognize(context)
         mentions += commenterMentions(zones, context: context)
-        let entities = resolver.resolve(mentions, context: context)
+        let entities = metonymy.resolve(resolver.resolve(mentions, context: context), context: context)
         var analysis = Analysis(document: document, zones: zones, tokens: tokens, sentences: sentences, entities: entities)
         let records = RecordBuilder(analysis: analysis)
         analysis.figures = figureExtractor.extract(context, entities: entities, records: records)
@@ -90,7 +92,7 @@ public final class Pipeline: Sendable {
 /// Settings for a pipeline run.
 public struct PipelineOptions: Sendable {
     /// Zones whose sentences are searched for entities.
-    public var entityZones: Set<ZoneType> = [.title, .body, .comments]
+    public var entityZones: Set<ZoneType> = [.title, .body, .caption, .comments]
     /// Record kinds to write; nil for all.
     public var kinds: Set<String>? = nil
     /// The gazetteer folder; nil to find the bundled one.

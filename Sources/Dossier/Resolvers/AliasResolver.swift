@@ -65,7 +65,8 @@ public struct AliasResolver: Sendable {
         for sentence in context.searched {
             for i in sentence.tokens where !covered.contains(i) {
                 let t = tokens[i]
-                guard t.kind == .word, t.isCapitalised, let found = best(aliases[t.key], before: Int(t.start)) else { continue }
+                guard t.kind == .word, t.isCapitalised, !language.stopWords.contains(t.key),
+                      let found = best(aliases[t.key], before: Int(t.start)) else { continue }
                 if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised, !covered.contains(i - 1) { continue }
                 if i + 1 < sentence.tokens.upperBound, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised, !covered.contains(i + 1) { continue }
                 mentions.append(EntityMention(tokens: i..<(i + 1), start: Int(t.start), end: Int(t.end), type: found.type,

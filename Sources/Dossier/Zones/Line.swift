@@ -14,6 +14,7 @@ struct Line {
     var contentWords = 0
     var endsSentence = false
     var isChrome = false
+    var isCaption = false
     /// A blank line precedes it.
     var afterBlank = false
 
@@ -76,6 +77,7 @@ struct Line {
         }
         self.folded = folded
         isChrome = language.chromePatterns.contains { $0.matches(folded) }
+        isCaption = !isChrome && language.captionPatterns.contains { $0.matches(folded) }
         // Words: runs of letters and digits.
         var k = start
         while k < end {

@@ -4,6 +4,8 @@ public enum ZoneType: String, Sendable, CaseIterable {
     case byline
     case body
     case comments
+    /// Picture captions and credits outside the body.
+    case caption
     case boilerplate
 }
 

@@ -44,8 +44,15 @@ public struct ZoneDetector: Sendable {
         if let from = commentsFrom, let last = comments.last {
             zones.append(Zone(type: .comments, start: lines[from].start, end: last.end))
         }
+        zones += captions(lines, outside: zones)
         readMetadataLines(lines, into: &metadata)
         return (ZoneMap(zones: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
+    }
+
+    /// Caption lines that lie outside every other zone.
+    func captions(_ lines: [Line], outside zones: [Zone]) -> [Zone] {
+        lines.filter { line in line.isCaption && !zones.contains { $0.start <= line.start && line.start < $0.end } }
+            .map { Zone(type: .caption, start: $0.start, end: $0.end) }
     }
 
     // MARK: Line classes

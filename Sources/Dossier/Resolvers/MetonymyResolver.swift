@@ -1,0 +1,46 @@
+/// Settles what a country name stands for from the document's context. In a sports report a
+/// country that plays ("Sweden defeated South Korea", "a goal for Belgium") is its national team,
+/// an organisation; where it is a location ("in Sochi, Russia", "at home in England") it stays a place.
+/// Countries and their first-level divisions (ISO 3166 ids) can be sides; cities are left alone.
+public struct MetonymyResolver: Sendable {
+    let language: LanguageData
+    /// Sports words a report needs, counting repeats, and distinct ones.
+    static let minimumSportsWords = 8
+    static let minimumDistinctSportsWords = 4
+
+    public init(language: LanguageData) {
+        self.language = language
+    }
+
+    public func resolve(_ mentions: [EntityMention], context: MatchContext) -> [EntityMention] {
+        guard isSportsReport(context) else { return mentions }
+        let placeEnds = Set(mentions.filter { $0.type == .place }.map(\.tokens.upperBound))
+        return mentions.map { m in
+            guard m.type == .place, m.id?.hasPrefix("iso3166") == true else { return m }
+            let before = m.tokens.lowerBound - 1
+            if before >= 0, language.locativeWords.contains(context.tokens[before].key), !isForAgainst(before, context: context) { return m }
+            if before >= 0, context.firstUnit(before) == 0x2C, placeEnds.contains(before) { return m }  // "Sochi, Russia"
+            var team = m
+            team.type = .organisation
+            return team
+        }
+    }
+
+    func isForAgainst(_ i: Int, context: MatchContext) -> Bool {
+        MetonymyResolver.sideWords.contains(context.tokens[i].key)
+    }
+
+    static let sideWords: Set<UInt64> = Set(["to", "for", "against", "over"].map { TokenKey.of($0) })
+
+    func isSportsReport(_ context: MatchContext) -> Bool {
+        var total = 0
+        var distinct = Set<Int>()
+        for (i, t) in context.tokens.enumerated() where t.kind == .word {
+            if let found = language.sportsWords.longest(in: context.tokens, from: i, limit: min(context.tokens.count, i + 3)) {
+                total += 1
+                distinct.insert(found.payload)
+            }
+        }
+        return total >= Self.minimumSportsWords && distinct.count >= Self.minimumDistinctSportsWords
+    }
+}
