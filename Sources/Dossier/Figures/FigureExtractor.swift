@@ -1,13 +1,173 @@
-/// Finds figures: counts, casualties, money, percentages, durations (issue: figures).
+/// Finds figures: casualty counts, border crossings, money, percentages, durations, ages and
+/// other counts, with the value as a number, the counted unit, a qualifier ("over", "about"),
+/// low/high for ranges, and the verb and place when the sentence gives them.
+///
+/// The rules come in families, one file each, with an example corpus per family in
+/// `Corpus/figures/` that doubles as its test: numbers (`NumberRules`), what is not a figure
+/// (`NonFigureRules`), units (`UnitRules`), categories, ages and places (`CategoryRules`) and
+/// elliptical counts (`EllipsisRule`). Word lists live in `Language/en/figures_*.txt`.
 public struct FigureExtractor: Sendable {
     let language: LanguageData
+    let lexicon: FigureLexicon
 
     public init(language: LanguageData) {
         self.language = language
+        self.lexicon = .english
     }
 
     /// Figure records for the searched sentences.
     public func extract(_ context: MatchContext, entities: [EntityMention], records: RecordBuilder) -> [Record] {
-        []
+        var mentionAt: [Int32] = []
+        var out: [Record] = []
+        for sentence in context.searched {
+            // Cheap first pass: most sentences have no number at all.
+            var any = false
+            for i in sentence.tokens {
+                let t = context.tokens[i]
+                let u = context.document.utf16[Int(t.start)]
+                if (u >= 0x30 && u <= 0x39) || (t.kind == .word && lexicon.candidateKeys.contains(t.key)) { any = true; break }
+            }
+            guard any else { continue }
+            if mentionAt.isEmpty {
+                mentionAt = [Int32](repeating: -1, count: context.tokens.count)
+                for (n, m) in entities.enumerated() {
+                    for i in m.tokens where i < mentionAt.count { mentionAt[i] = Int32(n) }
+                }
+            }
+            let scan = FigureScan(context: context, lexicon: lexicon, language: language,
+                                  lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound,
+                                  mentionAt: mentionAt, entities: entities)
+            for f in scan.figures() { out.append(f.record(context, builder: records)) }
+        }
+        return out
+    }
+}
+
+extension FigureScan {
+    /// The figures of the sentence, in text order.
+    func figures() -> [Figure] {
+        var found: [Figure] = []
+        var i = lo
+        while i < hi {
+            guard mayStartNumber(i), let n = readNumber(at: i) else { i += 1; continue }
+            let (figure, resume) = figure(for: n)
+            if let figure { found.append(figure) }
+            i = max(resume, i + 1)
+        }
+        guard !found.isEmpty else { return [] }
+        for k in found.indices { applyCue(&found[k]) }
+        inheritForward(&found)
+        inheritElliptical(&found)
+        var kept: [Figure] = []
+        for var f in found {
+            applyAge(&f)
+            if !keep(f) { continue }
+            if f.type != .duration && f.type != .age && f.type != .percent { f.place = findPlace(f) }
+            kept.append(f)
+        }
+        return kept
+    }
+
+    /// Bare number words are kept only when a cue, a vague plural or an earlier count gives them
+    /// meaning ("two were killed", "millions", "three with Iran"); "one" needs a unit.
+    func keep(_ f: Figure) -> Bool {
+        if f.isOne {
+            if has(f.numberStart - 1, .pronounOne) || has(f.numberEnd, .notAfterOne) { return false }
+            // "One day, she…", "she said one day": an idiom unless a preposition or bound leads in
+            if f.type == .duration, f.start == f.numberStart,
+               !(isWord(f.start - 1) && language.stopWords.contains(key(f.start - 1))) { return false }
+            return !f.bare || f.cued
+        }
+        if f.bare, f.words, !f.standsAlone, !f.cued { return false }
+        return true
+    }
+
+    /// The figure built on number `n`, and where to resume scanning.
+    func figure(for n: NumberSpan) -> (Figure?, Int) {
+        var start = n.start
+        var currency: String?
+        if let c = phrase(lexicon.currenciesBefore, endingAt: n.start) {
+            currency = c.payload
+            start = c.start
+        }
+        var qualifier: String?
+        if let q = phrase(lexicon.qualifiers, endingAt: start) {
+            qualifier = q.payload
+            start = q.start
+        }
+        if let resume = nonFigureEnd(n, hasQualifier: qualifier != nil || currency != nil) { return (nil, resume) }
+        var n = n
+        // "the 100m final": metres, not millions, when no currency leads and a singular noun follows
+        if currency == nil, n.multiplierSuffix == "m", isWord(n.end), tokens[n.end].shape == .lower, !looksPlural(n.end),
+           !language.stopWords.contains(key(n.end)), phrase(lexicon.units, startingAt: n.end) == nil {
+            n.value /= n.factor
+            n.factor = 1
+            n.suffixUnit = "m"
+        }
+        if n.form == .ordinal { return ordinalFigure(n) }
+        var f = Figure(start: start, end: n.end, value: n.value, numberStart: n.start, numberEnd: n.end,
+                       bare: true, words: n.form != .digits)
+        f.qualifier = qualifier ?? n.vagueWord
+        f.factor = n.factor
+        f.isOne = n.form == .words && key(n.start) == FigureKeys.one && n.end == n.start + 1
+        f.standsAlone = n.form == .vague || n.form == .fraction || n.factor > 1
+        if let currency { setMoney(&f, currency) }
+        var last = n
+        if let m = rangeEnd(n, figureStart: start) {
+            if isDate(m) { return (nil, m.end) }
+            var low = n.value
+            if n.factor == 1, m.factor > 1, n.value * m.factor <= m.value { low *= m.factor; f.factor = m.factor }
+            f.low = low
+            f.high = m.value
+            f.value = low
+            f.end = m.end
+            f.numberEnd = m.end
+            if isKey(start - 1, FigureKeys.between) {
+                f.start = start - 1
+                f.qualifier = "between"
+            }
+            last = m
+        }
+        attachUnit(&f, number: last, after: f.end)
+        if f.bare, !f.typeFixed, has(f.start - 1, .age) { applyAge(&f) }
+        return (f, f.end)
+    }
+
+    /// The second number of a range: "between 200 and 300", "20-30", "20 to 30" (not "from 20 to 30").
+    func rangeEnd(_ n: NumberSpan, figureStart: Int) -> NumberSpan? {
+        let e = n.end
+        var second: Int?
+        if isKey(figureStart - 1, FigureKeys.between), isKey(e, FigureKeys.and) {
+            second = e + 1
+        } else if inSentence(e), tokens[e].kind == .dash, isJoiningDash(e) || context.firstUnit(e) == 0x2013 {
+            second = e + 1
+        } else if has(e, .rangeTo), !has(figureStart - 1, .rangeFrom) {
+            second = e + 1
+        }
+        guard var s = second, s < hi else { return nil }
+        if let c = phrase(lexicon.currenciesBefore, startingAt: s) { s = c.end }
+        guard s < hi, mayStartNumber(s), let m = readNumber(at: s), m.form == n.form || (n.form == .digits && m.form == .digits),
+              m.value > n.value * (m.factor > n.factor ? m.factor / n.factor : 1) || (n.factor == 1 && m.factor > 1 && m.value > n.value),
+              !m.isTimeOrDecade, m.form != .ordinal else { return nil }
+        return m
+    }
+
+    /// Ordinals count only in fixed patterns: "for the third time", "the fifth consecutive day",
+    /// "the second attack".
+    func ordinalFigure(_ n: NumberSpan) -> (Figure?, Int) {
+        guard has(n.start - 1, .determiner) else { return (nil, n.end) }
+        var j = n.end
+        let modified = has(j, .ordinalModifier)
+        if modified { j += 1 }
+        guard isWord(j) else { return (nil, n.end) }
+        let unit = phrase(lexicon.units, startingAt: j)
+        let attack = unit?.payload.type == FigureType.attacks.rawValue
+        guard modified || key(j) == FigureKeys.time || attack else { return (nil, n.end) }
+        var f = Figure(start: n.start, end: unit?.end ?? j + 1, value: n.value, numberStart: n.start, numberEnd: n.end,
+                       bare: false, words: n.form != .digits)
+        f.unit = unit?.payload.unit ?? context.text(j..<(unit?.end ?? j + 1)).lowercased()
+        f.qualifier = "ordinal"
+        if attack { setType(&f, .attacks) } else { f.typeFixed = true }
+        return (f, f.end)
     }
 }

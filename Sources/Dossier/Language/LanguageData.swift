@@ -52,7 +52,7 @@ public final class LanguageData: Sendable {
         stopWords = Set(try lines("stop_words.txt").map { TokenKey.of($0) })
         var abbreviations: [UInt64: AbbreviationClass] = [:]
         for line in try lines("abbreviations.txt") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = DataFile.fields(line)
             guard let word = fields.first else { continue }
             let cls = fields.count > 1 ? AbbreviationClass(rawValue: String(fields[1])) ?? .always : .always
             abbreviations[TokenKey.of(word.hasSuffix(".") ? word.dropLast() : word)] = cls
@@ -60,7 +60,7 @@ public final class LanguageData: Sendable {
         self.abbreviations = abbreviations
         var titles = PhraseTrie<TitleInfo>()
         for line in try lines("titles.txt") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = DataFile.fields(line)
             guard let phrase = fields.first else { continue }
             let gender = fields.count > 1 ? String(fields[1]) : ""
             let info = TitleInfo(text: String(phrase), gender: Gender(rawValue: gender) ?? .unknown)
@@ -122,19 +122,42 @@ public struct TitleInfo: Sendable {
     public var gender: Gender
 }
 
-/// Reads data files: UTF-8, one entry a line, `#` comments and blank lines skipped.
+/// Reads data files: UTF-8, one entry a line, `#` comments and blank lines skipped, spaces
+/// trimmed. Works on bytes: gazetteers hold hundreds of thousands of lines.
 enum DataFile {
     static func lines(_ url: URL) throws -> [Substring] {
-        let data = try Data(contentsOf: url)
-        let text = String(decoding: data, as: UTF8.self)
-        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { line in
-            let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
-            var end = trimmed.endIndex
-            while end > trimmed.startIndex, trimmed[trimmed.index(before: end)] == " " || trimmed[trimmed.index(before: end)] == "\r" {
-                end = trimmed.index(before: end)
+        let bytes = [UInt8](try Data(contentsOf: url))
+        var out: [Substring] = []
+        out.reserveCapacity(bytes.count / 24)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            var j = i
+            while j < n, bytes[j] != 0x0A { j += 1 }
+            var s = i, e = j
+            while s < e, bytes[s] == 0x20 { s += 1 }
+            while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x0D { e -= 1 }
+            if s < e, bytes[s] != 0x23 {
+                out.append(Substring(String(decoding: bytes[s..<e], as: UTF8.self)))
             }
-            return trimmed[trimmed.startIndex..<end]
+            i = j + 1
         }
+        return out
+    }
+
+    /// The tab-separated fields of a line, empty ones kept.
+    static func fields(_ line: Substring) -> [Substring] {
+        var out: [Substring] = []
+        var start = line.startIndex
+        var i = line.utf8.startIndex
+        while i < line.utf8.endIndex {
+            if line.utf8[i] == 0x09 {
+                out.append(line[start..<i])
+                start = line.utf8.index(after: i)
+            }
+            i = line.utf8.index(after: i)
+        }
+        out.append(line[start..<line.endIndex])
+        return out
     }
 }

@@ -56,7 +56,7 @@ public final class Gazetteer: Sendable {
         files = extraFiles + files
         for (rank, file) in files.enumerated() {
             for line in try DataFile.lines(file) {
-                let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+                let f = DataFile.fields(line)
                 guard f.count >= 3, let type = EntityType(rawValue: String(f[1])) else { continue }
                 let canonical = String(f[2])
                 let flags = f.count > 4 ? f[4].split(separator: ",") : []
@@ -66,7 +66,7 @@ public final class Gazetteer: Sendable {
                 entries.append(GazetteerEntry(id: String(f[0]), type: type, canonical: canonical, isCommon: common,
                                               population: population, rank: rank))
                 var aliases = [Substring(canonical)]
-                if f.count > 3 { aliases += f[3].split(separator: "|") }
+                if f.count > 3, !f[3].isEmpty { aliases += f[3].utf8.split(separator: UInt8(ascii: "|")).map { Substring($0) } }
                 for alias in aliases {
                     let words = PhraseWords.split(alias)
                     guard !words.isEmpty, words.count <= 32, Self.isProperName(words, language: language) else { continue }
@@ -87,7 +87,7 @@ public final class Gazetteer: Sendable {
         let list = { (name: String) -> Set<UInt64> in
             guard let dir = directory else { return [] }
             let lines = (try? DataFile.lines(dir.appendingPathComponent("names").appendingPathComponent(name))) ?? []
-            return Set(lines.map { TokenKey.of($0.split(separator: "\t").first ?? $0) })
+            return Set(lines.map { TokenKey.of(DataFile.fields($0)[0]) })
         }
         givenNames = list("given.txt")
         ambiguousGivenNames = list("given_ambiguous.txt")
@@ -95,7 +95,7 @@ public final class Gazetteer: Sendable {
         var demonyms: [UInt64: String] = [:]
         if let dir = directory {
             for line in (try? DataFile.lines(dir.appendingPathComponent("demonyms.tsv"))) ?? [] {
-                let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+                let f = DataFile.fields(line)
                 guard let word = f.first else { continue }
                 demonyms[TokenKey.of(word)] = f.count > 1 ? String(f[1]) : ""
             }
@@ -122,8 +122,14 @@ public final class Gazetteer: Sendable {
     /// capitalised words, none for lowercase particles ("al", "of").
     static func caseRequirement(_ word: Substring, language: LanguageData) -> UInt8 {
         var upper = 0, lower = 0
-        for s in word.unicodeScalars where s.properties.isAlphabetic {
-            if s.properties.isUppercase { upper += 1 } else if s.properties.isLowercase { lower += 1 }
+        for b in word.utf8 {
+            if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x61 && b <= 0x7A { lower += 1 } else if b >= 0x80 { upper = -1; break }
+        }
+        if upper < 0 {
+            upper = 0
+            for s in word.unicodeScalars where s.properties.isAlphabetic {
+                if s.properties.isUppercase { upper += 1 } else if s.properties.isLowercase { lower += 1 }
+            }
         }
         if upper == 0 { return 0 }
         if language.nameParticles.contains(TokenKey.of(word)) { return 0 }

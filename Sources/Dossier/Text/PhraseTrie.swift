@@ -72,44 +72,70 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
 }
 
 /// Splits a phrase from a data file into words the way ICU splits text: on spaces and hyphens,
-/// with a final dot after a word as a token of its own ("U.S." → "U.S", ".").
+/// with a final dot after a word as a token of its own ("U.S." → "U.S", "."), a possessive
+/// "'s" split off, and commas, brackets and slashes as tokens. Works on UTF-8 bytes.
 public enum PhraseWords {
     public static func split(_ phrase: some StringProtocol) -> [Substring] {
-        var out: [Substring] = []
         let s = Substring(phrase)
+        let u = s.utf8
+        var out: [Substring] = []
         var wordStart: String.Index?
-        var i = s.startIndex
         func close(_ end: String.Index) {
-            if let ws = wordStart {
-                var word = s[ws..<end]
-                if word.count > 1, word.hasSuffix(".") {
-                    word = word.dropLast()
-                    out.append(word)
-                    out.append(s[word.endIndex..<end])
-                } else if word.count > 2, word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") {
-                    let stem = word.dropLast(2)
-                    out.append(stem)
-                    out.append(s[stem.endIndex..<end])
-                } else {
-                    out.append(word)
-                }
-            }
+            guard let ws = wordStart else { return }
             wordStart = nil
+            let bytes = u[ws..<end]
+            let count = bytes.count
+            if count > 1, bytes.last == 0x2E {
+                let cut = u.index(before: end)
+                out.append(s[ws..<cut])
+                out.append(s[cut..<end])
+            } else if count > 2, let p = possessiveStart(u, ws, end) {
+                out.append(s[ws..<p])
+                out.append(s[p..<end])
+            } else {
+                out.append(s[ws..<end])
+            }
         }
-        while i < s.endIndex {
-            let c = s[i]
-            if c == " " || c == "\t" || c == "-" || c == "\u{2010}" || c == "\u{2013}" || c == "\u{2014}" {
+        var i = u.startIndex
+        while i < u.endIndex {
+            let b = u[i]
+            if b == 0x20 || b == 0x09 || b == 0x2D {
                 close(i)
-            } else if c == "," || c == "(" || c == ")" || c == ":" || c == ";" || c == "/" || c == "&" {
+            } else if b == 0xE2, let next = dashEnd(u, i) {
                 close(i)
-                out.append(s[i...i])
+                i = next
+                continue
+            } else if b == 0x2C || b == 0x28 || b == 0x29 || b == 0x3A || b == 0x3B || b == 0x2F || b == 0x26 {
+                close(i)
+                out.append(s[i..<u.index(after: i)])
             } else if wordStart == nil {
                 wordStart = i
             }
-            i = s.index(after: i)
+            i = u.index(after: i)
         }
-        close(s.endIndex)
+        close(u.endIndex)
         return out
+    }
+
+    /// "‐", "–", "—" (E2 80 90 / 93 / 94): the index after the dash, or nil.
+    static func dashEnd(_ u: Substring.UTF8View, _ i: String.Index) -> String.Index? {
+        guard u.distance(from: i, to: u.endIndex) >= 3 else { return nil }
+        let b1 = u[u.index(i, offsetBy: 1)], b2 = u[u.index(i, offsetBy: 2)]
+        return b1 == 0x80 && (b2 == 0x90 || b2 == 0x93 || b2 == 0x94) ? u.index(i, offsetBy: 3) : nil
+    }
+
+    /// Where a final "'s" or "’s" starts, if the word ends with one.
+    static func possessiveStart(_ u: Substring.UTF8View, _ start: String.Index, _ end: String.Index) -> String.Index? {
+        let last = u.index(before: end)
+        guard u[last] == 0x73 || u[last] == 0x53 else { return nil }
+        let quote = u.index(before: last)
+        if u[quote] == 0x27, quote > start { return quote }
+        // ’ is E2 80 99
+        if u[quote] == 0x99, u.distance(from: start, to: quote) >= 3 {
+            let q0 = u.index(quote, offsetBy: -2)
+            if u[q0] == 0xE2, u[u.index(after: q0)] == 0x80, q0 > start { return q0 }
+        }
+        return nil
     }
 
     /// The token keys of a phrase.

@@ -8,15 +8,28 @@ public enum TokenKey {
 
     /// The key of a word as written in a data file, folded the same way as text tokens.
     public static func of(_ word: some StringProtocol) -> UInt64 {
-        let units = Array(word.utf16)
-        return units.withUnsafeBufferPointer { of(units: $0[...]) }
+        var h = offset
+        for b in word.utf8 {
+            if b >= 0x80 {
+                let units = Array(word.utf16)
+                return units.withUnsafeBufferPointer { of(units: $0[...]) }
+            }
+            if b == 0x2E { continue }
+            h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)) &* prime
+        }
+        return h
     }
 
     /// The key of a span of UTF-16 text.
     public static func of(units: Slice<UnsafeBufferPointer<UInt16>>) -> UInt64 {
         var h = offset
         for u in units {
-            if u >= 0x80 { return folded(units) }
+            if u >= 0x80 {
+                // Latin letters with diacritics fold through the table; anything else through ICU.
+                guard let ascii = ASCIIFoldTable.shared.fold(u) else { return folded(units) }
+                for c in ascii where c != 0x2E { h = (h ^ UInt64(c)) &* prime }
+                continue
+            }
             var c = u
             if c == 0x2E { continue }  // dots: "U.S" == "US"
             if c >= 0x41 && c <= 0x5A { c += 0x20 }

@@ -1,0 +1,143 @@
+import Foundation
+
+/// The word lists of the figure rules, read once from `Language/en/figures_*.txt` and compiled to
+/// token-key tables and phrase tries, so that the rules compare hash keys, never strings.
+public struct FigureLexicon: Sendable {
+    /// What a number word is ("seventeen" is a teen, "hundreds" vague, "half" a fraction).
+    public enum NumberClass: String, Sendable {
+        case digit, teen, tens, scale, dozen, vague
+        case vagueOf = "vague-of"
+        case fraction, ordinal, article
+    }
+
+    /// A number word from `figures_number_words.txt`.
+    public struct NumberWord: Sendable {
+        public var value: Double
+        public var cls: NumberClass
+    }
+
+    /// A counted noun from `figures_units.txt`: the unit written in the record (nil: the text as
+    /// written) and the figure type it implies (nil: decided by cue words).
+    public struct UnitInfo: Sendable {
+        public var unit: String?
+        public var type: String?
+    }
+
+    /// Roles of the words in `figures_date_words.txt` and `figures_context_words.txt`.
+    public enum Role: String, Sendable, CaseIterable {
+        case month, weekday, time, yearBefore = "year-before", era
+        case pronounOne = "pronoun-one", notAfterOne = "not-after-one", placePreposition = "place-preposition"
+        case age, ageAfter = "age-after", clauseBreak = "clause-break", ellipsisLink = "ellipsis-link"
+        case ordinalModifier = "ordinal-modifier", notUnit = "not-unit", rangeFrom = "range-from", rangeTo = "range-to"
+        case determiner
+        case unitAdjective = "unit-adjective"
+    }
+
+    /// Number words by token key (a word may have several classes: "third").
+    public let numberWords: [UInt64: [NumberWord]]
+    /// Multipliers written as separate words ("2.5 million"), by token key.
+    public let multiplierWords: [UInt64: Double]
+    /// Multipliers glued to digits ("6m", "3bn"), by lowercase suffix.
+    public let multiplierSuffixes: [String: Double]
+    /// Bounds and approximations before a number; payload: the qualifier written in the record.
+    public let qualifiers: PhraseTrie<String>
+    /// Currencies written before the number ("$", "US $"); payload: ISO code.
+    public let currenciesBefore: PhraseTrie<String>
+    /// Currencies written after the number ("dollars"); payload: ISO code.
+    public let currenciesAfter: PhraseTrie<String>
+    /// Known counted nouns.
+    public let units: PhraseTrie<UnitInfo>
+    /// Cue words that give a figure its type ("killed" → casualties).
+    public let cues: PhraseTrie<String>
+    /// Words before a number that make it an identifier ("Section", "page").
+    public let identifiersBefore: Set<UInt64>
+    /// Words after a number that make it an identifier or page chrome ("Comments", "Street").
+    public let identifiersAfter: Set<UInt64>
+    /// Context roles, by token key.
+    let roles: [UInt64: UInt32]
+    /// Keys of every number word, multiplier word and article, for the fast first check.
+    public let candidateKeys: Set<UInt64>
+
+    /// The lexicon shipped with Dossier.
+    public static let english: FigureLexicon = {
+        do { return try FigureLexicon(directory: LanguageData.bundledDirectory()) } catch {
+            fatalError("Dossier's figure word lists are missing: \(error)")
+        }
+    }()
+
+    public init(directory: URL) throws {
+        func rows(_ name: String) throws -> [[Substring]] {
+            try DataFile.lines(directory.appendingPathComponent(name)).map {
+                $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces)[...] }
+            }
+        }
+        var numberWords: [UInt64: [NumberWord]] = [:]
+        for f in try rows("figures_number_words.txt") where f.count >= 3 {
+            guard let v = Double(f[1]), let c = NumberClass(rawValue: String(f[2])) else { continue }
+            numberWords[TokenKey.of(f[0]), default: []].append(NumberWord(value: v, cls: c))
+        }
+        self.numberWords = numberWords
+        var multiplierWords: [UInt64: Double] = [:]
+        var multiplierSuffixes: [String: Double] = [:]
+        for f in try rows("figures_multipliers.txt") where f.count >= 3 {
+            guard let v = Double(f[1]) else { continue }
+            if f[2] == "word" || f[2] == "both" { multiplierWords[TokenKey.of(f[0])] = v }
+            if f[2] == "suffix" || f[2] == "both" { multiplierSuffixes[f[0].lowercased()] = v }
+        }
+        self.multiplierWords = multiplierWords
+        self.multiplierSuffixes = multiplierSuffixes
+        var qualifiers = PhraseTrie<String>()
+        for f in try rows("figures_qualifiers.txt") where f.count >= 2 {
+            qualifiers.insert(PhraseWords.keys(f[0]), String(f[1]))
+        }
+        self.qualifiers = qualifiers
+        var before = PhraseTrie<String>(), after = PhraseTrie<String>()
+        for f in try rows("figures_currencies.txt") where f.count >= 3 {
+            let keys = f[0].split(separator: " ").map { TokenKey.of($0) }
+            if f[2] == "before" { before.insert(keys, String(f[1])) } else { after.insert(keys, String(f[1])) }
+        }
+        currenciesBefore = before
+        currenciesAfter = after
+        var units = PhraseTrie<UnitInfo>()
+        for f in try rows("figures_units.txt") where f.count >= 3 {
+            let info = UnitInfo(unit: f[1] == "-" ? nil : String(f[1]), type: f[2] == "-" ? nil : String(f[2]))
+            units.insert(f[0] == "%" ? [TokenKey.of("%")] : PhraseWords.keys(f[0]), info)
+        }
+        self.units = units
+        var cues = PhraseTrie<String>()
+        for f in try rows("figures_categories.txt") where f.count >= 2 {
+            cues.insert(PhraseWords.keys(f[0]), String(f[1]))
+        }
+        self.cues = cues
+        var idBefore = Set<UInt64>(), idAfter = Set<UInt64>()
+        for f in try rows("figures_identifier_words.txt") where f.count >= 2 {
+            if f[1] == "before" { idBefore.insert(TokenKey.of(f[0])) } else { idAfter.insert(TokenKey.of(f[0])) }
+        }
+        identifiersBefore = idBefore
+        identifiersAfter = idAfter
+        var roles: [UInt64: UInt32] = [:]
+        let roleIndex = Dictionary(uniqueKeysWithValues: Role.allCases.enumerated().map { ($1, $0) })
+        for name in ["figures_date_words.txt", "figures_context_words.txt"] {
+            for f in try rows(name) where f.count >= 2 {
+                guard let role = Role(rawValue: String(f[1])), let bit = roleIndex[role] else { continue }
+                roles[TokenKey.of(f[0]), default: 0] |= 1 << UInt32(bit)
+            }
+        }
+        self.roles = roles
+        self.roleBits = roleIndex.mapValues { UInt32(1) << UInt32($0) }
+        candidateKeys = Set(numberWords.keys)
+    }
+
+    private let roleBits: [Role: UInt32]
+
+    /// Whether the word with this key plays `role`.
+    @inline(__always) public func has(_ key: UInt64, _ role: Role) -> Bool {
+        guard let bits = roles[key], let bit = roleBits[role] else { return false }
+        return bits & bit != 0
+    }
+
+    /// The number word of a class for a key, if any.
+    @inline(__always) public func numberWord(_ key: UInt64, _ cls: NumberClass) -> Double? {
+        numberWords[key]?.first(where: { $0.cls == cls })?.value
+    }
+}
