@@ -23,7 +23,8 @@ public struct GazetteerName: Sendable {
 }
 
 /// All gazetteers, compiled: entity names in a trie over token keys, plus the name lists that
-/// rules use (given names, surnames, demonyms). Loaded once per process.
+/// rules use (given names, surnames, demonyms). Loaded once per process, from a binary cache when
+/// the source files have not changed (see `GazetteerCache`).
 public final class Gazetteer: Sendable {
     public let entries: [GazetteerEntry]
     public let names: PhraseTrie<GazetteerName>
@@ -32,75 +33,37 @@ public final class Gazetteer: Sendable {
     public let surnames: Set<UInt64>
     /// Demonyms and group names ("Iraqi", "Kurds", "Shia") → the place they refer to, or "".
     public let demonyms: [UInt64: String]
-    public var nameCount: Int { nameTotal }
-    private let nameTotal: Int
+    /// How many names (canonical names and aliases) the trie holds.
+    public let nameCount: Int
+    /// Whether this instance came from the binary cache.
+    public let fromCache: Bool
 
     /// Loads every `*.tsv` under `directory`'s `places/`, `organisations/` and `people/` folders,
-    /// the lists in `names/` and `demonyms.tsv`, then the user's extra files.
-    public init(directory: URL?, extraFiles: [URL] = [], language: LanguageData = .english) throws {
-        var entries: [GazetteerEntry] = []
+    /// the lists in `names/` and `demonyms.tsv`, then the user's extra files; from the cache if it
+    /// is current, else from the files (and then writes the cache).
+    public convenience init(directory: URL?, extraFiles: [URL] = [], language: LanguageData = .english, useCache: Bool = true) throws {
+        let source = try GazetteerSource(directory: directory, extraFiles: extraFiles)
+        if useCache, let cached = GazetteerCache.load(source) {
+            self.init(compiled: cached, fromCache: true)
+            return
+        }
+        let compiled = try GazetteerCompiler(language: language).compile(source)
+        if useCache { GazetteerCache.store(compiled, for: source) }
+        self.init(compiled: compiled, fromCache: false)
+    }
+
+    init(compiled: CompiledGazetteer, fromCache: Bool) {
+        entries = compiled.entries
         var trie = PhraseTrie<GazetteerName>()
-        var count = 0
-        var files: [URL] = []
-        if let dir = directory {
-            // Curated files first: they win ties.
-            for folder in ["people", "organisations", "places"] {
-                let sub = dir.appendingPathComponent(folder)
-                let listed = (try? FileManager.default.contentsOfDirectory(atPath: sub.path)) ?? []
-                let tsv = listed.filter { $0.hasSuffix(".tsv") }.sorted { a, b in
-                    (a.hasPrefix("curated") ? 0 : 1, a) < (b.hasPrefix("curated") ? 0 : 1, b)
-                }
-                files += tsv.map { sub.appendingPathComponent($0) }
-            }
-        }
-        files = extraFiles + files
-        for (rank, file) in files.enumerated() {
-            for line in try DataFile.lines(file) {
-                let f = DataFile.fields(line)
-                guard f.count >= 3, let type = EntityType(rawValue: String(f[1])) else { continue }
-                let canonical = String(f[2])
-                let flags = f.count > 4 ? f[4].split(separator: ",") : []
-                let population = flags.first { $0.hasPrefix("pop=") }.flatMap { Int($0.dropFirst(4)) } ?? 0
-                let common = flags.contains("common")
-                let index = Int32(entries.count)
-                entries.append(GazetteerEntry(id: String(f[0]), type: type, canonical: canonical, isCommon: common,
-                                              population: population, rank: rank))
-                var aliases = [Substring(canonical)]
-                if f.count > 3, !f[3].isEmpty { aliases += f[3].utf8.split(separator: UInt8(ascii: "|")).map { Substring($0) } }
-                for alias in aliases {
-                    let words = PhraseWords.split(alias)
-                    guard !words.isEmpty, words.count <= 32, Self.isProperName(words, language: language) else { continue }
-                    let keys = words.map { TokenKey.of($0) }
-                    var pattern: UInt64 = 0
-                    for (i, w) in words.enumerated() {
-                        pattern |= UInt64(Self.caseRequirement(w, language: language)) << (2 * UInt64(i))
-                    }
-                    let isCommonAlias = common && words.count == 1 && language.commonWords.contains(keys[0])
-                    trie.insert(keys, GazetteerName(entry: index, casePattern: pattern, wordCount: UInt8(words.count), isCommon: isCommonAlias))
-                    count += 1
-                }
-            }
-        }
-        self.entries = entries
-        self.names = trie
-        self.nameTotal = count
-        let list = { (name: String) -> Set<UInt64> in
-            guard let dir = directory else { return [] }
-            let lines = (try? DataFile.lines(dir.appendingPathComponent("names").appendingPathComponent(name))) ?? []
-            return Set(lines.map { TokenKey.of(DataFile.fields($0)[0]) })
-        }
-        givenNames = list("given.txt")
-        ambiguousGivenNames = list("given_ambiguous.txt")
-        surnames = list("surnames.txt")
-        var demonyms: [UInt64: String] = [:]
-        if let dir = directory {
-            for line in (try? DataFile.lines(dir.appendingPathComponent("demonyms.tsv"))) ?? [] {
-                let f = DataFile.fields(line)
-                guard let word = f.first else { continue }
-                demonyms[TokenKey.of(word)] = f.count > 1 ? String(f[1]) : ""
-            }
-        }
-        self.demonyms = demonyms
+        trie.reserveCapacity(compiled.names.count)
+        for n in compiled.names { trie.insert(n.keys, n.name) }
+        names = trie
+        nameCount = compiled.names.count
+        givenNames = Set(compiled.givenNames)
+        ambiguousGivenNames = Set(compiled.ambiguousGivenNames)
+        surnames = Set(compiled.surnames)
+        demonyms = Dictionary(compiled.demonyms.map { ($0.key, $0.place) }, uniquingKeysWith: { a, _ in a })
+        self.fromCache = fromCache
     }
 
     /// A name, not a description: every lowercase word is a particle ("al", "of"), so that

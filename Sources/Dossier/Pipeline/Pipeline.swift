@@ -78,9 +78,10 @@ public final class Pipeline: Sendable {
         return out
     }
 
-    /// The records of a document.
+    /// The records of a document; none for an empty (or blank) document.
     public func records(_ analysis: Analysis) -> [Record] {
-        RecordBuilder(analysis: analysis).build(kinds: options.kinds)
+        if analysis.document.utf16.allSatisfy(Tokenizer.isSpace) { return [] }
+        return RecordBuilder(analysis: analysis).build(kinds: options.kinds)
     }
 
     /// Reads, analyses and returns the records of one document.

@@ -2,25 +2,37 @@
 /// gazetteers and word lists. Attached hyphens inside a phrase are skipped, so that "al-Araji",
 /// "al Araji" and "Al Araji" all match the phrase "al Araji".
 public struct PhraseTrie<Payload: Sendable>: Sendable {
-    private var children: [[UInt64: Int32]] = [[:]]
+    /// Every edge of the trie in one table, keyed by a hash of (node, token key).
+    private var edges: [UInt64: Int32] = [:]
     private var payloads: [[Payload]] = [[]]
     /// The longest phrase, in tokens.
     public private(set) var maxLength = 0
 
     public init() {}
 
+    /// Room for this many phrases, to insert without rehashing.
+    public mutating func reserveCapacity(_ phrases: Int) {
+        edges.reserveCapacity(phrases * 3 / 2)
+        payloads.reserveCapacity(phrases * 3 / 2)
+    }
+
+    @inline(__always)
+    static func edge(_ node: Int, _ key: UInt64) -> UInt64 {
+        (key ^ (UInt64(truncatingIfNeeded: node) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+    }
+
     /// Adds a phrase given as token keys.
     public mutating func insert(_ keys: [UInt64], _ payload: Payload) {
         guard !keys.isEmpty else { return }
         var node = 0
         for k in keys {
-            if let next = children[node][k] {
+            let e = Self.edge(node, k)
+            if let next = edges[e] {
                 node = Int(next)
             } else {
-                children.append([:])
                 payloads.append([])
-                let next = children.count - 1
-                children[node][k] = Int32(next)
+                let next = payloads.count - 1
+                edges[e] = Int32(next)
                 node = next
             }
         }
@@ -28,7 +40,7 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         maxLength = max(maxLength, keys.count)
     }
 
-    public var nodeCount: Int { children.count }
+    public var nodeCount: Int { payloads.count }
 
     /// Every phrase starting at token `start` and ending before `limit`, longest first, with the
     /// index one past its last token. `accept` filters payloads (e.g. on letter case).
@@ -43,7 +55,7 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
                 i += 1
                 continue
             }
-            guard let next = children[node][t.key] else { break }
+            guard let next = edges[Self.edge(node, t.key)] else { break }
             node = Int(next)
             i += 1
             for p in payloads[node] where accept(p, start..<i) {
@@ -64,7 +76,7 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     public func contains(_ keys: [UInt64]) -> Bool {
         var node = 0
         for k in keys {
-            guard let next = children[node][k] else { return false }
+            guard let next = edges[Self.edge(node, k)] else { return false }
             node = Int(next)
         }
         return !payloads[node].isEmpty
