@@ -32,6 +32,10 @@ public final class LanguageData: Sendable {
     public let sportsWords: PhraseTrie<Int>
     /// The most frequent English words: everyday words, not names.
     public let commonWords: Set<UInt64>
+    /// Roles written in lowercase before a name: "mayor", "striker", "spokesman" (the titles too).
+    public let roleWords: Set<UInt64>
+    /// Verbs that make the name before them an actor, as speech or action.
+    public let agentVerbs: [UInt64: AgentVerb]
     /// Days, months and holidays: capitalised, never part of a person's name.
     public let calendarWords: Set<UInt64>
 
@@ -94,6 +98,17 @@ public final class LanguageData: Sendable {
         var sports = PhraseTrie<Int>()
         for (n, phrase) in try lines("sports_words.txt").enumerated() { sports.insert(PhraseWords.keys(phrase), n) }
         sportsWords = sports
+        var roles = Set(try lines("role_words.txt").map { TokenKey.of($0) })
+        for line in try lines("titles.txt") {
+            if let last = PhraseWords.split(DataFile.fields(line)[0]).last { roles.insert(TokenKey.of(last)) }
+        }
+        roleWords = roles
+        var agents: [UInt64: AgentVerb] = [:]
+        for line in try lines("agent_verbs.txt") {
+            let f = DataFile.fields(line)
+            if f.count == 2, let kind = AgentVerb(rawValue: String(f[1])) { agents[TokenKey.of(f[0])] = kind }
+        }
+        agentVerbs = agents
         calendarWords = Set(try lines("calendar_words.txt").map { TokenKey.of($0) })
     }
 }
@@ -109,6 +124,11 @@ public enum AbbreviationClass: String, Sendable {
 /// Where a keyword sits relative to the name it marks.
 public enum KeywordPosition: String, Sendable {
     case first, last, both, before, after
+}
+
+/// What a verb after a name tells about it.
+public enum AgentVerb: String, Sendable {
+    case speech, action
 }
 
 /// A grammatical gender, when a title or pronoun tells it.

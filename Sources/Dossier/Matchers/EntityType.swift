@@ -46,4 +46,6 @@ public enum MentionSource: String, Sendable {
     case acronym
     case alias
     case commenter
+    /// A word the document uses as a name more than once.
+    case repeated
 }

@@ -15,13 +15,24 @@ struct GazetteerSource {
             for folder in ["people", "organisations", "places"] {
                 let sub = dir.appendingPathComponent(folder)
                 let listed = (try? FileManager.default.contentsOfDirectory(atPath: sub.path)) ?? []
-                let tsv = listed.filter { $0.hasSuffix(".tsv") }.sorted { a, b in
-                    (a.hasPrefix("curated") ? 0 : 1, a) < (b.hasPrefix("curated") ? 0 : 1, b)
-                }
+                let tsv = listed.filter { $0.hasSuffix(".tsv") }.sorted { (Self.fileRank($0), $0) < (Self.fileRank($1), $1) }
                 files += tsv.map { sub.appendingPathComponent($0) }
             }
         }
         entityFiles = extraFiles + files
+        contentHash = Self.hash(entityFiles, directory: directory)
+    }
+
+    /// Curated files win ties, then countries, then regions, then cities and the rest.
+    static func fileRank(_ name: String) -> Int {
+        if name.hasPrefix("curated") { return 0 }
+        if name.hasPrefix("countries") { return 1 }
+        if name.hasPrefix("regions") { return 2 }
+        return 3
+    }
+
+    /// FNV-1a over the paths and contents of every file that shapes the compiled gazetteer.
+    static func hash(_ entityFiles: [URL], directory: URL?) -> UInt64 {
         var hashed = entityFiles
         if let dir = directory {
             hashed += ["names/given.txt", "names/given_ambiguous.txt", "names/surnames.txt", "demonyms.tsv"].map { dir.appendingPathComponent($0) }
@@ -38,7 +49,7 @@ struct GazetteerSource {
                 return x
             }
         }
-        contentHash = h
+        return h
     }
 }
 

@@ -81,7 +81,11 @@ public struct GazetteerMatcher: Sendable {
            !language.stopWords.contains(tokens[previous].key) {
             return false
         }
-        if gazetteer.givenNames.contains(t.key) || gazetteer.ambiguousGivenNames.contains(t.key) || gazetteer.surnames.contains(t.key) {
+        // Part of a hyphenated word: "Joo-Ho", "Ho-Chan".
+        if previous >= sentence.tokens.lowerBound, tokens[previous].kind == .dash, !t.spaceBefore { return false }
+        if next < limit, tokens[next].kind == .dash, !tokens[next].spaceBefore { return false }
+        if entry.id.hasPrefix("geonames:"),
+           gazetteer.givenNames.contains(t.key) || gazetteer.ambiguousGivenNames.contains(t.key) || gazetteer.surnames.contains(t.key) {
             return previous >= sentence.tokens.lowerBound && language.locativeWords.contains(tokens[previous].key)
         }
         return true

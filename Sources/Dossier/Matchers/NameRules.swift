@@ -53,12 +53,18 @@ public struct NameRules: Sendable {
         let surname = { (i: Int) in gazetteer.surnames.contains(tokens[i].key) && !context.lowercaseWords.contains(tokens[i].key) }
         if words.count <= 4, given(words[0]) { return trimmed(run, context: context) }
         if words.count >= 3, given(words[1]), !given(words[0]) { return trimmed(words[1]..<run.upperBound, context: context) }
-        if words.count <= 3, let last = words.last, surname(last), !sentenceStart || given(words[0]) || surname(words[0]) {
+        if words.count <= 3, let last = words.last, surname(last), !language.commonWords.contains(tokens[last].key),
+           !sentenceStart || given(words[0]) || surname(words[0]) {
             return run
         }
-        // Family name first, as in Chinese and Korean names: "Lee Cheuk-yan", "Kim Min-Woo".
-        if words.count == 2, surname(words[0]), tokens[words[1]].end - tokens[words[1]].start >= 3,
-           run.contains(where: { tokens[$0].kind == .dash }) {
+        // After a role in lowercase: "mayor Luca Pastorino", "striker Romelu Lukaku".
+        if words.count <= 4, afterLowercaseRole(run.lowerBound, context: context, sentence: sentence),
+           words.allSatisfy({ tokens[$0].shape == .capitalised && !language.stopWords.contains(tokens[$0].key) }) {
+            return run
+        }
+        // Family name first, as in Chinese and Korean names: "Lee Cheuk-yan", "Wong Kwok-kin", "Kim Min-Woo".
+        if words.count == 2 || words.count == 3, let dash = run.first(where: { tokens[$0].kind == .dash }), dash > words[0],
+           surname(words[0]) || (dash + 1 < run.upperBound && tokens[dash + 1].shape == .lower) {
             return run
         }
         // Two or three unknown capitalised words that are nothing else are most often a person in news
@@ -78,6 +84,14 @@ public struct NameRules: Sendable {
             end -= 1
         }
         return run.lowerBound..<end
+    }
+
+    /// The word before `i` is a title or role written in lowercase ("mayor", "striker").
+    func afterLowercaseRole(_ i: Int, context: MatchContext, sentence: Sentence) -> Bool {
+        guard i > sentence.tokens.lowerBound else { return false }
+        let previous = context.tokens[i - 1]
+        guard previous.kind == .word, previous.shape == .lower else { return false }
+        return language.roleWords.contains(previous.key)
     }
 
     /// A capitalised word that can only be part of a name here.

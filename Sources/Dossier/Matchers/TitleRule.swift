@@ -54,6 +54,11 @@ public enum NameRun {
                 i += 1  // "al-Araji" at the start
             } else if t.kind == .dash, !t.spaceBefore, i + 1 < limit, !tokens[i + 1].spaceBefore, words > 0 || i > start {
                 i += 1
+                // "Kwok-kin", "Wai-ching": a lowercase part joined by a hyphen belongs to the name.
+                if tokens[i].kind == .word, tokens[i].shape == .lower, words > 0, !language.nameParticles.contains(tokens[i].key) {
+                    i += 1
+                    end = i
+                }
             } else {
                 break
             }

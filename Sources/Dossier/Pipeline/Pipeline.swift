@@ -12,6 +12,7 @@ public final class Pipeline: Sendable {
     let recognizer: EntityRecognizer
     let resolver: AliasResolver
     let metonymy: MetonymyResolver
+    let repeatedNames: RepeatedNameResolver
     let figureExtractor: FigureExtractor
     let quoteExtractor: QuoteExtractor
 
@@ -31,6 +32,7 @@ public final class Pipeline: Sendable {
         recognizer = EntityRecognizer(language: language, gazetteer: self.gazetteer)
         resolver = AliasResolver(language: language)
         metonymy = MetonymyResolver(language: language)
+        repeatedNames = RepeatedNameResolver(language: language, gazetteer: self.gazetteer)
         figureExtractor = FigureExtractor(language: language)
         quoteExtractor = QuoteExtractor(language: language)
     }
@@ -53,7 +55,8 @@ public final class Pipeline: Sendable {
         let context = MatchContext(document: document, tokens: tokens, sentences: sentences, searched: searched)
         var mentions = recognizer.recognize(context)
         mentions += commenterMentions(zones, context: context)
-        let entities = metonymy.resolve(resolver.resolve(mentions, context: context), context: context)
+        let resolved = repeatedNames.resolve(resolver.resolve(mentions, context: context), context: context)
+        let entities = metonymy.resolve(resolved, context: context)
         var analysis = Analysis(document: document, zones: zones, tokens: tokens, sentences: sentences, entities: entities)
         let records = RecordBuilder(analysis: analysis)
         analysis.figures = figureExtractor.extract(context, entities: entities, records: records)

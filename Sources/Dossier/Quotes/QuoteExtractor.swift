@@ -1,13 +1,88 @@
 /// Finds quotations and reported claims and attributes them to speakers (issue: quotes).
+///
+/// The stages, each in its own file: `QuoteMarkPairer` pairs quotation marks; `CueMatcher` finds
+/// reporting cues; `QuoteAttributor` types each quotation (direct, partial, scare, nested) and
+/// finds its speaker through a cue, a colon or the turn of the last speaker; `ClaimFinder` finds
+/// reported speech without marks; `PronounResolver` turns "he" into the person meant.
 public struct QuoteExtractor: Sendable {
     let language: LanguageData
+    let lexicon: QuoteLexicon
 
     public init(language: LanguageData) {
         self.language = language
+        lexicon = .english
     }
 
     /// Quote and claim records for the searched sentences.
     public func extract(_ context: MatchContext, entities: [EntityMention], records: RecordBuilder) -> [Record] {
-        []
+        let zones = records.analysis.zones
+        let found = attribute(context, entities: entities, zoneAt: { zones.zone(at: $0) })
+        return found.map { record($0, context: context, records: records) }
+    }
+
+    /// Quotations and claims with their speakers, in text order.
+    public func attribute(_ context: MatchContext, entities: [EntityMention], zoneAt: (Int) -> ZoneType) -> [Attributed] {
+        guard !context.searched.isEmpty else { return [] }
+        let scope = QuoteScope(context: context, entities: entities, lexicon: lexicon, zoneAt: zoneAt)
+        let spans = QuoteMarkPairer(scope: scope).pairs()
+        var inQuote = [Bool](repeating: false, count: context.tokens.count)
+        for s in spans where s.depth == 0 {
+            for i in s.first..<s.last { inQuote[i] = true }
+        }
+        let cues = CueMatcher(scope: scope).cues().filter { !inQuote[$0.tokens.lowerBound] }
+        var attributor = QuoteAttributor(scope: scope, cues: cues)
+        let claims = ClaimFinder(scope: scope)
+
+        // Quotations and claim cues in text order, so that pronouns and turns look back on what came before.
+        enum Event { case quote(Int), cue(Int) }
+        var events: [(anchor: Int, event: Event)] = spans.enumerated().map { ($0.element.open ?? $0.element.first, .quote($0.offset)) }
+        for (i, c) in cues.enumerated() where c.kind != .adjunct && !c.flags.isDisjoint(with: [.that, .clause, .object]) {
+            events.append((c.tokens.lowerBound, .cue(i)))
+        }
+        events.sort { $0.anchor < $1.anchor }
+
+        var out: [Attributed] = []
+        var previousClose: [Int] = []
+        var reported: [(range: Range<Int>, speaker: String)] = []
+        for (_, event) in events {
+            switch event {
+            case .quote(let i):
+                let span = spans[i]
+                let open = span.open ?? span.first
+                let before = previousClose.last(where: { $0 < open })
+                out.append(attributor.attribute(span, previousClose: before))
+                if let c = span.close, span.depth == 0 { previousClose.append(c) }
+            case .cue(let i):
+                let cue = cues[i]
+                guard let speaker = attributor.speaker(of: cue), let r = claims.content(of: cue, speaker: speaker) else { continue }
+                // "Memon said she believed …": a claim inside the same speaker's claim adds nothing.
+                if reported.suffix(8).contains(where: { $0.range.contains(cue.tokens.lowerBound) && $0.speaker == speaker.name }) { continue }
+                reported.append((r, speaker.name))
+                let start = Int(context.tokens[r.lowerBound].start), end = Int(context.tokens[r.upperBound - 1].end)
+                out.append(Attributed(kind: "claim", type: nil, start: start, end: end, speaker: speaker, cue: cue.tokens, method: "cue"))
+                attributor.remember(speaker, anchor: cue.tokens.lowerBound, end: r.upperBound)
+            }
+        }
+        out.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        return out
+    }
+
+    func record(_ a: Attributed, context: MatchContext, records: RecordBuilder) -> Record {
+        var start = a.start, end = a.end
+        let units = context.document.utf16
+        while start < end, Tokenizer.isSpace(units[start]) { start += 1 }
+        while end > start, Tokenizer.isSpace(units[end - 1]) { end -= 1 }
+        var r = records.span(kind: a.kind, type: a.type, start: start, end: end)
+        let offsets = context.document.offsets
+        func span(_ tokens: Range<Int>) -> JSONValue {
+            let s = Int(context.tokens[tokens.lowerBound].start), e = Int(context.tokens[tokens.upperBound - 1].end)
+            return .object(JSONObject([("text", .string(context.document.slice(s, e))),
+                                       ("start", .int(offsets.codePoint(s))), ("end", .int(offsets.codePoint(e)))]))
+        }
+        r["speaker"] = .optional(a.speaker?.name)
+        r["speaker_mention"] = a.speaker.map { span($0.tokens) } ?? .null
+        r["cue"] = a.cue.map { span($0) } ?? .null
+        r["attribution"] = .string(a.method)
+        return r
     }
 }

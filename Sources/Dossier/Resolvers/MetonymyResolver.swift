@@ -1,4 +1,5 @@
-/// Settles what a country name stands for from the document's context. In a sports report a
+/// Settles what a country name stands for from the document's context. A country that acts
+/// ("North Korea fired", "South Korea says") is its government, an organisation. In a sports report a
 /// country that plays ("Sweden defeated South Korea", "a goal for Belgium") is its national team,
 /// an organisation; where it is a location ("in Sochi, Russia", "at home in England") it stays a place.
 /// Countries and their first-level divisions (ISO 3166 ids) can be sides; cities are left alone.
@@ -13,7 +14,15 @@ public struct MetonymyResolver: Sendable {
     }
 
     public func resolve(_ mentions: [EntityMention], context: MatchContext) -> [EntityMention] {
-        guard isSportsReport(context) else { return mentions }
+        let acting = mentions.map { m -> EntityMention in
+            guard m.type == .place, m.id?.hasPrefix("iso3166:") == true, m.tokens.upperBound < context.tokens.count,
+                  language.agentVerbs[context.tokens[m.tokens.upperBound].key] != nil else { return m }
+            var government = m
+            government.type = .organisation
+            return government
+        }
+        guard isSportsReport(context) else { return acting }
+        let mentions = acting
         let placeEnds = Set(mentions.filter { $0.type == .place }.map(\.tokens.upperBound))
         return mentions.map { m in
             guard m.type == .place, m.id?.hasPrefix("iso3166") == true else { return m }

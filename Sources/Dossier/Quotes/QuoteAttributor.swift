@@ -1,0 +1,356 @@
+/// A quotation or claim with its type, speaker and cue, before it becomes a record.
+public struct Attributed: Sendable {
+    /// `quote` or `claim`.
+    public var kind: String
+    /// direct, partial, scare or nested (quotes only).
+    public var type: String?
+    /// UTF-16 span of the quoted or reported content.
+    public var start: Int
+    public var end: Int
+    public var speaker: Speaker?
+    public var cue: Range<Int>?
+    /// How the speaker was found: cue, colon, turn or none.
+    public var method: String
+}
+
+/// Attributes quotations and claims in text order, so that a pronoun resolves against the
+/// speakers before it and a quotation with no cue of its own continues the last speaker's turn.
+/// Each cue's speaker is found once and shared by every quotation and claim resting on it.
+public struct QuoteAttributor {
+    let scope: QuoteScope
+    let finder: SpeakerFinder
+    let resolver: PronounResolver
+    /// Cues by their first token.
+    let cueAt: [Int: Cue]
+    /// Cues by their last token, for looking back from an opening mark.
+    let cueEndingAt: [Int: Cue]
+    var history: [Attribution] = []
+    var cueSpeakers: [Int: Speaker?] = [:]
+
+    init(scope: QuoteScope, cues: [Cue]) {
+        self.scope = scope
+        finder = SpeakerFinder(scope: scope)
+        resolver = PronounResolver(scope: scope)
+        var at: [Int: Cue] = [:], ending: [Int: Cue] = [:]
+        for c in cues {
+            at[c.tokens.lowerBound] = c
+            ending[c.tokens.upperBound - 1] = c
+        }
+        cueAt = at
+        cueEndingAt = ending
+    }
+
+    // MARK: Cues
+
+    /// The speaker of a cue, found once: the subject on its left, the subject of the verb it is
+    /// coordinated with, or the phrase after it; pronouns resolved.
+    mutating func speaker(of cue: Cue, lowerBound: Int? = nil) -> Speaker? {
+        if let known = cueSpeakers[cue.tokens.lowerBound] { return known }
+        let sentence = scope.context.sentences[cue.sentence].tokens
+        let lb = max(sentence.lowerBound, lowerBound ?? sentence.lowerBound)
+        var s: Speaker?
+        switch cue.kind {
+        case .verb:
+            s = finder.left(of: cue.tokens.lowerBound, lowerBound: lb)
+            if s == nil, finder.isCoordinated(cue.tokens.lowerBound, lowerBound: lb) || isParticiple(cue) {
+                // "X agreed … and said", "X admitted …, writing": the subject of the verb before.
+                s = previousSpeaker(inSentence: cue.sentence, before: cue.tokens.lowerBound)
+                    ?? (isParticiple(cue) ? sentenceSubject(cue.sentence, before: cue.tokens.lowerBound) : nil)
+            }
+            if s == nil, !cue.flags.contains(.noInversion) {
+                s = finder.right(of: cue.tokens.upperBound, upperBound: sentence.upperBound)
+            }
+        case .source:
+            s = finder.right(of: cue.tokens.upperBound, upperBound: sentence.upperBound, generic: true)
+        case .adjunct:
+            s = finder.left(of: cue.tokens.lowerBound, lowerBound: lb)
+            var after = cue.tokens.upperBound
+            if s == nil, after < sentence.upperBound, scope.isPunctuation(after, 0x2C) { after += 1 }
+            if s == nil { s = finder.right(of: after, upperBound: sentence.upperBound) }
+        }
+        if let p = s, case .pronoun = p.kind { s = resolver.resolve(p, history: history) }
+        cueSpeakers[cue.tokens.lowerBound] = s
+        return s
+    }
+
+    /// A cue in -ing form ("writing", "stating"), which takes the subject of its clause.
+    func isParticiple(_ cue: Cue) -> Bool {
+        let t = scope.tokens[cue.tokens.lowerBound]
+        guard cue.kind == .verb, t.length > 4 else { return false }
+        let e = Int(t.end)
+        return scope.units[e - 3] == 0x69 && scope.units[e - 2] == 0x6E && scope.units[e - 1] == 0x67
+    }
+
+    /// The subject of a sentence: the first person or organisation that opens it or follows a
+    /// comma ("During questions Wednesday, Sunak defended …"), or the subject of its first verb.
+    func sentenceSubject(_ si: Int, before token: Int) -> Speaker? {
+        let r = scope.context.sentences[si].tokens
+        var i = r.lowerBound
+        while i < token {
+            if let m = scope.mention(at: i), m.type != .place, m.tokens.lowerBound == i,
+               i == r.lowerBound || scope.isPunctuation(i - 1, 0x2C) || scope.tokens[i - 1].isCapitalised {
+                return finder.entitySpeaker(m)
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    func previousSpeaker(inSentence si: Int, before token: Int) -> Speaker? {
+        let sentence = scope.context.sentences[si].tokens
+        var i = token - 1
+        while i >= sentence.lowerBound {
+            if let c = cueAt[i], let known = cueSpeakers[i], let s = known, c.sentence == si { return s }
+            i -= 1
+        }
+        return nil
+    }
+
+    mutating func remember(_ speaker: Speaker, anchor: Int, end: Int) {
+        guard let si = scope.sentence(ofToken: anchor) else { return }
+        let mention = speaker.tokens.lowerBound
+        history.append(Attribution(mentionToken: mention, anchor: anchor, end: end, sentence: si,
+                                   paragraph: scope.context.sentences[si].paragraph, speaker: speaker))
+    }
+
+    // MARK: Quotations
+
+    /// Types and attributes one quotation.
+    mutating func attribute(_ span: QuoteSpan, previousClose: Int?) -> Attributed {
+        var result = Attributed(kind: "quote", type: "direct", start: span.start, end: span.end, speaker: nil, cue: nil, method: "none")
+        if span.depth > 0 {
+            result.type = "nested"
+            return result
+        }
+        let words = (span.first..<span.last).filter { scope.tokens[$0].kind == .word || scope.tokens[$0].kind == .number }.count
+        if let open = span.open, words < 6, isMarkedAsTerm(open) {
+            result.type = "scare"
+            return result
+        }
+        var found: (cue: Cue, speaker: Speaker, adjacent: Bool)?
+        // Words quoted inside the writer's sentence belong to the cue before them ("Warren said the
+        // bill was “a giveaway” and vowed …"); a quotation of its own to the cue after it.
+        let embedded = isPartial(span)
+        if embedded, let open = span.open {
+            found = cueBefore(open, previousClose: previousClose, verbsOnly: true)
+        }
+        if found == nil, let close = span.close, allowsCueAfter(span) {
+            found = cueAfter(close, verbsOnly: true)
+        }
+        if found == nil, !embedded, let open = span.open {
+            found = cueBefore(open, previousClose: previousClose, verbsOnly: true)
+        }
+        if found == nil, let close = span.close, allowsCueAfter(span) { found = cueAfter(close, verbsOnly: false) }
+        if found == nil, let open = span.open { found = cueBefore(open, previousClose: previousClose, verbsOnly: false) }
+        if let f = found {
+            // A speech verb attributes even a short phrase: 'noted … had grown into a "support movement"'.
+            result.type = isPartial(span) ? "partial" : "direct"
+            result.speaker = f.speaker
+            result.cue = f.cue.tokens
+            result.method = "cue"
+            remember(f.speaker, anchor: span.first, end: span.last)
+            return result
+        }
+        // A speaker before a colon: "Mr Araji: “…”", the whole of the words before the colon.
+        if let open = span.open, open >= 2, scope.isPunctuation(open - 1, 0x3A),
+           let lb = scope.sentenceTokens(open - 1)?.lowerBound,
+           var s = finder.subject(endingAt: open - 2, lowerBound: max(lb, (previousClose ?? -1) + 1)), words >= 3,
+           s.tokens.lowerBound == max(lb, (previousClose ?? -1) + 1) {
+            if case .pronoun = s.kind { s = resolver.resolve(s, history: history) }
+            result.type = isPartial(span) ? "partial" : "direct"
+            result.speaker = s
+            result.method = "colon"
+            remember(s, anchor: span.first, end: span.last)
+            return result
+        }
+        // A paragraph of quotation introduced by the paragraph before ending in a colon:
+        // "Obama tweeted:" / "“…”".
+        if let open = span.open, open >= 1, scope.isPunctuation(open - 1, 0x3A),
+           scope.paragraph(ofToken: open - 1) != scope.paragraph(ofToken: open),
+           let si = scope.sentence(ofToken: open - 1), words >= 3 {
+            let r = scope.context.sentences[si].tokens
+            var t = open - 2
+            var speaker: (Speaker, Range<Int>?)?
+            while t >= r.lowerBound {
+                if let c = cueEndingAt[t], c.flags.contains(.quote), let s = self.speaker(of: c) { speaker = (s, c.tokens); break }
+                t -= 1
+            }
+            if speaker == nil, let s = sentenceSubject(si, before: open - 1) { speaker = (s, nil) }
+            if let (s, cue) = speaker {
+                result.type = "direct"
+                result.speaker = s
+                result.cue = cue
+                result.method = cue == nil ? "colon" : "cue"
+                remember(s, anchor: span.first, end: span.last)
+                return result
+            }
+        }
+        // An epigraph signed after a dash: "“…” - Matthew Ingram".
+        if let close = span.close, close + 2 < scope.tokens.count, scope.tokens[close + 1].kind == .dash,
+           scope.paragraph(ofToken: close + 2) == scope.paragraph(ofToken: close), words >= 3 {
+            var e = close + 2
+            while e < scope.tokens.count, scope.tokens[e].kind == .word, scope.tokens[e].isCapitalised,
+                  scope.paragraph(ofToken: e) == scope.paragraph(ofToken: close) { e += 1 }
+            let atEnd = e >= scope.tokens.count || scope.paragraph(ofToken: e) != scope.paragraph(ofToken: close)
+            if e > close + 2, atEnd, let s = finder.subject(endingAt: e - 1, lowerBound: close + 2) {
+                result.type = "direct"
+                result.speaker = s
+                result.method = "dash"
+                remember(s, anchor: span.first, end: span.last)
+                return result
+            }
+        }
+        guard isSentenceLike(span, words: words) else {
+            result.type = "scare"
+            return result
+        }
+        result.type = isPartial(span) ? "partial" : "direct"
+        if let s = turnSpeaker(before: span.open ?? span.first) {
+            result.speaker = s
+            result.method = "turn"
+            remember(s, anchor: span.first, end: span.last)
+        }
+        return result
+    }
+
+    /// A cue may follow the closing mark when the quotation ends open: “…,” / “…?” / “…” said.
+    func allowsCueAfter(_ span: QuoteSpan) -> Bool {
+        guard let close = span.close, span.last > span.first else { return false }
+        let lastContent = span.last - 1
+        if scope.isPunctuation(lastContent, 0x2E) {
+            // “… .” he said — only when the text goes on in lowercase.
+            return close + 1 < scope.tokens.count && scope.tokens[close + 1].shape == .lower && scope.tokens[close + 1].kind == .word
+        }
+        return true
+    }
+
+    /// “…,” said X / “…,” X said / “…,” X, a spokesman, said: a cue a few tokens after the closing
+    /// mark, before the sentence ends or another quotation opens.
+    mutating func cueAfter(_ close: Int, verbsOnly: Bool) -> (cue: Cue, speaker: Speaker, adjacent: Bool)? {
+        let paragraph = scope.paragraph(ofToken: close)
+        var t = close + 1
+        while t < scope.tokens.count, t <= close + 24, scope.paragraph(ofToken: t) == paragraph {
+            if scope.tokens[t].kind == .quote || (scope.isFinal(t) && !isAbbreviationDot(t)) { return nil }
+            if let c = cueAt[t], c.flags.contains(.quote) {
+                if verbsOnly && c.kind == .adjunct { t = c.tokens.upperBound; continue }
+                if let s = speaker(of: c, lowerBound: close + 1), onlyTitlesBetween(close + 1, min(s.tokens.lowerBound, c.tokens.lowerBound)) {
+                    return (c, s, true)
+                }
+                return nil
+            }
+            t += 1
+        }
+        return nil
+    }
+
+    /// “…,” then the speaker and the cue at once: only a comma, titles and determiners between
+    /// ("“…,” Senate Majority Leader Mitch McConnell told reporters").
+    func onlyTitlesBetween(_ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return true }
+        for i in from..<to {
+            let t = scope.tokens[i]
+            if t.kind == .punctuation, scope.isPunctuation(i, 0x2C) || scope.isPunctuation(i, 0x2E) { continue }
+            if t.kind == .word, t.isCapitalised || scope.lexicon.determiners.contains(t.key) || scope.lexicon.speakerNouns.contains(t.key) { continue }
+            if t.kind == .dash || t.kind == .clitic { continue }
+            return false
+        }
+        return true
+    }
+
+    /// The dot of "Mr." or "Gen.", which ends no sentence.
+    func isAbbreviationDot(_ i: Int) -> Bool {
+        guard i > 0, scope.isPunctuation(i, 0x2E), !scope.tokens[i].spaceBefore, scope.tokens[i - 1].kind == .word else { return false }
+        return LanguageData.english.abbreviations[scope.tokens[i - 1].key] == .always
+    }
+
+    /// X said, “…” / X said that “…” / X said the officer was “…”: the nearest cue before the
+    /// opening mark in its sentence, after any earlier quotation.
+    mutating func cueBefore(_ open: Int, previousClose: Int?, verbsOnly: Bool) -> (cue: Cue, speaker: Speaker, adjacent: Bool)? {
+        guard let sentence = scope.sentenceTokens(open) else { return nil }
+        let lb = max(sentence.lowerBound, (previousClose ?? -1) + 1)
+        var t = open - 1
+        while t >= lb {
+            if let c = cueEndingAt[t], c.flags.contains(.quote), !(verbsOnly && c.kind == .adjunct) {
+                if let s = speaker(of: c) {
+                    let gap = (c.tokens.upperBound..<open).filter { scope.tokens[$0].kind == .word }.count
+                    return (c, s, gap <= 2)
+                }
+            }
+            t -= 1
+        }
+        return nil
+    }
+
+    /// Whether "so-called" or "labelled" stands right before the opening mark.
+    func isMarkedAsTerm(_ open: Int) -> Bool {
+        var keys: [UInt64] = []
+        var i = open - 1
+        while i >= 0, keys.count < 2, let si = scope.sentence(ofToken: i), si == scope.sentence(ofToken: open) {
+            if scope.tokens[i].kind == .word {
+                keys.insert(scope.key(i), at: 0)
+                if scope.lexicon.scareMarkers.contains(keys) { return true }
+            } else if scope.tokens[i].kind != .dash {
+                break
+            }
+            i -= 1
+        }
+        return false
+    }
+
+    /// A partial quotation starts in lowercase or runs on from the words before it.
+    func isPartial(_ span: QuoteSpan) -> Bool {
+        let first = scope.tokens[span.first]
+        if first.kind == .word, first.shape == .lower { return true }
+        if let open = span.open, open > 0, scope.tokens[open - 1].kind == .word, cueEndingAt[open - 1] == nil,
+           scope.sentence(ofToken: open - 1) == scope.sentence(ofToken: open) { return true }
+        return false
+    }
+
+    /// Whether a quotation reads as speech rather than a term or a title: a few words that start
+    /// a sentence or end with its punctuation, not all capitalised.
+    func isSentenceLike(_ span: QuoteSpan, words: Int) -> Bool {
+        if words >= 10 { return true }
+        guard words >= 4 else { return false }
+        let first = scope.tokens[span.first]
+        let last = span.last - 1
+        let punctuated = scope.tokens[last].kind == .punctuation && {
+            let u = scope.firstUnit(last)
+            return u == 0x2C || u == 0x2E || u == 0x3F || u == 0x21 || u == 0x2026
+        }()
+        var titleLike = !punctuated
+        for i in span.first..<span.last where scope.tokens[i].kind == .word && !scope.tokens[i].isCapitalised
+            && !scope.lexicon.stopWords.contains(scope.tokens[i].key) {
+            titleLike = false
+            break
+        }
+        if titleLike { return false }
+        return first.isCapitalised || punctuated
+    }
+
+    /// Turns: a quotation with no cue belongs to the last speaker within a few paragraphs, unless
+    /// another person has since become the subject of a sentence.
+    func turnSpeaker(before open: Int) -> Speaker? {
+        guard let paragraph = scope.paragraph(ofToken: open), let si = scope.sentence(ofToken: open) else { return nil }
+        let last = history.last(where: { $0.anchor < open && $0.paragraph >= paragraph - 3 })
+        let from = last.map { $0.end } ?? scope.context.sentences[max(0, si - 4)].tokens.lowerBound
+        // A person who became the subject of a sentence since.
+        var s = scope.sentence(ofToken: open) ?? si
+        let firstSentence = scope.sentence(ofToken: from) ?? si
+        while s >= firstSentence {
+            let r = scope.context.sentences[s].tokens
+            var i = max(r.lowerBound, from)
+            while i < min(r.upperBound, open), i < r.lowerBound + 3 {
+                if let m = scope.mention(at: i), m.type == .person {
+                    let sp = finder.entitySpeaker(m)
+                    if last == nil || sp.name != last!.speaker.name {
+                        if scope.context.sentences[s].paragraph >= paragraph - 1 { return sp }
+                    }
+                    break
+                }
+                i += 1
+            }
+            s -= 1
+        }
+        return last?.speaker
+    }
+}

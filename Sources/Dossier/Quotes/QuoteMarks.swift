@@ -1,0 +1,240 @@
+/// A span between paired quotation marks, in token indexes and UTF-16 offsets.
+public struct QuoteSpan: Sendable, Equatable {
+    /// The opening mark's token, or nil when it was missing and the span starts at its paragraph.
+    public var open: Int?
+    /// The closing mark's token, or nil when it was missing and the span ends with its paragraph.
+    public var close: Int?
+    /// The first and one-past-last tokens of the quoted text.
+    public var first: Int
+    public var last: Int
+    /// UTF-16 span of the quoted text, marks excluded.
+    public var start: Int
+    public var end: Int
+    /// How many quotations enclose this one (0 for an outer quotation).
+    public var depth: Int
+    /// Whether the quotation runs on over a paragraph break.
+    public var multiParagraph: Bool
+}
+
+/// Finds quotation marks of every style (“ ” ‘ ’ " ' « » „ ‚ ‹ ›) and pairs them. Whether a mark
+/// opens or closes is read from the characters around it (an opening mark has space or opening
+/// punctuation before and text after); apostrophes ("don't", "Kurds'") are told apart the same
+/// way. Double marks pair with double, single with single; a quotation left open at the end of a
+/// paragraph runs on when the next paragraph opens with a mark, and is otherwise recovered or
+/// dropped within its paragraph, so an unbalanced mark never disturbs the rest of the document.
+public struct QuoteMarkPairer {
+    let scope: QuoteScope
+
+    enum Family { case double, single }
+    enum Role { case open, close, either, none }
+
+    struct Open {
+        var token: Int
+        var family: Family
+        var paragraph: Int
+        var multiParagraph: Bool
+        var strong: Bool
+    }
+
+    /// All quotation spans of the searched regions, ordered by start.
+    public func pairs() -> [QuoteSpan] {
+        var out: [QuoteSpan] = []
+        for region in scope.regions {
+            pair(region, into: &out)
+        }
+        out.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
+        return out
+    }
+
+    func pair(_ region: Range<Int>, into out: inout [QuoteSpan]) {
+        let tokens = scope.tokens
+        var stack: [Open] = []
+        var paragraph = -1
+        var paragraphFirst = region.lowerBound
+        var i = region.lowerBound
+        while i < region.upperBound {
+            guard let p = scope.paragraph(ofToken: i) else { i += 1; continue }
+            if p != paragraph {
+                if paragraph >= 0 {
+                    // A paragraph that opens with a mark continues the one quotation left open.
+                    let opener = tokens[i].kind == .quote ? classify(i) : nil
+                    var continued = false
+                    if let opener, opener.role == .open || opener.role == .either,
+                       let k = stack.lastIndex(where: { $0.family == opener.family }), stack.count - k <= 2,
+                       stack[..<k].allSatisfy({ $0.family != opener.family }) {
+                        let keep = stack[k]
+                        recoverOutermost(Array(stack[..<k]), paragraphEnd: i, into: &out)
+                        stack = [keep]
+                        stack[0].multiParagraph = true
+                        stack[0].paragraph = p
+                        continued = true
+                    } else {
+                        recoverOutermost(stack, paragraphEnd: i, into: &out)
+                        stack.removeAll()
+                    }
+                    paragraph = p
+                    paragraphFirst = i
+                    if continued { i += 1; continue }
+                } else {
+                    paragraph = p
+                    paragraphFirst = i
+                }
+            }
+            guard tokens[i].kind == .quote, let mark = classify(i) else { i += 1; continue }
+            switch mark.role {
+            case .none:
+                break
+            case .open:
+                stack.append(Open(token: i, family: mark.family, paragraph: p, multiParagraph: false, strong: true))
+            case .either:
+                if let k = stack.lastIndex(where: { $0.family == mark.family }) {
+                    close(at: i, stackIndex: k, stack: &stack, into: &out)
+                } else {
+                    stack.append(Open(token: i, family: mark.family, paragraph: p, multiParagraph: false, strong: false))
+                }
+            case .close:
+                if mark.family == .double {
+                    if let k = stack.lastIndex(where: { $0.family == .double }) {
+                        close(at: i, stackIndex: k, stack: &stack, into: &out)
+                    } else if scope.firstUnit(i) == 0x22, hasStraightMark(after: i, paragraph: p, limit: region.upperBound) {
+                        // A mistyped opening mark ('said," For example …"'): another straight mark follows.
+                        stack.append(Open(token: i, family: .double, paragraph: p, multiParagraph: false, strong: false))
+                    } else {
+                        recoverMissingOpener(closer: i, paragraphFirst: paragraphFirst, into: &out)
+                    }
+                } else if let top = stack.last, top.family == .single {
+                    close(at: i, stackIndex: stack.count - 1, stack: &stack, into: &out)
+                }
+                // A single closing mark with no single quotation open is an apostrophe ("Kurds’").
+            }
+            i += 1
+        }
+        recoverOutermost(stack, paragraphEnd: region.upperBound, into: &out)
+    }
+
+    /// Of the quotations left open at a paragraph's end, only the outermost double one can be
+    /// recovered: it holds the others.
+    func recoverOutermost(_ open: [Open], paragraphEnd: Int, into out: inout [QuoteSpan]) {
+        if let o = open.first(where: { $0.family == .double && $0.strong }) { recover(o, paragraphEnd: paragraphEnd, into: &out) }
+    }
+
+    /// Closes the quotation opened at `stack[k]`; quotations opened after it and still open were
+    /// not quotations (apostrophes or stray marks) and are dropped.
+    func close(at closer: Int, stackIndex k: Int, stack: inout [Open], into out: inout [QuoteSpan]) {
+        let o = stack[k]
+        stack.removeSubrange(k...)
+        guard closer > o.token + 1 else { return }
+        let start = Int(scope.tokens[o.token].end), end = Int(scope.tokens[closer].start)
+        out.append(QuoteSpan(open: o.token, close: closer, first: o.token + 1, last: closer, start: start, end: end,
+                             depth: stack.count, multiParagraph: o.multiParagraph))
+    }
+
+    /// A double quotation still open where its paragraph ends: when it opened clearly and runs to
+    /// a finished sentence of a few words, the closing mark was forgotten; otherwise it is dropped.
+    func recover(_ o: Open, paragraphEnd: Int, into out: inout [QuoteSpan]) {
+        guard o.family == .double, o.strong else { return }
+        var last = paragraphEnd
+        while last > o.token + 1, scope.paragraph(ofToken: last - 1) != o.paragraph { last -= 1 }
+        guard last > o.token + 1 else { return }
+        var words = 0
+        for t in (o.token + 1)..<last where scope.tokens[t].kind == .word {
+            words += 1
+            if words >= 4 { break }
+        }
+        let final = scope.tokens[last - 1]
+        let u = scope.units[Int(final.start)]
+        guard words >= 4, final.kind == .punctuation, u == 0x2E || u == 0x3F || u == 0x21 else { return }
+        out.append(QuoteSpan(open: o.token, close: nil, first: o.token + 1, last: last, start: Int(scope.tokens[o.token].end),
+                             end: Int(final.end), depth: 0, multiParagraph: o.multiParagraph))
+    }
+
+    /// A closing double mark with no opening one, when the paragraph starts with the quoted words
+    /// (a forgotten opening mark): it ends the quotation left open at the end of the paragraph
+    /// before, or else, when a cue follows the mark, quotes the paragraph up to it.
+    func recoverMissingOpener(closer: Int, paragraphFirst: Int, into out: inout [QuoteSpan]) {
+        guard closer > paragraphFirst + 2, scope.tokens[paragraphFirst].isCapitalised else { return }
+        if (paragraphFirst..<closer).contains(where: { scope.tokens[$0].kind == .quote }) { return }
+        let words = (paragraphFirst..<closer).filter { scope.tokens[$0].kind == .word }.count
+        guard words >= 3, let paragraph = scope.paragraph(ofToken: paragraphFirst) else { return }
+        if let k = out.indices.last, out[k].close == nil, out[k].depth == 0,
+           scope.paragraph(ofToken: out[k].last - 1) == paragraph - 1 {
+            out[k].close = closer
+            out[k].last = closer
+            out[k].end = Int(scope.tokens[closer].start)
+            out[k].multiParagraph = true
+            return
+        }
+        var cueFollows = false
+        var t = closer + 1
+        while t < scope.tokens.count, t <= closer + 4, scope.paragraph(ofToken: t) == paragraph {
+            if scope.tokens[t].kind == .word, scope.lexicon.cues.longest(in: scope.tokens, from: t, limit: scope.tokens.count) != nil {
+                cueFollows = true
+                break
+            }
+            t += 1
+        }
+        guard cueFollows else { return }
+        out.append(QuoteSpan(open: nil, close: closer, first: paragraphFirst, last: closer,
+                             start: Int(scope.tokens[paragraphFirst].start), end: Int(scope.tokens[closer].start),
+                             depth: 0, multiParagraph: false))
+    }
+
+    /// Whether another straight double mark follows in the paragraph.
+    func hasStraightMark(after i: Int, paragraph: Int, limit: Int) -> Bool {
+        var t = i + 1
+        while t < limit, scope.paragraph(ofToken: t) == paragraph {
+            if scope.tokens[t].kind == .quote, scope.firstUnit(t) == 0x22 { return true }
+            t += 1
+        }
+        return false
+    }
+
+    /// The family of a mark and whether it opens or closes, from the characters on both sides.
+    func classify(_ i: Int) -> (family: Family, role: Role)? {
+        let t = scope.tokens[i]
+        let units = scope.units
+        let ch = units[Int(t.start)]
+        let family: Family
+        switch ch {
+        case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB, 0x300C, 0x300D: family = .double
+        case 0x27, 0x2018, 0x2019, 0x201A, 0x201B, 0x2039, 0x203A: family = .single
+        default: return nil
+        }
+        let before: UInt16 = t.start > 0 ? units[Int(t.start) - 1] : 0x20
+        let after: UInt16 = Int(t.end) < units.count ? units[Int(t.end)] : 0x20
+        let leftBound = Self.isSpace(before) || Self.opensBefore(before) || Self.isMark(before)
+        let rightBound = Self.isSpace(after) || Self.closesAfter(after) || Self.isMark(after)
+        let prefersOpen = ch == 0x201C || ch == 0x201E || ch == 0xAB || ch == 0x2018 || ch == 0x201A || ch == 0x2039 || ch == 0x300C
+        let prefersClose = ch == 0x201D || ch == 0xBB || ch == 0x2019 || ch == 0x203A || ch == 0x300D
+        var role: Role
+        switch (leftBound, rightBound) {
+        case (true, false): role = .open
+        case (false, true): role = .close
+        default: role = prefersOpen ? .open : prefersClose ? .close : .either
+        }
+        if family == .single {
+            // Elisions and apostrophes: "'90s", "rock 'n' roll", a lone straight mark between spaces.
+            if role == .open, after >= 0x30, after <= 0x39 { role = .none }
+            if leftBound && rightBound && !prefersOpen { role = .none }
+            if !leftBound && !rightBound { role = .none }
+        }
+        return (family, role)
+    }
+
+    static func isSpace(_ u: UInt16) -> Bool { Tokenizer.isSpace(u) }
+    static func opensBefore(_ u: UInt16) -> Bool {
+        u == 0x28 || u == 0x5B || u == 0x7B || u == 0x2D || u == 0x2013 || u == 0x2014 || u == 0x2F || u == 0x3A
+    }
+    static func closesAfter(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D, 0x2026, 0x2D, 0x2013, 0x2014, 0x2F: return true
+        default: return false
+        }
+    }
+    static func isMark(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x22, 0x27, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB, 0x2039, 0x203A: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// Names that no list or rule knows but the document itself shows to be names: a capitalised word
+/// used at least twice inside sentences, never in lowercase, not an everyday word. Its type comes
+/// from the company it keeps across its uses: after "in"/"from" it is a place, before "said" or
+/// after a role ("striker") a person, after "the" an organisation; a given name is a person.
+/// Every use becomes a mention, the one that opens a sentence too.
+public struct RepeatedNameResolver: Sendable {
+    let language: LanguageData
+    let gazetteer: Gazetteer
+
+    public init(language: LanguageData, gazetteer: Gazetteer) {
+        self.language = language
+        self.gazetteer = gazetteer
+    }
+
+    struct Votes {
+        var uses: [Int] = []
+        var inside = 0
+        var person = 0
+        var place = 0
+        var organisation = 0
+    }
+
+    public func resolve(_ mentions: [EntityMention], context: MatchContext) -> [EntityMention] {
+        let tokens = context.tokens
+        var covered = Set<Int>()
+        for m in mentions { covered.formUnion(m.tokens) }
+        var votes: [UInt64: Votes] = [:]
+        for sentence in context.searched {
+            for i in sentence.tokens where !covered.contains(i) {
+                let t = tokens[i]
+                guard t.kind == .word, t.shape == .capitalised, t.length >= 3, isCandidate(t.key, context: context) else { continue }
+                // Single words only: a neighbouring capitalised word makes it part of a longer name.
+                if i + 1 < sentence.tokens.upperBound, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised { continue }
+                if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised,
+                   !language.stopWords.contains(tokens[i - 1].key) { continue }
+                var v = votes[t.key] ?? Votes()
+                v.uses.append(i)
+                if i > sentence.tokens.lowerBound { v.inside += 1 }
+                vote(&v, at: i, sentence: sentence, context: context)
+                votes[t.key] = v
+            }
+        }
+        var out = mentions
+        for (key, v) in votes where v.inside >= 2 {
+            let type: EntityType
+            if v.place > max(v.person, v.organisation) { type = .place }
+            else if v.person > v.organisation || (v.person == v.organisation && gazetteer.givenNames.contains(key)) { type = .person }
+            else if v.organisation > 0 { type = .organisation }
+            else { continue }
+            for i in v.uses {
+                let t = tokens[i]
+                let text = context.text(i)
+                out.append(EntityMention(tokens: i..<(i + 1), start: Int(t.start), end: Int(t.end), type: type, canonical: text,
+                                         id: "local:" + AliasResolver.slug(text), source: .repeated))
+            }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+
+    func isCandidate(_ key: UInt64, context: MatchContext) -> Bool {
+        !context.lowercaseWords.contains(key) && !language.commonWords.contains(key) && !language.stopWords.contains(key)
+            && !language.calendarWords.contains(key) && gazetteer.demonyms[key] == nil && language.organisationKeywords[key] == nil
+            && language.placeKeywords[key] == nil && !language.roleWords.contains(key)
+    }
+
+    func vote(_ v: inout Votes, at i: Int, sentence: Sentence, context: MatchContext) {
+        let tokens = context.tokens
+        if i > sentence.tokens.lowerBound {
+            let p = tokens[i - 1].key
+            if language.locativeWords.contains(p), tokens[i - 1].shape == .lower { v.place += 1 }
+            if NameRules.determiners.contains(p) { v.organisation += 1 }
+            if language.roleWords.contains(p) { v.person += 2 }
+        }
+        if i + 1 < sentence.tokens.upperBound {
+            let next = tokens[i + 1]
+            if language.agentVerbs[next.key] == .speech { v.person += 1 }
+            if next.kind == .clitic { v.person += 1 }
+        }
+        if gazetteer.givenNames.contains(tokens[i].key) || gazetteer.surnames.contains(tokens[i].key) { v.person += 1 }
+    }
+}
