@@ -45,16 +45,16 @@ public struct NameRules: Sendable {
     func person(_ run: Range<Int>, context: MatchContext, sentence: Sentence) -> Range<Int>? {
         let tokens = context.tokens
         let words = run.filter { tokens[$0].kind == .word && tokens[$0].isCapitalised }
-        guard words.count >= 2, words.count <= 5, !words.contains(where: { tokens[$0].shape == .upper && tokens[$0].length > 2 }) else { return nil }
+        guard words.count >= 2, words.count <= 5,
+              !words.contains(where: { tokens[$0].shape == .upper && tokens[$0].length > 2 && !isInitial($0, context: context) }) else { return nil }
         let sentenceStart = run.lowerBound == sentence.tokens.lowerBound
         let given = { (i: Int) in
             gazetteer.givenNames.contains(tokens[i].key) || (gazetteer.ambiguousGivenNames.contains(tokens[i].key) && !(i == sentence.tokens.lowerBound))
         }
         let surname = { (i: Int) in gazetteer.surnames.contains(tokens[i].key) && !context.lowercaseWords.contains(tokens[i].key) }
-        if words.count <= 4, given(words[0]) { return trimmed(run, context: context) }
+        if words.count <= 4, given(words[0]) || isInitial(words[0], context: context) { return trimmed(run, context: context) }
         if words.count >= 3, given(words[1]), !given(words[0]) { return trimmed(words[1]..<run.upperBound, context: context) }
-        if words.count <= 3, let last = words.last, surname(last), !language.commonWords.contains(tokens[last].key),
-           !sentenceStart || given(words[0]) || surname(words[0]) {
+        if words.count <= 3, let last = words.last, surname(last), !sentenceStart || given(words[0]) || surname(words[0]) {
             return run
         }
         // After a role in lowercase: "mayor Luca Pastorino", "striker Romelu Lukaku".
@@ -64,7 +64,7 @@ public struct NameRules: Sendable {
         }
         // Family name first, as in Chinese and Korean names: "Lee Cheuk-yan", "Wong Kwok-kin", "Kim Min-Woo".
         if words.count == 2 || words.count == 3, let dash = run.first(where: { tokens[$0].kind == .dash }), dash > words[0],
-           surname(words[0]) || (dash + 1 < run.upperBound && tokens[dash + 1].shape == .lower) {
+           dash + 1 < run.upperBound, surname(words[0]) || tokens[dash + 1].shape == .lower || isSyllablePair(dash, context: context) {
             return run
         }
         // Two or three unknown capitalised words that are nothing else are most often a person in news
@@ -75,15 +75,26 @@ public struct NameRules: Sendable {
         return nil
     }
 
-    /// A person's run without trailing everyday words that are no surname: "Ahmed Mohamed Image" → "Ahmed Mohamed".
+    /// A person's run without a trailing label word before a colon: "Ahmed Mohamed Image: …" → "Ahmed Mohamed".
     func trimmed(_ run: Range<Int>, context: MatchContext) -> Range<Int> {
-        var end = run.upperBound
-        while end - run.lowerBound > 2 {
-            let k = context.tokens[end - 1].key
-            guard language.commonWords.contains(k), !gazetteer.surnames.contains(k) else { break }
-            end -= 1
-        }
-        return run.lowerBound..<end
+        let last = run.upperBound - 1
+        guard run.count > 2, run.upperBound < context.tokens.count, context.firstUnit(run.upperBound) == 0x3A,
+              language.commonWords.contains(context.tokens[last].key) else { return run }
+        return run.lowerBound..<last
+    }
+
+    /// "K.C" or "J" followed by a dot.
+    func isInitial(_ i: Int, context: MatchContext) -> Bool {
+        let t = context.tokens[i]
+        guard t.isCapitalised, t.length <= 3, i + 1 < context.tokens.count, context.firstUnit(i + 1) == 0x2E else { return false }
+        return t.length == 1 || context.document.utf16[Int(t.start)..<Int(t.end)].contains(0x2E)
+    }
+
+    /// Two short syllables joined by a hyphen, as Korean and Chinese given names are written: "Joo-Ho", "Hee-Chan".
+    func isSyllablePair(_ dash: Int, context: MatchContext) -> Bool {
+        let a = context.tokens[dash - 1], b = context.tokens[dash + 1]
+        return a.kind == .word && b.kind == .word && a.length >= 2 && a.length <= 4 && b.length >= 2 && b.length <= 4
+            && !context.lowercaseWords.contains(a.key) && !context.lowercaseWords.contains(b.key)
     }
 
     /// The word before `i` is a title or role written in lowercase ("mayor", "striker").
@@ -127,10 +138,14 @@ public struct NameRules: Sendable {
         }
         // "Ministry of Defence", "University of Baghdad": keyword, "of", capitalised words.
         if let p = language.organisationKeywords[tokens[run.lowerBound].key], p == .first || p == .both {
+            // "Union of Rationalist Atheists and Agnostics": connectives and capitalised runs, up to eight words.
             var end = run.upperBound
-            if end + 1 < limit, language.nameConnectives.contains(tokens[end].key), tokens[end].shape == .lower {
-                let rest = NameRun.capitalised(from: end + 1, limit: limit, context: context, language: language, maxWords: 4)
-                if !rest.isEmpty { end = rest.upperBound }
+            while end + 1 < limit, end - run.lowerBound < 8, language.nameConnectives.contains(tokens[end].key), tokens[end].shape == .lower {
+                var from = end + 1
+                if from + 1 < limit, NameRules.determiners.contains(tokens[from].key), tokens[from].shape == .lower { from += 1 }
+                let rest = NameRun.capitalised(from: from, limit: limit, context: context, language: language, maxWords: 4)
+                if rest.isEmpty { break }
+                end = rest.upperBound
             }
             if end > run.lowerBound + 1 { return run.lowerBound..<end }
         }

@@ -46,6 +46,12 @@ public enum NameRun {
                 words += 1
                 i += 1
                 end = i
+                // An initial and its dot: "K.C. Maurer", "J. R. Smith".
+                if t.length <= 3, i + 1 < limit, tokens[i].kind == .punctuation, tokens[i].length == 1, !tokens[i].spaceBefore,
+                   context.firstUnit(i) == 0x2E, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised,
+                   t.length == 1 || context.document.utf16[Int(t.start)..<Int(t.end)].contains(0x2E) {
+                    i += 1
+                }
             } else if t.kind == .word && t.shape == .lower && language.nameParticles.contains(t.key) && words > 0
                         && !language.nameConnectives.contains(t.key) && i + 1 < limit {
                 i += 1  // a particle counts only if a capitalised word follows

@@ -30,7 +30,7 @@ public final class Pipeline: Sendable {
         splitter = SentenceSplitter(language: language)
         zoner = ZoneDetector(language: language)
         recognizer = EntityRecognizer(language: language, gazetteer: self.gazetteer)
-        resolver = AliasResolver(language: language)
+        resolver = AliasResolver(language: language, gazetteer: self.gazetteer)
         metonymy = MetonymyResolver(language: language)
         repeatedNames = RepeatedNameResolver(language: language, gazetteer: self.gazetteer)
         figureExtractor = FigureExtractor(language: language)

@@ -1,13 +1,16 @@
 /// Resolves entity mentions across a document, as GATE's orthomatcher does:
-/// - a surname after a full name resolves to it ("Mr Araji", "Araji" → "Qasim al-Araji");
+/// - a surname after a full name resolves to it ("Mr Araji", "Araji" → "Qasim al-Araji"), and so does a
+///   given name that only one person of the document bears ("Ahmed" → "Ahmed Mohamed");
 /// - an acronym defined in the text resolves to its expansion ("Kurdistan Regional Government (KRG)");
 /// - later bare mentions of a resolved surname or acronym become mentions too, with its type;
 /// - every mention gets one canonical name and a stable id (the gazetteer's, or `local:<slug>`).
 public struct AliasResolver: Sendable {
     let language: LanguageData
+    let gazetteer: Gazetteer
 
-    public init(language: LanguageData) {
+    public init(language: LanguageData, gazetteer: Gazetteer) {
         self.language = language
+        self.gazetteer = gazetteer
     }
 
     struct Alias {
@@ -21,6 +24,7 @@ public struct AliasResolver: Sendable {
         let tokens = context.tokens
         var mentions = input.sorted { $0.start < $1.start }
         var aliases: [UInt64: [Alias]] = [:]
+        var firstNames: [UInt64: [Alias]] = [:]
         // Full names first: give rule-found names their own text as canonical, and index surnames.
         for k in mentions.indices {
             var m = mentions[k]
@@ -31,7 +35,12 @@ public struct AliasResolver: Sendable {
             mentions[k] = m
             if m.type == .person, let canonical = m.canonical, words.count >= 2, let last = words.last {
                 aliases[tokens[last].key, default: []].append(Alias(type: .person, canonical: canonical, id: m.id, position: m.start))
+                firstNames[tokens[words[0]].key, default: []].append(Alias(type: .person, canonical: canonical, id: m.id, position: m.start))
             }
+        }
+        // A given name alone ("Ahmed") stands for the one person of the document who bears it.
+        for (key, people) in firstNames where aliases[key] == nil && gazetteer.givenNames.contains(key) {
+            if Set(people.map(\.canonical)).count == 1 { aliases[key] = people }
         }
         // Acronyms defined in parentheses right after a name.
         var added: [EntityMention] = []

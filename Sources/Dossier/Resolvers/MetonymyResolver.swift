@@ -15,7 +15,9 @@ public struct MetonymyResolver: Sendable {
 
     public func resolve(_ mentions: [EntityMention], context: MatchContext) -> [EntityMention] {
         let acting = mentions.map { m -> EntityMention in
+            // The verb in lowercase: in a title-case headline ("Iraq Says It Has…") words cannot be told apart.
             guard m.type == .place, m.id?.hasPrefix("iso3166:") == true, m.tokens.upperBound < context.tokens.count,
+                  context.tokens[m.tokens.upperBound].shape == .lower,
                   language.agentVerbs[context.tokens[m.tokens.upperBound].key] != nil else { return m }
             var government = m
             government.type = .organisation

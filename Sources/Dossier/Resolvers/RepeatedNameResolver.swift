@@ -58,7 +58,8 @@ public struct RepeatedNameResolver: Sendable {
     }
 
     func isCandidate(_ key: UInt64, context: MatchContext) -> Bool {
-        !context.lowercaseWords.contains(key) && !language.commonWords.contains(key) && !language.stopWords.contains(key)
+        !context.lowercaseWords.contains(key) && !language.stopWords.contains(key)
+            && (!language.commonWords.contains(key) || gazetteer.givenNames.contains(key) || gazetteer.surnames.contains(key))
             && !language.calendarWords.contains(key) && gazetteer.demonyms[key] == nil && language.organisationKeywords[key] == nil
             && language.placeKeywords[key] == nil && !language.roleWords.contains(key)
     }

@@ -66,6 +66,10 @@ public struct SentenceSplitter: Sendable {
             case .acronym: return next.isCapitalised && next.kind == .word && !language.stopWords.contains(next.key)
             }
         }
+        // Dotted capitals ("K.C. Maurer") read like an acronym: they join a capitalised content word.
+        if word.shape == .upper, word.length <= 5, units[Int(word.start)..<Int(word.end)].contains(0x2E) {
+            return next.isCapitalised && next.kind == .word && !language.stopWords.contains(next.key)
+        }
         // An initial: a single capital letter, then a capitalised word ("J. R. Smith").
         if word.length == 1, word.shape == .capitalised, next.isCapitalised {
             return a.count == 2 || !tokens[a.upperBound - 3].isCapitalised || tokens[a.upperBound - 3].length <= 2
