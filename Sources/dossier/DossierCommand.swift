@@ -19,7 +19,7 @@ struct DossierCommand: ParsableCommand {
           dossier text --zone body page.html          the article text alone
         """,
         version: DossierVersion.string,
-        subcommands: [ExtractCommand.self, EntitiesCommand.self, TextCommand.self, QuotesCommand.self]
+        subcommands: [ExtractCommand.self, EntitiesCommand.self, TextCommand.self, QuotesCommand.self, DiffCommand.self]
     )
 }
 
