@@ -34,6 +34,8 @@ public final class LanguageData: Sendable {
     public let commonWords: Set<UInt64>
     /// Roles written in lowercase before a name: "mayor", "striker", "spokesman" (the titles too).
     public let roleWords: Set<UInt64>
+    /// Prepositions: a name after one is not the subject of the next verb.
+    public let prepositions: Set<UInt64>
     /// Verbs that make the name before them an actor, as speech or action.
     public let agentVerbs: [UInt64: AgentVerb]
     /// Days, months and holidays: capitalised, never part of a person's name.
@@ -103,6 +105,7 @@ public final class LanguageData: Sendable {
             if let last = PhraseWords.split(DataFile.fields(line)[0]).last { roles.insert(TokenKey.of(last)) }
         }
         roleWords = roles
+        prepositions = Set(try lines("prepositions.txt").map { TokenKey.of($0) })
         var agents: [UInt64: AgentVerb] = [:]
         for line in try lines("agent_verbs.txt") {
             let f = DataFile.fields(line)

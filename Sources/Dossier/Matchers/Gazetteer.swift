@@ -37,6 +37,8 @@ public final class Gazetteer: Sendable {
     public let nameCount: Int
     /// Whether this instance came from the binary cache.
     public let fromCache: Bool
+    /// Population of places by gazetteer id, for the places that have one.
+    public let populationByID: [String: Int]
 
     /// Loads every `*.tsv` under `directory`'s `places/`, `organisations/` and `people/` folders,
     /// the lists in `names/` and `demonyms.tsv`, then the user's extra files; from the cache if it
@@ -64,6 +66,9 @@ public final class Gazetteer: Sendable {
         surnames = Set(compiled.surnames)
         demonyms = Dictionary(compiled.demonyms.map { ($0.key, $0.place) }, uniquingKeysWith: { a, _ in a })
         self.fromCache = fromCache
+        var population: [String: Int] = [:]
+        for e in compiled.entries where e.population >= 1_000_000 { population[e.id] = e.population }
+        populationByID = population
     }
 
     /// A name, not a description: every lowercase word is a particle ("al", "of"), so that

@@ -27,7 +27,8 @@ public struct NameRules: Sendable {
         // Place: "the Karada district", "Lake Chad".
         let after = run.upperBound
         if after < limit, tokens[after].shape == .lower, language.placeKeywords[tokens[after].key] == .after,
-           run.count <= 3, i > sentence.tokens.lowerBound, isDeterminer(i - 1, context: context) {
+           run.count <= 3, i > sentence.tokens.lowerBound,
+           isDeterminer(i - 1, context: context) || language.locativeWords.contains(tokens[i - 1].key) {
             return make(run, .place, context)
         }
         if let last = run.last, language.placeKeywords[tokens[last].key] == .after, run.count >= 2 {

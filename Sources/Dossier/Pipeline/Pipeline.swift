@@ -31,7 +31,7 @@ public final class Pipeline: Sendable {
         zoner = ZoneDetector(language: language)
         recognizer = EntityRecognizer(language: language, gazetteer: self.gazetteer)
         resolver = AliasResolver(language: language, gazetteer: self.gazetteer)
-        metonymy = MetonymyResolver(language: language)
+        metonymy = MetonymyResolver(language: language, gazetteer: self.gazetteer)
         repeatedNames = RepeatedNameResolver(language: language, gazetteer: self.gazetteer)
         figureExtractor = FigureExtractor(language: language)
         quoteExtractor = QuoteExtractor(language: language)

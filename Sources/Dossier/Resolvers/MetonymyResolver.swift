@@ -1,5 +1,6 @@
-/// Settles what a country name stands for from the document's context. A country that acts
-/// ("North Korea fired", "South Korea says") is its government, an organisation. In a sports report a
+/// Settles what a country name stands for from the document's context. A country or a capital-sized
+/// city that acts ("North Korea fired", "South Korea says", "Moscow warned") is its government, an
+/// organisation, unless a preposition puts it in another phrase ("officials in Georgia said"). In a sports report a
 /// country that plays ("Sweden defeated South Korea", "a goal for Belgium") is its national team,
 /// an organisation; where it is a location ("in Sochi, Russia", "at home in England") it stays a place.
 /// Countries and their first-level divisions (ISO 3166 ids) can be sides; cities are left alone.
@@ -9,14 +10,33 @@ public struct MetonymyResolver: Sendable {
     static let minimumSportsWords = 8
     static let minimumDistinctSportsWords = 4
 
-    public init(language: LanguageData) {
+    let gazetteer: Gazetteer
+    /// Cities this large stand for their governments when they act ("Moscow warned").
+    static let governmentSeatPopulation = 1_000_000
+
+    public init(language: LanguageData, gazetteer: Gazetteer) {
         self.language = language
+        self.gazetteer = gazetteer
+    }
+
+    /// A country, or a city large enough to be a seat of government.
+    func canAct(_ m: EntityMention) -> Bool {
+        guard m.type == .place, let id = m.id else { return false }
+        if id.hasPrefix("iso3166:") { return true }
+        guard id.hasPrefix("geonames:"), let canonical = m.canonical else { return false }
+        return gazetteerPopulation(id: id, canonical: canonical) >= Self.governmentSeatPopulation
+    }
+
+    func gazetteerPopulation(id: String, canonical: String) -> Int {
+        gazetteer.populationByID[id] ?? 0
     }
 
     public func resolve(_ mentions: [EntityMention], context: MatchContext) -> [EntityMention] {
         let acting = mentions.map { m -> EntityMention in
             // The verb in lowercase: in a title-case headline ("Iraq Says It Has…") words cannot be told apart.
-            guard m.type == .place, m.id?.hasPrefix("iso3166:") == true, m.tokens.upperBound < context.tokens.count,
+            let before = m.tokens.lowerBound - 1
+            guard canAct(m), m.tokens.upperBound < context.tokens.count,
+                  before < 0 || !language.prepositions.contains(context.tokens[before].key),
                   context.tokens[m.tokens.upperBound].shape == .lower,
                   language.agentVerbs[context.tokens[m.tokens.upperBound].key] != nil else { return m }
             var government = m
