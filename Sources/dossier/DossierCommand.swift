@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `dossier` command line: extraction of people, places, organisations, figures and quotes
 /// from news articles, written as JSON Lines.
@@ -21,6 +22,25 @@ struct DossierCommand: ParsableCommand {
         version: DossierVersion.string,
         subcommands: [ExtractCommand.self, EntitiesCommand.self, TextCommand.self, QuotesCommand.self, DiffCommand.self]
     )
+}
+
+extension DossierCommand {
+    /// Runs the command line. `dossier diff` follows diff(1) and exits 2 on any trouble, usage
+    /// errors included; the other commands keep the usual usage status (64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if CommandLine.arguments.dropFirst().first == "diff", code != .success {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 enum DossierVersion {
