@@ -20,13 +20,9 @@ DOSSIER_ICU_BIND(ubrk_getRuleStatus)
 DOSSIER_ICU_BIND(unum_open)
 DOSSIER_ICU_BIND(unum_close)
 DOSSIER_ICU_BIND(unum_parseDouble)
-DOSSIER_ICU_BIND(utrans_openU)
-DOSSIER_ICU_BIND(utrans_close)
-DOSSIER_ICU_BIND(utrans_transUChars)
 
 #include <unicode/utypes.h>
 #include <unicode/ubrk.h>
 #include <unicode/unum.h>
-#include <unicode/utrans.h>
 
 #endif

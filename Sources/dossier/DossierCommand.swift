@@ -20,7 +20,7 @@ struct DossierCommand: ParsableCommand {
           dossier text --zone body page.html          the article text alone
         """,
         version: DossierVersion.string,
-        subcommands: [ExtractCommand.self, EntitiesCommand.self, TextCommand.self, QuotesCommand.self, DiffCommand.self]
+        subcommands: [ExtractCommand.self, EntitiesCommand.self, TextCommand.self, QuotesCommand.self, DiffCommand.self, ReportCommand.self]
     )
 }
 
@@ -28,9 +28,9 @@ extension DossierCommand {
     /// Runs the command line. `dossier diff` follows diff(1) and exits 2 on any trouble, usage
     /// errors included; the other commands keep the usual usage status (64).
     static func main() {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
             let code = exitCode(for: error)
             if CommandLine.arguments.dropFirst().first == "diff", code != .success {
@@ -38,6 +38,11 @@ extension DossierCommand {
                 if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
                 exit(withError: ExitCode(2))
             }
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
             exit(withError: error)
         }
     }

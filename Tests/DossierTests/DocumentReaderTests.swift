@@ -24,6 +24,14 @@ final class DocumentReaderTests: XCTestCase {
         XCTAssertThrowsError(try reader.decode([UInt8](repeating: 0, count: 200) + Array("text".utf8), id: "nul"))
     }
 
+    func testStrayNULsAreText() throws {
+        let bytes = Array("Baghdad is in Iraq.\u{0} Mr Araji said so.\n".utf8)
+        let doc = try reader.decode(Array(repeating: bytes, count: 20).flatMap { $0 }, id: "nul.txt")
+        XCTAssertTrue(doc.text.hasPrefix("Baghdad"))
+        let records = TestSupport.jsonRecords(TestSupport.pipeline.extract(doc))
+        XCTAssertTrue(records.contains { $0["text"] as? String == "Baghdad" })
+    }
+
     func testEmptyDocumentHasNoRecordsButTheDocument() throws {
         let doc = try reader.decode([], id: "empty")
         XCTAssertEqual(doc.text, "")

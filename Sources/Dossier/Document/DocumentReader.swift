@@ -44,8 +44,8 @@ public struct DocumentReader: Sendable {
         }
     }
 
-    /// Binary data: NUL bytes or other C0 controls in more than 1 in 100 of the first 8 KiB, or
-    /// magic numbers of common binary formats.
+    /// Binary data: the magic number of a common binary format, or control characters (NUL
+    /// included) in more than 1 in 10 of the first 8 KiB. Text with a few stray NULs is text.
     static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
         let head = bytes.prefix(8192)
         if head.isEmpty { return false }
@@ -56,7 +56,7 @@ public struct DocumentReader: Sendable {
         for b in head where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
             controls += 1
         }
-        return controls * 100 > head.count
+        return controls * 10 > head.count
     }
 
     /// The offset of the first byte that is not part of valid UTF-8, or nil.

@@ -24,6 +24,9 @@ public struct QuoteSpan: Sendable, Equatable {
 /// dropped within its paragraph, so an unbalanced mark never disturbs the rest of the document.
 public struct QuoteMarkPairer {
     let scope: QuoteScope
+    /// The longest quotation, in tokens: a pairing that would span more is taken as stray marks,
+    /// so that text with marks but no sentence structure stays linear.
+    static let maxQuoteTokens = 1500
 
     enum Family { case double, single }
     enum Role { case open, close, either, none }
@@ -123,7 +126,7 @@ public struct QuoteMarkPairer {
     func close(at closer: Int, stackIndex k: Int, stack: inout [Open], into out: inout [QuoteSpan]) {
         let o = stack[k]
         stack.removeSubrange(k...)
-        guard closer > o.token + 1 else { return }
+        guard closer > o.token + 1, closer - o.token <= Self.maxQuoteTokens else { return }
         let start = Int(scope.tokens[o.token].end), end = Int(scope.tokens[closer].start)
         out.append(QuoteSpan(open: o.token, close: closer, first: o.token + 1, last: closer, start: start, end: end,
                              depth: stack.count, multiParagraph: o.multiParagraph))
@@ -133,9 +136,9 @@ public struct QuoteMarkPairer {
     /// a finished sentence of a few words, the closing mark was forgotten; otherwise it is dropped.
     func recover(_ o: Open, paragraphEnd: Int, into out: inout [QuoteSpan]) {
         guard o.family == .double, o.strong else { return }
-        var last = paragraphEnd
+        var last = min(paragraphEnd, o.token + Self.maxQuoteTokens)
         while last > o.token + 1, scope.paragraph(ofToken: last - 1) != o.paragraph { last -= 1 }
-        guard last > o.token + 1 else { return }
+        guard last > o.token + 1, paragraphEnd - o.token <= Self.maxQuoteTokens else { return }
         var words = 0
         for t in (o.token + 1)..<last where scope.tokens[t].kind == .word {
             words += 1
@@ -152,7 +155,8 @@ public struct QuoteMarkPairer {
     /// (a forgotten opening mark): it ends the quotation left open at the end of the paragraph
     /// before, or else, when a cue follows the mark, quotes the paragraph up to it.
     func recoverMissingOpener(closer: Int, paragraphFirst: Int, into out: inout [QuoteSpan]) {
-        guard closer > paragraphFirst + 2, scope.tokens[paragraphFirst].isCapitalised else { return }
+        guard closer > paragraphFirst + 2, closer - paragraphFirst <= Self.maxQuoteTokens,
+              scope.tokens[paragraphFirst].isCapitalised else { return }
         if (paragraphFirst..<closer).contains(where: { scope.tokens[$0].kind == .quote }) { return }
         let words = (paragraphFirst..<closer).filter { scope.tokens[$0].kind == .word }.count
         guard words >= 3, let paragraph = scope.paragraph(ofToken: paragraphFirst) else { return }
@@ -182,7 +186,7 @@ public struct QuoteMarkPairer {
     /// Whether another straight double mark follows in the paragraph.
     func hasStraightMark(after i: Int, paragraph: Int, limit: Int) -> Bool {
         var t = i + 1
-        while t < limit, scope.paragraph(ofToken: t) == paragraph {
+        while t < limit, t <= i + Self.maxQuoteTokens, scope.paragraph(ofToken: t) == paragraph {
             if scope.tokens[t].kind == .quote, scope.firstUnit(t) == 0x22 { return true }
             t += 1
         }

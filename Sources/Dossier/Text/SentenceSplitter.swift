@@ -34,7 +34,7 @@ public struct SentenceSplitter: Sendable {
         sentences.reserveCapacity(merged.count)
         var paragraph = 0
         var previousEnd = 0
-        for r in merged {
+        for r in merged.flatMap({ bounded($0, tokens: tokens, units: units) }) {
             let r = dropListMarker(r, tokens: tokens, units: units)
             if r.isEmpty { continue }
             let start = Int(tokens[r.lowerBound].start)
@@ -44,6 +44,33 @@ public struct SentenceSplitter: Sendable {
             previousEnd = end
         }
         return sentences
+    }
+
+    /// The longest sentence, in tokens. Text without sentence breaks (a page flattened to one line,
+    /// a list of words) is cut into pieces of at most this size, at a comma or semicolon when one
+    /// is near, so that every later stage works on bounded sentences.
+    static let maxTokens = 300
+
+    func bounded(_ r: Range<Int>, tokens: [Token], units: [UInt16]) -> [Range<Int>] {
+        guard r.count > Self.maxTokens else { return [r] }
+        var pieces: [Range<Int>] = []
+        var start = r.lowerBound
+        while r.upperBound - start > Self.maxTokens {
+            var cut = start + Self.maxTokens
+            var i = cut - 1
+            while i > start + Self.maxTokens / 2 {
+                let t = tokens[i]
+                if t.kind == .punctuation, t.length == 1, units[Int(t.start)] == 0x2C || units[Int(t.start)] == 0x3B {
+                    cut = i + 1
+                    break
+                }
+                i -= 1
+            }
+            pieces.append(start..<cut)
+            start = cut
+        }
+        pieces.append(start..<r.upperBound)
+        return pieces
     }
 
     func shouldJoin(_ a: Range<Int>, _ b: Range<Int>, tokens: [Token], units: [UInt16]) -> Bool {

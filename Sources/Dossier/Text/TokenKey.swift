@@ -1,7 +1,6 @@
-internal import ICUText
-
 /// Hash keys for folded token text, so that matchers compare tokens without building strings.
-/// The fold lowercases, folds accents and other scripts to ASCII, and drops dots ("U.S" → "us").
+/// The fold lowercases, folds Latin accents to ASCII ("Erdoğan" → "erdogan"), and drops dots
+/// ("U.S" → "us").
 public enum TokenKey {
     static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01b3
@@ -38,25 +37,22 @@ public enum TokenKey {
         return h
     }
 
-    /// Keys of non-ASCII text go through ICU's transliterator.
+    /// Keys of text with characters the table does not fold (other scripts, rare letters): each
+    /// scalar folds through the table or its Unicode lowercase mapping. Other scripts are not
+    /// transliterated: the gazetteers hold Latin-script names.
     static func folded(_ units: Slice<UnsafeBufferPointer<UInt16>>) -> UInt64 {
-        var s = String(decoding: units, as: UTF16.self)
-        s = s.replacingApostrophes()
-        let ascii = ASCIIFolding.fold(s)
         var h = offset
-        for u in ascii.utf16 where u != 0x2E {
-            var c = u
-            if c >= 0x41 && c <= 0x5A { c += 0x20 }
-            h = (h ^ UInt64(c)) &* prime
+        for scalar in String(decoding: units, as: UTF16.self).unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if v == 0x2E { continue }
+                h = (h ^ UInt64(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)) &* prime
+            } else if v <= 0xFFFF, let ascii = ASCIIFoldTable.shared.fold(UInt16(v)) {
+                for c in ascii where c != 0x2E { h = (h ^ UInt64(c)) &* prime }
+            } else {
+                for u in scalar.properties.lowercaseMapping.utf16 { h = (h ^ UInt64(u)) &* prime }
+            }
         }
         return h
-    }
-}
-
-extension String {
-    /// Curly apostrophes as straight ones, so "Côte d’Ivoire" and "Côte d'Ivoire" fold alike.
-    func replacingApostrophes() -> String {
-        guard utf8.contains(0xE2) else { return self }
-        return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{2019}" || $0 == "\u{2018}" ? "'" : $0 }))
     }
 }
