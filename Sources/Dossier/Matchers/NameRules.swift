@@ -17,6 +17,12 @@ public struct NameRules: Sendable {
            !language.stopWords.contains(tokens[i - 1].key) { return nil }
         var run = NameRun.capitalised(from: i, limit: limit, context: context, language: language)
         guard !run.isEmpty else { return nil }
+        // "militant Shia Badr Organisation": a nationality before a listed name is not part of it
+        // ("Greek Orthodox Church" and "Iraqi Army" keep theirs).
+        if gazetteer.demonyms[tokens[i].key] != nil, run.count >= 3,
+           let listed = gazetteer.names.longest(in: tokens, from: i + 1, limit: run.upperBound), listed.end == run.upperBound {
+            return nil
+        }
         // Organisation: "X Y Organisation", "Ministry of Z", "University of Z".
         if let org = organisation(run, context: context, limit: limit) { return make(org, .organisation, context) }
         // Drop a leading demonym or sentence-initial function word: "Iraqi Kurdistan" is listed; "Kurdish Masoud".
