@@ -41,7 +41,8 @@ public struct RepeatedNameResolver: Sendable {
             }
         }
         var out = mentions
-        for (key, v) in votes where v.inside >= 2 {
+        // A known given name used alone inside a sentence is a person even once ("Marilyn").
+        for (key, v) in votes where v.inside >= 2 || (v.inside == 1 && gazetteer.givenNames.contains(key) && !language.commonWords.contains(key)) {
             let type: EntityType
             if v.place > max(v.person, v.organisation) { type = .place }
             else if v.person > v.organisation || (v.person == v.organisation && gazetteer.givenNames.contains(key)) { type = .person }
