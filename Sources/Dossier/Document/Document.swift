@@ -21,7 +21,7 @@ public struct Document: Sendable {
                 blocks: [HTMLBlock] = []) {
         self.id = id
         self.text = text
-        self.utf16 = Array(text.utf16)
+        self.utf16 = Document.utf16(of: text)
         self.offsets = OffsetMap(utf16: utf16)
         self.format = format
         self.metadata = metadata
@@ -30,7 +30,45 @@ public struct Document: Sendable {
 
     /// The text between two UTF-16 offsets.
     public func slice(_ start: Int, _ end: Int) -> String {
-        utf16.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF16.self) }
+        utf16.withUnsafeBufferPointer { Document.string(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// `String(decoding: units, as: UTF16.self)`, with a fast path for ASCII.
+    static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
+        for u in units where u >= 0x80 { return String(decoding: units, as: UTF16.self) }
+        return String(unsafeUninitializedCapacity: units.count) { out in
+            for i in 0..<units.count { out[i] = UInt8(truncatingIfNeeded: units[i]) }
+            return units.count
+        }
+    }
+
+    /// `Array(text.utf16)`, transcoded in one pass over the UTF-8 bytes.
+    static func utf16(of text: String) -> [UInt16] {
+        var text = text
+        return text.withUTF8 { bytes -> [UInt16] in
+            // A UTF-8 string never has more UTF-16 units than bytes.
+            [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var i = 0, n = 0
+                let end = bytes.count
+                while i < end {
+                    let b = UInt32(bytes[i])
+                    if b < 0x80 {
+                        out[n] = UInt16(b); n += 1; i += 1
+                    } else if b < 0xE0 {
+                        out[n] = UInt16(((b & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)); n += 1; i += 2
+                    } else if b < 0xF0 {
+                        out[n] = UInt16(((b & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F))
+                        n += 1; i += 3
+                    } else {
+                        let v = ((b & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12)
+                            | ((UInt32(bytes[i + 2]) & 0x3F) << 6) | (UInt32(bytes[i + 3]) & 0x3F)
+                        let w = v - 0x10000
+                        out[n] = UInt16(0xD800 + (w >> 10)); out[n + 1] = UInt16(0xDC00 + (w & 0x3FF)); n += 2; i += 4
+                    }
+                }
+                count = n
+            }
+        }
     }
 }
 

@@ -42,8 +42,14 @@ public struct RecordBuilder {
         }
         spans += analysis.figures.filter { want($0.kind) }
         spans += analysis.quotes.filter { want($0.kind) }
-        spans.sort { ($0.start ?? 0, $0.end ?? 0) < ($1.start ?? 0, $1.end ?? 0) }
-        return out + spans
+        // Sorted by (start, end): the keys are read once, then the same sort runs on them, so the
+        // order (ties included) is the one sorting the records themselves gives.
+        let keys = spans.map { (start: $0.start ?? 0, end: $0.end ?? 0) }
+        var order = Array(spans.indices)
+        order.sort { (keys[$0].start, keys[$0].end) < (keys[$1].start, keys[$1].end) }
+        out.reserveCapacity(out.count + spans.count)
+        for i in order { out.append(spans[i]) }
+        return out
     }
 
     /// A record for a span: `type`, `text`, code point `start`/`end` and `zone`.

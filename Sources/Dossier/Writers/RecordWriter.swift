@@ -12,7 +12,7 @@ public final class JSONLinesWriter {
 
     public func write(_ records: [Record]) {
         for r in records {
-            JSONEncoding.append(.object(r.object), to: &buffer)
+            JSONEncoding.appendObject(r.object, to: &buffer)
             buffer.append(0x0A)
         }
         if buffer.count >= 1 << 16 { flush() }

@@ -32,30 +32,167 @@ public struct ChromePattern: Sendable {
 
     /// Whether `line` (lowercased, spaces collapsed, trimmed) matches.
     public func matches(_ line: [UInt8]) -> Bool {
-        if anchoredStart { return match(line, 0, 0) }
-        for start in 0...line.count where match(line, start, 0) { return true }
-        return false
+        line.withUnsafeBufferPointer { s in
+            pieces.withUnsafeBufferPointer { p in
+                if anchoredStart { return match(s, p, 0, 0) }
+                // Unanchored: a pattern that starts with a literal can only match where its first
+                // byte occurs, so scan for that byte before trying the whole pattern.
+                if case .literal(let lit)? = p.first, let b0 = lit.first {
+                    let last = s.count - lit.count
+                    var start = 0
+                    while start <= last {
+                        if s[start] == b0, match(s, p, start, 0) { return true }
+                        start += 1
+                    }
+                    return false
+                }
+                for start in 0...s.count where match(s, p, start, 0) { return true }
+                return false
+            }
+        }
     }
 
-    private func match(_ s: [UInt8], _ i: Int, _ k: Int) -> Bool {
-        if k == pieces.count { return !anchoredEnd || i == s.count }
-        switch pieces[k] {
+    private func match(_ s: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<Piece>, _ i: Int, _ k: Int) -> Bool {
+        if k == p.count { return !anchoredEnd || i == s.count }
+        switch p[k] {
         case .literal(let lit):
             guard i + lit.count <= s.count else { return false }
-            for j in 0..<lit.count where s[i + j] != lit[j] { return false }
-            return match(s, i + lit.count, k + 1)
+            let same = lit.withUnsafeBufferPointer { l -> Bool in
+                for j in 0..<l.count where s[i + j] != l[j] { return false }
+                return true
+            }
+            return same && match(s, p, i + lit.count, k + 1)
         case .number:
             var j = i
             while j < s.count, s[j] >= 0x30 && s[j] <= 0x39 || (j > i && (s[j] == 0x2C || s[j] == 0x2E)) { j += 1 }
             guard j > i else { return false }
             while j > i {
-                if match(s, j, k + 1) { return true }
+                if match(s, p, j, k + 1) { return true }
                 j -= 1
             }
             return false
         case .any:
-            for j in stride(from: s.count, through: i, by: -1) where match(s, j, k + 1) { return true }
+            for j in stride(from: s.count, through: i, by: -1) where match(s, p, j, k + 1) { return true }
             return false
         }
+    }
+}
+
+/// The set of byte values present in a line, for quick rejection of patterns.
+struct ByteMask: Sendable, Equatable {
+    var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    @inline(__always) mutating func insert(_ b: UInt8) {
+        let bit = UInt64(1) << UInt64(b & 63)
+        switch b >> 6 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    /// Whether every byte of `other` is in this mask.
+    @inline(__always) func containsAll(_ other: ByteMask) -> Bool {
+        bits.0 & other.bits.0 == other.bits.0 && bits.1 & other.bits.1 == other.bits.1
+            && bits.2 & other.bits.2 == other.bits.2 && bits.3 & other.bits.3 == other.bits.3
+    }
+
+    static func == (a: ByteMask, b: ByteMask) -> Bool {
+        a.bits.0 == b.bits.0 && a.bits.1 == b.bits.1 && a.bits.2 == b.bits.2 && a.bits.3 == b.bits.3
+    }
+}
+
+/// Chrome patterns arranged to test one line fast, with the same answer as trying each pattern:
+/// patterns anchored at the start behind their first byte, every pattern behind the set of bytes
+/// its literals need.
+struct ChromePatternSet: Sendable {
+    let patterns: [ChromePattern]
+    /// Per first byte of the line: anchored patterns that start with a literal of that byte.
+    let byFirstByte: [[Int]]
+    /// Patterns that are not anchored or do not start with a literal.
+    let general: [Int]
+    /// Per pattern: the bytes its literals need.
+    let required: [ByteMask]
+
+    init(_ patterns: [ChromePattern]) {
+        self.patterns = patterns
+        var byFirst = [[Int]](repeating: [], count: 256)
+        var general: [Int] = []
+        var required: [ByteMask] = []
+        for (i, p) in patterns.enumerated() {
+            var mask = ByteMask()
+            for case .literal(let lit) in p.pieces { for b in lit { mask.insert(b) } }
+            required.append(mask)
+            if p.anchoredStart, case .literal(let lit)? = p.pieces.first, let b = lit.first {
+                byFirst[Int(b)].append(i)
+            } else {
+                general.append(i)
+            }
+        }
+        byFirstByte = byFirst
+        self.general = general
+        self.required = required
+    }
+
+    /// Whether any pattern matches `line`, whose bytes are `present`.
+    func matches(_ line: [UInt8], present: ByteMask) -> Bool {
+        if let first = line.first {
+            for i in byFirstByte[Int(first)] where present.containsAll(required[i]) && patterns[i].matches(line) { return true }
+        }
+        for i in general where present.containsAll(required[i]) && patterns[i].matches(line) { return true }
+        return false
+    }
+}
+
+/// A set of token keys with a cheap lookup (open addressing on a multiplicative hash), for the
+/// per-word stop-word tests of zoning.
+struct KeySet: Sendable {
+    private let table: [UInt64]
+    private let shift: UInt64
+    private let hasZero: Bool
+
+    init(_ keys: Set<UInt64>) {
+        var bits: UInt64 = 4
+        while (1 << bits) < keys.count * 2 + 8 { bits += 1 }
+        var table = [UInt64](repeating: 0, count: 1 << Int(bits))
+        let mask = table.count - 1
+        var zero = false
+        for k in keys {
+            if k == 0 { zero = true; continue }
+            var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
+            while table[i] != 0 { i = (i + 1) & mask }
+            table[i] = k
+        }
+        self.table = table
+        shift = 64 - bits
+        hasZero = zero
+    }
+
+    @inline(__always) func contains(_ k: UInt64) -> Bool {
+        if k == 0 { return hasZero }
+        return table.withUnsafeBufferPointer { t in
+            let mask = t.count - 1
+            var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while true {
+                let v = t[i]
+                if v == k { return true }
+                if v == 0 { return false }
+                i = (i + 1) & mask
+            }
+        }
+    }
+}
+
+/// What `Line` needs from the language, prepared once per zone detector.
+struct LineFeatures: Sendable {
+    let stopWords: KeySet
+    let chrome: ChromePatternSet
+    let captions: ChromePatternSet
+
+    init(language: LanguageData) {
+        stopWords = KeySet(language.stopWords)
+        chrome = ChromePatternSet(language.chromePatterns)
+        captions = ChromePatternSet(language.captionPatterns)
     }
 }

@@ -4,7 +4,10 @@ struct Line {
     /// UTF-16 span, trimmed of surrounding spaces.
     var start: Int
     var end: Int
-    var text: String
+    /// The document's UTF-16 text (shared, not copied): `text` is decoded from it on demand.
+    let units: [UInt16]
+    /// The line's text. Decoded on each use: most lines never need it.
+    var text: String { Line.decode(units, start, end) }
     /// Lowercased ASCII bytes with spaces collapsed, for chrome patterns.
     var folded: [UInt8]
     var words = 0
@@ -23,7 +26,7 @@ struct Line {
     var length: Int { end - start }
 
     /// Splits `units` into non-blank lines.
-    static func lines(of units: [UInt16], language: LanguageData) -> [Line] {
+    static func lines(of units: [UInt16], features: LineFeatures) -> [Line] {
         var out: [Line] = []
         var i = 0
         var blank = true
@@ -35,7 +38,7 @@ struct Line {
             while s < e, Tokenizer.isSpace(units[s]) { s += 1 }
             while e > s, Tokenizer.isSpace(units[e - 1]) { e -= 1 }
             if s < e {
-                out.append(Line(start: s, end: e, units: units, language: language, afterBlank: blank))
+                out.append(Line(start: s, end: e, units: units, features: features, afterBlank: blank))
                 blank = false
             } else {
                 blank = true
@@ -45,39 +48,44 @@ struct Line {
         return out
     }
 
-    init(start: Int, end: Int, units: [UInt16], language: LanguageData, afterBlank: Bool) {
+    init(start: Int, end: Int, units: [UInt16], features: LineFeatures, afterBlank: Bool) {
         self.start = start
         self.end = end
         self.afterBlank = afterBlank
+        self.units = units
         let slice = units[start..<end]
-        text = String(decoding: slice, as: UTF16.self)
-        var folded: [UInt8] = []
-        folded.reserveCapacity(min(slice.count, 400))
+        // Folding: ASCII lowercased, spaces collapsed, a few symbols kept as UTF-8, others as "?".
+        var buf = [UInt8](repeating: 0, count: min(slice.count, 400) * 3)
+        var n = 0
+        var present = ByteMask()
         var lastSpace = false
         for u in slice.prefix(400) {
             if Tokenizer.isSpace(u) {
-                if !lastSpace { folded.append(0x20) }
+                if !lastSpace { buf[n] = 0x20; n += 1 }
                 lastSpace = true
                 continue
             }
             lastSpace = false
             if u < 0x80 {
-                folded.append(u >= 0x41 && u <= 0x5A ? UInt8(u + 0x20) : UInt8(u))
+                buf[n] = u >= 0x41 && u <= 0x5A ? UInt8(u + 0x20) : UInt8(u); n += 1
             } else if u == 0x2022 {
-                folded.append(contentsOf: [0xE2, 0x80, 0xA2])
+                buf[n] = 0xE2; buf[n + 1] = 0x80; buf[n + 2] = 0xA2; n += 3
             } else if u == 0x00A9 {
-                folded.append(contentsOf: [0xC2, 0xA9])
+                buf[n] = 0xC2; buf[n + 1] = 0xA9; n += 2
             } else if u == 0x2190 {
-                folded.append(contentsOf: [0xE2, 0x86, 0x90])
+                buf[n] = 0xE2; buf[n + 1] = 0x86; buf[n + 2] = 0x90; n += 3
             } else if u == 0x2018 || u == 0x2019 {
-                folded.append(0x27)
+                buf[n] = 0x27; n += 1
             } else {
-                folded.append(0x3F)
+                buf[n] = 0x3F; n += 1
             }
         }
+        buf.removeLast(buf.count - n)
+        for b in buf { present.insert(b) }
+        let folded = buf
         self.folded = folded
-        isChrome = language.chromePatterns.contains { $0.matches(folded) }
-        isCaption = !isChrome && language.captionPatterns.contains { $0.matches(folded) }
+        isChrome = features.chrome.matches(folded, present: present)
+        isCaption = !isChrome && features.captions.matches(folded, present: present)
         // Words: runs of letters and digits.
         var k = start
         while k < end {
@@ -87,7 +95,7 @@ struct Line {
             while k < end, Self.isWordUnit(units[k]) || (units[k] == 0x27 || units[k] == 0x2019) && k + 1 < end && Self.isWordUnit(units[k + 1]) { k += 1 }
             words += 1
             let key = units.withUnsafeBufferPointer { TokenKey.of(units: $0[ws..<k]) }
-            if language.stopWords.contains(key) {
+            if features.stopWords.contains(key) {
                 stopWords += 1
             } else {
                 contentWords += 1
@@ -98,6 +106,11 @@ struct Line {
         if let last = units[start..<end].last(where: { $0 != 0x22 && $0 != 0x27 && $0 != 0x201D && $0 != 0x2019 && $0 != 0x29 }) {
             endsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x2026 || last == 0x3A
         }
+    }
+
+    /// `String(decoding: units[start..<end], as: UTF16.self)`, with a fast path for ASCII.
+    static func decode(_ units: [UInt16], _ start: Int, _ end: Int) -> String {
+        units.withUnsafeBufferPointer { Document.string(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     static func isWordUnit(_ u: UInt16) -> Bool {

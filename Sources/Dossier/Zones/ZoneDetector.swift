@@ -8,14 +8,16 @@
 /// It also reads metadata lines: "Republished from X", "Tags: a, b", "Category: c".
 public struct ZoneDetector: Sendable {
     let language: LanguageData
+    let features: LineFeatures
 
     public init(language: LanguageData = .english) {
         self.language = language
+        features = LineFeatures(language: language)
     }
 
     /// Zones and metadata of `document`. `blocks` are the HTML paragraphs, when the text came from HTML.
     public func detect(_ document: Document, blocks: [HTMLBlock] = []) -> (ZoneMap, DocumentMetadata) {
-        var lines = Line.lines(of: document.utf16, language: language)
+        var lines = Line.lines(of: document.utf16, features: features)
         var metadata = document.metadata
         if lines.isEmpty { return (ZoneMap(zones: []), metadata) }
         if !blocks.isEmpty { applyMarkupHints(&lines, blocks: blocks) }
@@ -117,14 +119,16 @@ public struct ZoneDetector: Sendable {
     /// The headline: a title-case line of 2–25 words before the body (or the first body line when
     /// it looks like one), sharing the most content words with the body's opening.
     func findTitle(_ lines: [Line], body: Range<Int>, metadata: DocumentMetadata) -> Int? {
-        let opening = Set(lines[body.lowerBound..<min(body.upperBound, body.lowerBound + 4)].flatMap { contentWords($0.text) })
+        let opening = Set(lines[body.lowerBound..<min(body.upperBound, body.lowerBound + 4)].flatMap { contentWords(String($0.text.prefix(2000))) })
         let metaWords = metadata.title.map { Set(contentWords($0)) } ?? []
         var best: (score: Double, index: Int)? = nil
         let from = max(0, body.lowerBound - 40)
         for i in from..<body.lowerBound {
             let line = lines[i]
-            guard !line.isChrome, line.words >= 2, line.words <= 25, !(line.text.hasSuffix(".") && !line.text.hasSuffix("..")) else { continue }
-            let words = Set(contentWords(line.text))
+            guard !line.isChrome, line.words >= 2, line.words <= 25 else { continue }
+            let text = line.text
+            guard !(text.hasSuffix(".") && !text.hasSuffix("..")) else { continue }
+            let words = Set(contentWords(text))
             guard !words.isEmpty else { continue }
             var s = Double(words.intersection(opening).count) / Double(words.count).squareRoot()
             if !metaWords.isEmpty { s += 3 * Double(words.intersection(metaWords).count) / Double(max(words.count, metaWords.count)) }
@@ -137,11 +141,40 @@ public struct ZoneDetector: Sendable {
 
     func contentWords(_ text: String) -> [UInt64] {
         PhraseWords.split(text).compactMap { w -> UInt64? in
-            let trimmed = w.trimmingCharacters(in: "'\"“”‘’.,:;!?()[]")
-            guard trimmed.count >= 3 else { return nil }
-            let k = TokenKey.of(trimmed)
-            return language.stopWords.contains(k) ? nil : k
+            let k: UInt64
+            if let (trimmed, count) = Self.trimmedSimpleWord(w) {
+                guard count >= 3 else { return nil }
+                k = TokenKey.of(trimmed)
+            } else {
+                let trimmed = w.trimmingCharacters(in: "'\"“”‘’.,:;!?()[]")
+                guard trimmed.count >= 3 else { return nil }
+                k = TokenKey.of(trimmed)
+            }
+            return features.stopWords.contains(k) ? nil : k
         }
+    }
+
+    /// `w.trimmingCharacters(in: "'\"“”‘’.,:;!?()[]")` and its length in characters, for words made
+    /// of ASCII (no CR) and curly quotes only, where every scalar is a character of its own; nil
+    /// for any other word.
+    static func trimmedSimpleWord(_ w: Substring) -> (Substring, Int)? {
+        let scalars = w.unicodeScalars
+        var count = 0
+        for c in scalars {
+            let v = c.value
+            if v >= 0x80 ? !(v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019) : v == 0x0D { return nil }
+            count += 1
+        }
+        @inline(__always) func trims(_ v: UInt32) -> Bool {
+            switch v {
+            case 0x27, 0x22, 0x201C, 0x201D, 0x2018, 0x2019, 0x2E, 0x2C, 0x3A, 0x3B, 0x21, 0x3F, 0x28, 0x29, 0x5B, 0x5D: return true
+            default: return false
+            }
+        }
+        var lo = scalars.startIndex, hi = scalars.endIndex
+        while lo < hi, trims(scalars[lo].value) { lo = scalars.index(after: lo); count -= 1 }
+        while hi > lo, trims(scalars[scalars.index(before: hi)].value) { hi = scalars.index(before: hi); count -= 1 }
+        return (w[lo..<hi], count)
     }
 
     // MARK: Byline
@@ -214,7 +247,8 @@ public struct ZoneDetector: Sendable {
 
     /// "NAME says:" (possibly followed by a few words such as "• Website" or a date).
     func saysHeader(_ line: Line, from: Int) -> (author: String, span: Range<Int>)? {
-        guard line.length <= 120, let range = line.text.firstRange(of: " says:") else { return nil }
+        guard line.length <= 120, Self.contains(line.units, line.start, line.end, Self.saysUnits),
+              let range = line.text.firstRange(of: " says:") else { return nil }
         let prefixUnits = line.text[..<range.lowerBound].utf16.count
         let after = line.text[range.upperBound...].split(separator: " ").count
         guard after <= 8 else { return nil }
@@ -280,6 +314,9 @@ public struct ZoneDetector: Sendable {
 
     func readMetadataLines(_ lines: [Line], into metadata: inout DocumentMetadata) {
         for line in lines where line.isChrome || line.words <= 40 {
+            // Most lines hold no marker at all: skip them before building strings.
+            guard Self.metadataMarkers.contains(where: { Self.contains(line.folded, $0) })
+                    || Self.labelUnits.contains(where: { Self.contains(line.units, line.start, line.end, $0) }) else { continue }
             let text = line.text
             let lower = String(decoding: line.folded, as: UTF8.self)
             for marker in ["republished from ", "originally published in ", "originally published by ", "originally published at ",
@@ -303,6 +340,46 @@ public struct ZoneDetector: Sendable {
                     metadata.categories += p[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
                 }
             }
+        }
+    }
+
+    /// Lowercase markers of `readMetadataLines`, as bytes of the folded line.
+    static let metadataMarkers: [[UInt8]] = ["republished from ", "originally published ", "first appeared ", "originally appeared "].map { Array($0.utf8) }
+    /// Labels of `readMetadataLines`, as UTF-16.
+    static let labelUnits: [[UInt16]] = ["Tags:", "Tagged:", "Category:", "Categories:"].map { Array($0.utf16) }
+    static let saysUnits: [UInt16] = Array(" says:".utf16)
+
+    /// Whether `haystack` holds `needle`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `units[start..<end]` holds `needle`.
+    static func contains(_ units: [UInt16], _ start: Int, _ end: Int, _ needle: [UInt16]) -> Bool {
+        guard let first = needle.first, end - start >= needle.count else { return false }
+        return units.withUnsafeBufferPointer { u in
+            var i = start
+            let last = end - needle.count
+            while i <= last {
+                if u[i] == first {
+                    var j = 1
+                    while j < needle.count, u[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
         }
     }
 
