@@ -1,5 +1,7 @@
-/// A JSON value, for records.
-public indirect enum JSONValue: Sendable, Equatable {
+/// A JSON value, for records. Not `indirect`: arrays and objects already hold their elements in
+/// heap buffers, and an indirect enum would box every value (ten allocations a record), which
+/// dominated memory on documents with hundreds of thousands of records.
+public enum JSONValue: Sendable, Equatable {
     case string(String)
     case int(Int)
     case double(Double)
@@ -17,13 +19,27 @@ public struct JSONObject: Sendable, Equatable {
     public init() {}
 
     public init(_ pairs: [(String, JSONValue)]) {
+        self.init(pairs, capacity: pairs.count)
+    }
+
+    /// An object with room for `capacity` keys, so that setting the rest does not grow (and, by
+    /// doubling, overallocate) its arrays: a document can have a million records.
+    public init(_ pairs: [(String, JSONValue)], capacity: Int) {
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
         for (k, v) in pairs { self[k] = v }
     }
 
+    /// The index of `key`, comparing lengths before contents.
+    private func index(of key: String) -> Int? {
+        let n = key.utf8.count
+        return keys.firstIndex { $0.utf8.count == n && $0 == key }
+    }
+
     public subscript(key: String) -> JSONValue? {
-        get { keys.firstIndex(of: key).map { values[$0] } }
+        get { index(of: key).map { values[$0] } }
         set {
-            if let i = keys.firstIndex(of: key) {
+            if let i = index(of: key) {
                 if let v = newValue { values[i] = v } else { keys.remove(at: i); values.remove(at: i) }
             } else if let v = newValue {
                 keys.append(key)
@@ -38,8 +54,11 @@ public struct JSONObject: Sendable, Equatable {
 public struct Record: Sendable, Equatable {
     public var object: JSONObject
 
+    /// Room for the fields of most records (`doc`, `kind`, the span fields and those of its kind).
+    static let typicalFields = 12
+
     public init(doc: String, kind: String) {
-        object = JSONObject([("doc", .string(doc)), ("kind", .string(kind))])
+        object = JSONObject([("doc", .string(doc)), ("kind", .string(kind))], capacity: Record.typicalFields)
     }
 
     public subscript(key: String) -> JSONValue? {

@@ -69,22 +69,30 @@ public struct AliasResolver: Sendable {
         }
         mentions += added
         // Bare later mentions of a surname or acronym.
-        var covered = Set<Int>()
-        for m in mentions { covered.formUnion(m.tokens) }
-        for sentence in context.searched {
-            for i in sentence.tokens where !covered.contains(i) {
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for m in mentions { for i in m.tokens { covered[i] = true } }
+        for sentence in context.searched where !aliases.isEmpty {
+            for i in sentence.tokens where !covered[i] {
                 let t = tokens[i]
-                guard t.kind == .word, t.isCapitalised, !language.stopWords.contains(t.key),
-                      let found = best(aliases[t.key], before: Int(t.start)) else { continue }
-                if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised, !covered.contains(i - 1) { continue }
-                if i + 1 < sentence.tokens.upperBound, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised, !covered.contains(i + 1) { continue }
+                guard t.kind == .word, t.isCapitalised, let candidates = aliases[t.key], !language.stopWords.contains(t.key),
+                      let found = best(candidates, before: Int(t.start)) else { continue }
+                if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised, !covered[i - 1] { continue }
+                if i + 1 < sentence.tokens.upperBound, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised, !covered[i + 1] { continue }
                 mentions.append(EntityMention(tokens: i..<(i + 1), start: Int(t.start), end: Int(t.end), type: found.type,
                                               canonical: found.canonical, id: found.id, source: .alias))
             }
         }
         mentions.sort { $0.start < $1.start }
+        var slugs: [String: String] = [:]
         for k in mentions.indices where mentions[k].id == nil {
-            mentions[k].id = "local:" + Self.slug(mentions[k].canonical ?? "")
+            let canonical = mentions[k].canonical ?? ""
+            if let id = slugs[canonical] {
+                mentions[k].id = id
+            } else {
+                let id = "local:" + Self.slug(canonical)
+                slugs[canonical] = id
+                mentions[k].id = id
+            }
         }
         return mentions
     }
@@ -102,18 +110,22 @@ public struct AliasResolver: Sendable {
 
     /// A lowercase ASCII slug: "Qasim al-Araji" → "qasim-al-araji".
     public static func slug(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var dash = false
-        for u in s.unicodeScalars {
-            if u.isASCII, u.properties.isAlphabetic || ("0"..."9").contains(u) {
-                out.unicodeScalars.append(u.properties.lowercaseMapping.unicodeScalars.first!)
+        for b in s.utf8 {
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                out.append(b)
                 dash = false
-            } else if !out.isEmpty, !dash {
-                out.append("-")
+            } else if b >= 0x41 && b <= 0x5A {
+                out.append(b + 0x20)
+                dash = false
+            } else if !out.isEmpty, !dash, b < 0x80 || b >= 0xC0 {
+                out.append(0x2D)
                 dash = true
             }
         }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
+        while out.last == 0x2D { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 }

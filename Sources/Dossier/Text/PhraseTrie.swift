@@ -66,10 +66,24 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         return found
     }
 
-    /// The payloads of the longest phrase at `start`, or nil.
+    /// The payload of the longest phrase at `start`, or nil (the first accepted payload of it).
     public func longest(in tokens: [Token], from start: Int, limit: Int,
                         accept: (Payload, Range<Int>) -> Bool = { _, _ in true }) -> (end: Int, payload: Payload)? {
-        matches(in: tokens, from: start, limit: limit, accept: accept).first
+        var best: (end: Int, payload: Payload)?
+        var node = 0
+        var i = start
+        while i < limit {
+            let t = tokens[i]
+            if i > start, t.kind == .dash, !t.spaceBefore, i + 1 < limit, !tokens[i + 1].spaceBefore {
+                i += 1
+                continue
+            }
+            guard let next = edges[Self.edge(node, t.key)] else { break }
+            node = Int(next)
+            i += 1
+            if let p = payloads[node].first(where: { accept($0, start..<i) }) { best = (i, p) }
+        }
+        return best
     }
 
     /// Whether the exact phrase given as keys is present.

@@ -33,7 +33,7 @@ public struct ZoneDetector: Sendable {
             return (ZoneMap(zones: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
         }
         zones.append(Zone(type: .body, start: lines[body.lowerBound].start, end: lines[body.upperBound - 1].end))
-        if let t = findTitle(lines, body: body, metadata: metadata) {
+        if let t = findTitle(lines, body: body, metadata: metadata, units: document.utf16) {
             zones.append(Zone(type: .title, start: lines[t].start, end: lines[t].end))
             if metadata.title == nil { metadata.title = lines[t].text }
         }
@@ -118,17 +118,24 @@ public struct ZoneDetector: Sendable {
 
     /// The headline: a title-case line of 2–25 words before the body (or the first body line when
     /// it looks like one), sharing the most content words with the body's opening.
-    func findTitle(_ lines: [Line], body: Range<Int>, metadata: DocumentMetadata) -> Int? {
-        let opening = Set(lines[body.lowerBound..<min(body.upperBound, body.lowerBound + 4)].flatMap { contentWords(String($0.text.prefix(2000))) })
-        let metaWords = metadata.title.map { Set(contentWords($0)) } ?? []
-        var best: (score: Double, index: Int)? = nil
+    func findTitle(_ lines: [Line], body: Range<Int>, metadata: DocumentMetadata, units: [UInt16]) -> Int? {
         let from = max(0, body.lowerBound - 40)
-        for i in from..<body.lowerBound {
+        let candidates = (from..<body.lowerBound).filter { i in
             let line = lines[i]
-            guard !line.isChrome, line.words >= 2, line.words <= 25 else { continue }
-            let text = line.text
-            guard !(text.hasSuffix(".") && !text.hasSuffix("..")) else { continue }
-            let words = Set(contentWords(text))
+            guard !line.isChrome, line.words >= 2, line.words <= 25 else { return false }
+            let last = units[line.end - 1]
+            return !(last == 0x2E && !(line.end - 2 >= line.start && units[line.end - 2] == 0x2E))
+        }
+        guard !candidates.isEmpty else { return nil }
+        var opening = Set<UInt64>()
+        for line in lines[body.lowerBound..<min(body.upperBound, body.lowerBound + 4)] {
+            opening.formUnion(contentWords(units, line.start..<min(line.end, line.start + 2000)))
+        }
+        let metaWords = metadata.title.map { t in Set(contentWords(Array(t.utf16), 0..<t.utf16.count)) } ?? []
+        var best: (score: Double, index: Int)? = nil
+        for i in candidates {
+            let line = lines[i]
+            let words = Set(contentWords(units, line.start..<line.end))
             guard !words.isEmpty else { continue }
             var s = Double(words.intersection(opening).count) / Double(words.count).squareRoot()
             if !metaWords.isEmpty { s += 3 * Double(words.intersection(metaWords).count) / Double(max(words.count, metaWords.count)) }
@@ -139,42 +146,21 @@ public struct ZoneDetector: Sendable {
         return best?.index
     }
 
-    func contentWords(_ text: String) -> [UInt64] {
-        PhraseWords.split(text).compactMap { w -> UInt64? in
-            let k: UInt64
-            if let (trimmed, count) = Self.trimmedSimpleWord(w) {
-                guard count >= 3 else { return nil }
-                k = TokenKey.of(trimmed)
-            } else {
-                let trimmed = w.trimmingCharacters(in: "'\"“”‘’.,:;!?()[]")
-                guard trimmed.count >= 3 else { return nil }
-                k = TokenKey.of(trimmed)
-            }
-            return features.stopWords.contains(k) ? nil : k
-        }
-    }
-
-    /// `w.trimmingCharacters(in: "'\"“”‘’.,:;!?()[]")` and its length in characters, for words made
-    /// of ASCII (no CR) and curly quotes only, where every scalar is a character of its own; nil
-    /// for any other word.
-    static func trimmedSimpleWord(_ w: Substring) -> (Substring, Int)? {
-        let scalars = w.unicodeScalars
-        var count = 0
-        for c in scalars {
-            let v = c.value
-            if v >= 0x80 ? !(v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019) : v == 0x0D { return nil }
-            count += 1
-        }
-        @inline(__always) func trims(_ v: UInt32) -> Bool {
-            switch v {
-            case 0x27, 0x22, 0x201C, 0x201D, 0x2018, 0x2019, 0x2E, 0x2C, 0x3A, 0x3B, 0x21, 0x3F, 0x28, 0x29, 0x5B, 0x5D: return true
-            default: return false
+    /// Keys of the words of three or more letters in `range` that are not stop words.
+    func contentWords(_ units: [UInt16], _ range: Range<Int>) -> [UInt64] {
+        var out: [UInt64] = []
+        units.withUnsafeBufferPointer { buf in
+            var i = range.lowerBound
+            while i < range.upperBound {
+                while i < range.upperBound, !Line.isWordUnit(buf[i]) { i += 1 }
+                let start = i
+                while i < range.upperBound, Line.isWordUnit(buf[i]) { i += 1 }
+                guard i - start >= 3 else { continue }
+                let k = TokenKey.of(units: buf[start..<i])
+                if !features.stopWords.contains(k) { out.append(k) }
             }
         }
-        var lo = scalars.startIndex, hi = scalars.endIndex
-        while lo < hi, trims(scalars[lo].value) { lo = scalars.index(after: lo); count -= 1 }
-        while hi > lo, trims(scalars[scalars.index(before: hi)].value) { hi = scalars.index(before: hi); count -= 1 }
-        return (w[lo..<hi], count)
+        return out
     }
 
     // MARK: Byline
