@@ -46,7 +46,7 @@ public struct RepeatedNameResolver: Sendable {
             let type: EntityType
             if v.place > max(v.person, v.organisation) { type = .place }
             else if v.person > v.organisation || (v.person == v.organisation && gazetteer.givenNames.contains(key)) { type = .person }
-            else if v.organisation > 0 { type = .organisation }
+            else if v.organisation >= 2 { type = .organisation }
             else { continue }
             for i in v.uses {
                 let t = tokens[i]
