@@ -23,11 +23,12 @@ struct GazetteerSource {
         contentHash = Self.hash(entityFiles, directory: directory)
     }
 
-    /// Curated files win ties, then countries, then regions, then cities and the rest.
+    /// Curated files win ties, then countries, then cities ("Baghdad" is the city more often
+    /// than the governorate), then regions and the rest.
     static func fileRank(_ name: String) -> Int {
         if name.hasPrefix("curated") { return 0 }
         if name.hasPrefix("countries") { return 1 }
-        if name.hasPrefix("regions") { return 2 }
+        if name.hasPrefix("cities") { return 2 }
         return 3
     }
 
