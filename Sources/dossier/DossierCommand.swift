@@ -20,7 +20,7 @@ struct DossierCommand: ParsableCommand {
           dossier text --zone body page.html          the article text alone
         """,
         version: DossierVersion.string,
-        subcommands: [ExtractCommand.self, EntitiesCommand.self, TextCommand.self, QuotesCommand.self, DiffCommand.self, ReportCommand.self]
+        subcommands: [ExtractCommand.self, EntitiesCommand.self, TextCommand.self, QuotesCommand.self, BatchCommand.self, DiffCommand.self, ReportCommand.self]
     )
 }
 
