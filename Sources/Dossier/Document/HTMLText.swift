@@ -24,6 +24,18 @@ public struct HTMLBlock: Sendable {
     public var path: [String]
     /// How many of the block's characters sit inside links.
     public var linkCharacters: Int
+    /// Ids of the elements of `path` (unique per page), so that blocks can be grouped by container.
+    public var ancestors: [Int32] = []
+    /// Inline elements with an id, class, rel or itemprop inside the block ("span.comment-author",
+    /// "a.rel-author"), with their UTF-16 spans in `HTMLPage.text`.
+    public var inlineSpans: [HTMLInlineSpan] = []
+}
+
+/// An inline element with attributes inside a paragraph: its label and UTF-16 span.
+public struct HTMLInlineSpan: Sendable {
+    public var label: String
+    public var start: Int
+    public var end: Int
 }
 
 /// Converts HTML bytes to an `HTMLPage` with libxml2.
@@ -37,8 +49,10 @@ public enum HTMLText {
 
     /// Extracts the text and metadata of an HTML document given as UTF-8 bytes.
     public static func extract(utf8 bytes: ArraySlice<UInt8>) -> HTMLPage {
+        // XML_PARSE_HUGE lifts libxml2's nesting limit (256): past it the parser stops, and the rest
+        // of the page, closing tags included, was lost. Size is bounded by DocumentReader.maxBytes.
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
@@ -69,6 +83,14 @@ struct HTMLTextBuilder {
     var path: [String] = []
     var currentTag = "body"
     var linkDepth = 0
+    var ancestors: [Int32] = []
+    var nextNode: Int32 = 0
+    /// Open and closed inline spans of the pending paragraph, offsets into `paragraph`.
+    var pendingSpans: [(label: String, start: Int, end: Int)] = []
+    /// Texts of `<script type="application/ld+json">`.
+    var jsonLD: [String] = []
+    /// Paragraphs flushed so far: an inline span only closes in the paragraph it opened in.
+    var flushes = 0
     static let maxDepth = 400
 
     mutating func walk(_ node: xmlNodePtr, depth: Int) {
@@ -76,7 +98,16 @@ struct HTMLTextBuilder {
         let name = Self.name(node)
         let isBlock = HTMLText.blockTags.contains(name)
         if isBlock { flush() }
-        path.append(Self.label(node, name: name))
+        let label = Self.label(node, name: name)
+        path.append(label)
+        nextNode += 1
+        ancestors.append(nextNode)
+        var spanIndex = -1
+        let openedIn = flushes
+        if !isBlock, label.count > name.count, name != "body", name != "html" {
+            spanIndex = pendingSpans.count
+            pendingSpans.append((label, paragraph.count + (pendingSpace && !paragraph.isEmpty ? 1 : 0), -1))
+        }
         let savedTag = currentTag
         if isBlock { currentTag = name }
         if name == "a" { linkDepth += 1 }
@@ -88,8 +119,10 @@ struct HTMLTextBuilder {
                 let childName = Self.name(c)
                 if childName == "br" {
                     appendLineBreak()
-                } else if !HTMLText.skippedTags.contains(childName) && depth < Self.maxDepth {
-                    walk(c, depth: depth + 1)
+                } else if childName == "script" {
+                    if let type = Self.attribute(c, "type"), type.lowercased().contains("ld+json"), let t = Self.textContent(c) { jsonLD.append(t) }
+                } else if !HTMLText.skippedTags.contains(childName) {
+                    if depth < Self.maxDepth { walk(c, depth: depth + 1) } else { appendFlattened(c) }
                 }
             default:
                 break
@@ -97,9 +130,36 @@ struct HTMLTextBuilder {
             child = c.pointee.next
         }
         if name == "a" { linkDepth -= 1 }
+        if spanIndex >= 0, openedIn == flushes, spanIndex < pendingSpans.count { pendingSpans[spanIndex].end = paragraph.count }
         if isBlock { flush() }
         currentTag = savedTag
         path.removeLast()
+        ancestors.removeLast()
+    }
+
+    /// The text of an element nested deeper than `maxDepth` (a hostile or broken page), without
+    /// recursion: its elements add no paths or paragraphs, block elements and `<br>` break lines.
+    mutating func appendFlattened(_ top: xmlNodePtr) {
+        var node = top
+        while true {
+            var descend = false
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content { appendText(content) }
+            case XML_ELEMENT_NODE:
+                let name = Self.name(node)
+                if name == "br" || HTMLText.blockTags.contains(name) { appendLineBreak() }
+                descend = !HTMLText.skippedTags.contains(name) && node.pointee.children != nil
+            default:
+                break
+            }
+            if descend, let child = node.pointee.children { node = child; continue }
+            // Next sibling, or the next sibling of the nearest ancestor below `top` that has one.
+            while node != top, node.pointee.next == nil, let parent = node.pointee.parent { node = parent }
+            if node == top { return }
+            guard let next = node.pointee.next else { return }
+            node = next
+        }
     }
 
     mutating func appendText(_ content: UnsafePointer<xmlChar>) {
@@ -124,17 +184,26 @@ struct HTMLTextBuilder {
     mutating func flush() {
         while let last = paragraph.last, last == 0x0A || last == 0x20 { paragraph.removeLast() }
         pendingSpace = false
-        guard !paragraph.isEmpty else { paragraphLinkChars = 0; return }
+        flushes += 1
+        guard !paragraph.isEmpty else { paragraphLinkChars = 0; pendingSpans.removeAll(); return }
         if !units.isEmpty { units.append(0x0A); units.append(0x0A) }
         let start = units.count
         units.append(contentsOf: paragraph)
-        blocks.append(HTMLBlock(start: start, end: units.count, tag: currentTag, path: path, linkCharacters: paragraphLinkChars))
+        var spans: [HTMLInlineSpan] = []
+        for s in pendingSpans {
+            let e = min(s.end < 0 ? paragraph.count : s.end, paragraph.count)
+            if s.start < e { spans.append(HTMLInlineSpan(label: s.label, start: start + s.start, end: start + e)) }
+        }
+        pendingSpans.removeAll()
+        blocks.append(HTMLBlock(start: start, end: units.count, tag: currentTag, path: path, linkCharacters: paragraphLinkChars,
+                                ancestors: ancestors, inlineSpans: spans))
         paragraph.removeAll(keepingCapacity: true)
         paragraphLinkChars = 0
     }
 
     mutating func finish() -> HTMLPage {
         flush()
+        for json in jsonLD { JSONLD.read(json, into: &metadata) }
         return HTMLPage(text: String(decoding: units, as: UTF16.self), metadata: metadata, blocks: blocks)
     }
 
@@ -148,6 +217,9 @@ struct HTMLTextBuilder {
             if name == "title", metadata.title == nil, let t = Self.textContent(node) {
                 let trimmed = Self.collapse(t)
                 if !trimmed.isEmpty { metadata.title = trimmed }
+            }
+            if name == "script", let type = Self.attribute(node, "type"), type.lowercased().contains("ld+json"), let t = Self.textContent(node) {
+                jsonLD.append(t)
             }
             if name == "meta" {
                 let key = (Self.attribute(node, "property") ?? Self.attribute(node, "name") ?? "").lowercased()
@@ -175,7 +247,7 @@ struct HTMLTextBuilder {
             }
             stack.append(contentsOf: children.reversed())
         }
-        if metadata.title == nil { metadata.title = ogTitle }
+        if let og = ogTitle { metadata.title = og }
     }
 
     static func name(_ node: xmlNodePtr) -> String {
@@ -189,6 +261,8 @@ struct HTMLTextBuilder {
         if let cls = attribute(node, "class"), !cls.isEmpty {
             label += "." + cls.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: ".")
         }
+        if let rel = attribute(node, "rel"), rel.lowercased() == "author" { label += ".rel-author" }
+        if let prop = attribute(node, "itemprop"), !prop.isEmpty, prop.count < 30 { label += ".itemprop-" + prop.lowercased() }
         if let role = attribute(node, "role"), !role.isEmpty { label += "[" + role.lowercased() + "]" }
         return label
     }

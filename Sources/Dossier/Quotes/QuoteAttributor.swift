@@ -123,7 +123,7 @@ public struct QuoteAttributor {
             return result
         }
         let words = (span.first..<span.last).filter { scope.tokens[$0].kind == .word || scope.tokens[$0].kind == .number }.count
-        if let open = span.open, words < 6, isMarkedAsTerm(open) {
+        if let open = span.open, words < 6, isMarkedAsTerm(open) || (words <= 4 && isInTitleCaseLine(open)) {
             result.type = "scare"
             return result
         }
@@ -279,6 +279,18 @@ public struct QuoteAttributor {
             t -= 1
         }
         return nil
+    }
+
+    /// Whether the mark sits in a title-case headline ("Iraq Says It Has Infiltrated Isis's Network
+    /// of 'Sleeper Cells'"): a short quoted phrase there names a term, it quotes nobody.
+    func isInTitleCaseLine(_ open: Int) -> Bool {
+        guard let si = scope.sentence(ofToken: open) else { return false }
+        var words = 0, capitalised = 0
+        for t in scope.context.sentences[si].tokens where scope.tokens[t].kind == .word && scope.tokens[t].length >= 4 {
+            words += 1
+            if scope.tokens[t].isCapitalised { capitalised += 1 }
+        }
+        return words >= 4 && capitalised * 10 >= words * 8
     }
 
     /// Whether "so-called" or "labelled" stands right before the opening mark.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A pattern for a line of page chrome, from `chrome_patterns.txt`: plain text matches anywhere;
 /// `^` anchors at the start, `$` at the end, `#` matches a number, `*` matches anything.
 public struct ChromePattern: Sendable {
@@ -189,10 +191,19 @@ struct LineFeatures: Sendable {
     let stopWords: KeySet
     let chrome: ChromePatternSet
     let captions: ChromePatternSet
+    /// Headings that open a comment section ("12 comments", "Leave a Reply"), from `comment_headings.txt`.
+    let commentHeadings: ChromePatternSet
 
     init(language: LanguageData) {
         stopWords = KeySet(language.stopWords)
         chrome = ChromePatternSet(language.chromePatterns)
         captions = ChromePatternSet(language.captionPatterns)
+        commentHeadings = ChromePatternSet(Self.bundledCommentHeadings)
     }
+
+    /// The comment headings shipped with Dossier (English).
+    static let bundledCommentHeadings: [ChromePattern] = {
+        let url = LanguageData.bundledDirectory().appendingPathComponent("comment_headings.txt")
+        return ((try? DataFile.lines(url)) ?? []).map { ChromePattern(String($0)) }
+    }()
 }

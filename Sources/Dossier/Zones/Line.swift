@@ -20,6 +20,8 @@ struct Line {
     var isCaption = false
     /// A blank line precedes it.
     var afterBlank = false
+    /// The byte values of `folded`, for quick pattern rejection.
+    var present = ByteMask()
 
     var stopDensity: Double { words == 0 ? 0 : Double(stopWords) / Double(words) }
     var titleCaseRatio: Double { contentWords == 0 ? 0 : Double(capitalisedWords) / Double(contentWords) }
@@ -84,6 +86,7 @@ struct Line {
         for b in buf { present.insert(b) }
         let folded = buf
         self.folded = folded
+        self.present = present
         isChrome = features.chrome.matches(folded, present: present)
         isCaption = !isChrome && features.captions.matches(folded, present: present)
         // Words: runs of letters and digits.

@@ -17,12 +17,14 @@ public struct ZoneDetector: Sendable {
 
     /// Zones and metadata of `document`. `blocks` are the HTML paragraphs, when the text came from HTML.
     public func detect(_ document: Document, blocks: [HTMLBlock] = []) -> (ZoneMap, DocumentMetadata) {
+        if !blocks.isEmpty, let found = detectHTML(document, blocks: blocks) { return found }
         var lines = Line.lines(of: document.utf16, features: features)
         var metadata = document.metadata
         if lines.isEmpty { return (ZoneMap(zones: []), metadata) }
-        if !blocks.isEmpty { applyMarkupHints(&lines, blocks: blocks) }
+        if !blocks.isEmpty { applyMarkupHints(&lines, blocks: blocks) } else { lines = mergeWrapped(lines, units: document.utf16) }
         let (commentsFrom, comments) = findComments(lines)
-        let bodyLimit = commentsFrom ?? lines.count
+        let headingLimit = commentHeading(lines, upTo: commentsFrom ?? lines.count)
+        let bodyLimit = headingLimit ?? commentsFrom ?? lines.count
         var zones: [Zone] = []
         // With no prose run (a short note, a one-line input), every non-chrome line before the comments is body.
         guard let body = findBody(lines, upTo: bodyLimit) ?? fallbackBody(lines, upTo: bodyLimit) else {
@@ -32,12 +34,16 @@ public struct ZoneDetector: Sendable {
             }
             return (ZoneMap(zones: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
         }
-        zones.append(Zone(type: .body, start: lines[body.lowerBound].start, end: lines[body.upperBound - 1].end))
-        if let t = findTitle(lines, body: body, metadata: metadata, units: document.utf16) {
+        let carved = carveBody(lines, body)
+        for span in carved.spans { zones.append(Zone(type: .body, start: lines[span.lowerBound].start, end: lines[span.upperBound - 1].end)) }
+        for c in carved.captions { zones.append(Zone(type: .caption, start: lines[c].start, end: lines[c].end)) }
+        let top = min(carved.spans.first?.lowerBound ?? body.lowerBound, body.upperBound - 1)
+        let titleBody = top..<body.upperBound
+        if let t = findTitle(lines, body: titleBody, metadata: metadata, units: document.utf16) {
             zones.append(Zone(type: .title, start: lines[t].start, end: lines[t].end))
             if metadata.title == nil { metadata.title = lines[t].text }
         }
-        if let (b, author) = findByline(lines, body: body) {
+        if let (b, author) = findByline(lines, body: titleBody) {
             if !zones.contains(where: { $0.start <= lines[b].start && lines[b].start < $0.end }) {
                 zones.append(Zone(type: .byline, start: lines[b].start, end: lines[b].end))
             }
@@ -89,8 +95,21 @@ public struct ZoneDetector: Sendable {
     func findBody(_ lines: [Line], upTo limit: Int) -> Range<Int>? {
         var best = 0, bestRange: Range<Int>? = nil
         var sum = 0, start = 0
+        var scores = (0..<limit).map { score(lines[$0]) }
+        // One or two short chrome lines between prose lines ("Advertisement", "Read more: …") sit
+        // inside an article: they cost less than a block of chrome.
+        var c = 0
+        while c < limit {
+            guard lines[c].isChrome else { c += 1; continue }
+            var e = c
+            while e < limit, lines[e].isChrome { e += 1 }
+            if e - c <= 2, c > 0, e < limit, isProse(lines[c - 1]), isProse(lines[e]), lines[c..<e].allSatisfy({ $0.length <= 100 }) {
+                for k in c..<e { scores[k] = -60 }
+            }
+            c = e
+        }
         for i in 0..<limit {
-            let s = score(lines[i])
+            let s = scores[i]
             if sum <= 0 { sum = 0; start = i }
             sum += s
             if sum > best { best = sum; bestRange = start..<(i + 1) }
