@@ -6,13 +6,7 @@ import XCTest
 final class BatchCommandLineTests: XCTestCase {
     var folder: URL!
 
-    var binary: URL {
-        // The test bundle sits in the build folder beside the executable.
-        let bundle = Bundle(for: BatchCommandLineTests.self).bundleURL
-        let candidates = [bundle.appendingPathComponent("dossier"), bundle.deletingLastPathComponent().appendingPathComponent("dossier"),
-                          Bundle.main.bundleURL.appendingPathComponent("dossier")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
+    var binary: URL { CommandLineRunner.binary }
 
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-batch-cli-\(UUID().uuidString)")
@@ -36,20 +30,7 @@ final class BatchCommandLineTests: XCTestCase {
 
     @discardableResult
     func run(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try CommandLineRunner.run(arguments, stdin: stdin)
     }
 
     func read(_ file: String) throws -> String { try String(contentsOfFile: file, encoding: .utf8) }

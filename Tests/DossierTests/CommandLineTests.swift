@@ -3,29 +3,9 @@ import XCTest
 
 /// The `dossier` executable end to end: exit codes, messages and output.
 final class CommandLineTests: XCTestCase {
-    var binary: URL {
-        // The test bundle sits in the build folder beside the executable.
-        let bundle = Bundle(for: CommandLineTests.self).bundleURL
-        let candidates = [bundle.appendingPathComponent("dossier"), bundle.deletingLastPathComponent().appendingPathComponent("dossier"),
-                          Bundle.main.bundleURL.appendingPathComponent("dossier")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
 
     func run(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try CommandLineRunner.run(arguments, stdin: stdin)
     }
 
     func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {

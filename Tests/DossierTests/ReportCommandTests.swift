@@ -3,26 +3,9 @@ import XCTest
 
 /// `dossier report` end to end on the example page.
 final class ReportCommandTests: XCTestCase {
-    var binary: URL {
-        let bundle = Bundle(for: ReportCommandTests.self).bundleURL
-        let candidates = [bundle.appendingPathComponent("dossier"), bundle.deletingLastPathComponent().appendingPathComponent("dossier"),
-                          Bundle.main.bundleURL.appendingPathComponent("dossier")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
 
     func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try CommandLineRunner.run(arguments)
     }
 
     func testArticleReport() throws {
