@@ -42,11 +42,10 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
 
     public var nodeCount: Int { payloads.count }
 
-    /// Every phrase starting at token `start` and ending before `limit`, longest first, with the
-    /// index one past its last token. `accept` filters payloads (e.g. on letter case).
-    public func matches(in tokens: [Token], from start: Int, limit: Int,
-                        accept: (Payload, Range<Int>) -> Bool = { _, _ in true }) -> [(end: Int, payload: Payload)] {
-        var found: [(end: Int, payload: Payload)] = []
+    /// Walks the trie along the tokens from `start`, skipping attached hyphens, and calls `visit`
+    /// with the index one past each matched token and the payloads of the node reached there.
+    @inline(__always)
+    private func walk(_ tokens: [Token], from start: Int, limit: Int, _ visit: (Int, [Payload]) -> Void) {
         var node = 0
         var i = start
         while i < limit {
@@ -58,9 +57,17 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
             guard let next = edges[Self.edge(node, t.key)] else { break }
             node = Int(next)
             i += 1
-            for p in payloads[node] where accept(p, start..<i) {
-                found.append((i, p))
-            }
+            if !payloads[node].isEmpty { visit(i, payloads[node]) }
+        }
+    }
+
+    /// Every phrase starting at token `start` and ending before `limit`, longest first, with the
+    /// index one past its last token. `accept` filters payloads (e.g. on letter case).
+    public func matches(in tokens: [Token], from start: Int, limit: Int,
+                        accept: (Payload, Range<Int>) -> Bool = { _, _ in true }) -> [(end: Int, payload: Payload)] {
+        var found: [(end: Int, payload: Payload)] = []
+        walk(tokens, from: start, limit: limit) { end, here in
+            for p in here where accept(p, start..<end) { found.append((end, p)) }
         }
         found.reverse()
         return found
@@ -70,18 +77,8 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     public func longest(in tokens: [Token], from start: Int, limit: Int,
                         accept: (Payload, Range<Int>) -> Bool = { _, _ in true }) -> (end: Int, payload: Payload)? {
         var best: (end: Int, payload: Payload)?
-        var node = 0
-        var i = start
-        while i < limit {
-            let t = tokens[i]
-            if i > start, t.kind == .dash, !t.spaceBefore, i + 1 < limit, !tokens[i + 1].spaceBefore {
-                i += 1
-                continue
-            }
-            guard let next = edges[Self.edge(node, t.key)] else { break }
-            node = Int(next)
-            i += 1
-            if let p = payloads[node].first(where: { accept($0, start..<i) }) { best = (i, p) }
+        walk(tokens, from: start, limit: limit) { end, here in
+            if let p = here.first(where: { accept($0, start..<end) }) { best = (end, p) }
         }
         return best
     }
