@@ -34,6 +34,10 @@ public final class LanguageData: Sendable {
     public let commonWords: Set<UInt64>
     /// Roles written in lowercase before a name: "mayor", "striker", "spokesman" (the titles too).
     public let roleWords: Set<UInt64>
+    /// Articles ("the", "a", "an").
+    public let determiners: Set<UInt64>
+    /// Prepositions that make a country in a sports report a side: "lost to England".
+    public let sidePrepositions: Set<UInt64>
     /// Prepositions: a name after one is not the subject of the next verb.
     public let prepositions: Set<UInt64>
     /// Verbs that make the name before them an actor, as speech or action.
@@ -106,6 +110,8 @@ public final class LanguageData: Sendable {
         }
         roleWords = roles
         prepositions = Set(try lines("prepositions.txt").map { TokenKey.of($0) })
+        determiners = Set(try lines("determiners.txt").map { TokenKey.of($0) })
+        sidePrepositions = Set(try lines("side_prepositions.txt").map { TokenKey.of($0) })
         var agents: [UInt64: AgentVerb] = [:]
         for line in try lines("agent_verbs.txt") {
             let f = DataFile.fields(line)

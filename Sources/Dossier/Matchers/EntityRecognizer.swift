@@ -42,7 +42,7 @@ public struct EntityRecognizer: Sendable {
         if let (end, entry) = listed {
             let e = gazetteer.entries[entry]
             // A lowercase "the" is not part of the name: "the West" → "West".
-            let first = (t.shape == .lower && NameRules.determiners.contains(t.key) && end > i + 1) ? i + 1 : i
+            let first = (t.shape == .lower && language.determiners.contains(t.key) && end > i + 1) ? i + 1 : i
             var m = EntityMention(tokens: first..<end, start: Int(tokens[first].start), end: Int(tokens[end - 1].end), type: e.type,
                                   canonical: e.canonical, id: e.id, source: .gazetteer)
             extendWithKeyword(&m, context: context, sentence: sentence)

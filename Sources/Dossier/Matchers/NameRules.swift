@@ -149,7 +149,7 @@ public struct NameRules: Sendable {
             var end = run.upperBound
             while end + 1 < limit, end - run.lowerBound < 8, language.nameConnectives.contains(tokens[end].key), tokens[end].shape == .lower {
                 var from = end + 1
-                if from + 1 < limit, NameRules.determiners.contains(tokens[from].key), tokens[from].shape == .lower { from += 1 }
+                if from + 1 < limit, language.determiners.contains(tokens[from].key), tokens[from].shape == .lower { from += 1 }
                 let rest = NameRun.capitalised(from: from, limit: limit, context: context, language: language, maxWords: 4)
                 if rest.isEmpty { break }
                 end = rest.upperBound
@@ -168,10 +168,9 @@ public struct NameRules: Sendable {
     }
 
     func isDeterminer(_ i: Int, context: MatchContext) -> Bool {
-        NameRules.determiners.contains(context.tokens[i].key)
+        language.determiners.contains(context.tokens[i].key)
     }
 
-    static let determiners: Set<UInt64> = Set(["the", "a", "an"].map { TokenKey.of($0) })
 
     func make(_ r: Range<Int>, _ type: EntityType, _ context: MatchContext, source: MentionSource = .pattern) -> EntityMention {
         let tokens = context.tokens

@@ -58,10 +58,9 @@ public struct MetonymyResolver: Sendable {
     }
 
     func isForAgainst(_ i: Int, context: MatchContext) -> Bool {
-        MetonymyResolver.sideWords.contains(context.tokens[i].key)
+        language.sidePrepositions.contains(context.tokens[i].key)
     }
 
-    static let sideWords: Set<UInt64> = Set(["to", "for", "against", "over"].map { TokenKey.of($0) })
 
     func isSportsReport(_ context: MatchContext) -> Bool {
         var total = 0

@@ -70,7 +70,7 @@ public struct RepeatedNameResolver: Sendable {
         if i > sentence.tokens.lowerBound {
             let p = tokens[i - 1].key
             if language.locativeWords.contains(p), tokens[i - 1].shape == .lower { v.place += 1 }
-            if NameRules.determiners.contains(p) { v.organisation += 1 }
+            if language.determiners.contains(p) { v.organisation += 1 }
             if language.roleWords.contains(p) { v.person += 2 }
         }
         if i + 1 < sentence.tokens.upperBound {
