@@ -49,6 +49,7 @@ public final class Pipeline: Sendable {
         var document = input
         let (zones, metadata) = zoner.detect(document, blocks: document.blocks)
         document.metadata = metadata
+        document.metadata.author = metadata.author.map(Self.withoutByPrefix)
         let tokens = tokenizer.tokenize(document.utf16)
         let sentences = splitter.split(document.utf16, tokens: tokens)
         let searched = sentences.filter { options.entityZones.contains(zones.zone(at: $0.start)) }
@@ -62,6 +63,15 @@ public final class Pipeline: Sendable {
         analysis.figures = figureExtractor.extract(context, entities: entities, records: records)
         analysis.quotes = quoteExtractor.extract(context, entities: entities, records: records)
         return analysis
+    }
+
+    /// An author as a person's name: "By Priya Raman" → "Priya Raman".
+    static func withoutByPrefix(_ author: String) -> String {
+        let trimmed = author.trimmingCharacters(in: " ")
+        for prefix in ["By ", "by ", "BY "] where trimmed.hasPrefix(prefix) {
+            return String(trimmed.dropFirst(prefix.count)).trimmingCharacters(in: " ")
+        }
+        return trimmed
     }
 
     /// Reader comments signed "NAME says:" name their authors as people.
