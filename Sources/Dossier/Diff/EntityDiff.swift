@@ -43,13 +43,19 @@ struct EntityDiff {
             if countMentions && o.count != n.count { fields.append("count") }
             if !fields.isEmpty { changes.append(change(.changed, old, o, new, n, fields)) }
         }
-        // A canonical name that only changed type pairs up.
-        var unpairedAdded = added
+        // A canonical name that only changed type pairs up: each removed group takes the first added
+        // group left with its canonical name (queues by name, in the order of `added`).
+        var byName: [String: (items: [Int], next: Int)] = [:]
+        for (p, k) in added.enumerated() { byName[canonical(newGroups[k]!.first), default: ([], 0)].items.append(p) }
+        var paired = Set<Int>()
         for k in removed {
             let o = oldGroups[k]!
             let name = canonical(o.first)
-            if let i = unpairedAdded.firstIndex(where: { canonical(newGroups[$0]!.first) == name }) {
-                let n = newGroups[unpairedAdded.remove(at: i)]!
+            if let q = byName[name], q.next < q.items.count {
+                let p = q.items[q.next]
+                byName[name]?.next += 1
+                paired.insert(p)
+                let n = newGroups[added[p]]!
                 var fields = DiffFields.differing(o.first, n.first, ["type", "canonical", "id"])
                 if countMentions && o.count != n.count { fields.append("count") }
                 changes.append(change(.changed, old, o, new, n, fields))
@@ -57,7 +63,7 @@ struct EntityDiff {
                 changes.append(change(.removed, old, o, new, nil, []))
             }
         }
-        for k in unpairedAdded { changes.append(change(.added, old, nil, new, newGroups[k]!, [])) }
+        for (p, k) in added.enumerated() where !paired.contains(p) { changes.append(change(.added, old, nil, new, newGroups[k]!, [])) }
         return changes
     }
 

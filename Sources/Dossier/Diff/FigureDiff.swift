@@ -6,7 +6,7 @@
 /// with the same type and value (the place or unit changed) pair up as "changed" too.
 struct FigureDiff {
     /// What a figure says, as compared for "unchanged".
-    struct Signature: Equatable {
+    struct Signature: Hashable {
         var value: Double?
         var qualifier: String
         var low: Double?
@@ -55,34 +55,46 @@ struct FigureDiff {
             let a = oldGroups[k] ?? [], b = newGroups[k] ?? []
             let hunks = SequenceAlignment.align(a.map { Signature(oldFigures[$0]) }, b.map { Signature(newFigures[$0]) }).hunks
             for hunk in hunks {
-                var olds = hunk.old.map { a[$0] }, news = hunk.new.map { b[$0] }
-                // Pair in place, in order, figures of the same zone.
-                var k = 0
-                while k < min(olds.count, news.count) {
+                let olds = hunk.old.map { a[$0] }, news = hunk.new.map { b[$0] }
+                // Pair in place, in order, figures of the same zone (the k-th old with the k-th new:
+                // pairing never shifts the two sides against each other).
+                let paired = min(olds.count, news.count)
+                for k in 0..<paired {
                     let o = oldFigures[olds[k]], n = newFigures[news[k]]
                     if o.string("zone") == n.string("zone") {
                         changes.append(changed(old, o, new, n))
-                        olds.remove(at: k)
-                        news.remove(at: k)
                     } else {
-                        k += 1
+                        removed.append(olds[k])
+                        added.append(news[k])
                     }
                 }
-                removed += olds
-                added += news
+                removed += olds[paired...]
+                added += news[paired...]
             }
         }
         // Left over: same type and value, place or unit changed.
-        var unpaired = added.sorted()
+        // Each removed figure takes the first added one of its type and value: queues by (type, value),
+        // in text order, so that a million unpaired figures are paired in linear time.
+        struct Pairing: Hashable { var type: String?; var value: Double? }
+        let unpairedInOrder = added.sorted()
+        var queues: [Pairing: (items: [Int], next: Int)] = [:]
+        for j in unpairedInOrder {
+            queues[Pairing(type: newFigures[j].type, value: Signature(newFigures[j]).value), default: ([], 0)].items.append(j)
+        }
+        var taken = Set<Int>()
         for i in removed.sorted() {
             let o = oldFigures[i]
-            if let j = unpaired.firstIndex(where: { newFigures[$0].type == o.type && Signature(newFigures[$0]).value == Signature(o).value }) {
-                changes.append(changed(old, o, new, newFigures[unpaired.remove(at: j)]))
+            let key = Pairing(type: o.type, value: Signature(o).value)
+            if let q = queues[key], q.next < q.items.count {
+                let j = q.items[q.next]
+                queues[key]?.next += 1
+                taken.insert(j)
+                changes.append(changed(old, o, new, newFigures[j]))
             } else {
                 changes.append(DiffChange(doc: new.id, change: .removed, kind: "figure", type: o.type, old: old.item(o), new: nil))
             }
         }
-        for j in unpaired {
+        for j in unpairedInOrder where !taken.contains(j) {
             let n = newFigures[j]
             changes.append(DiffChange(doc: new.id, change: .added, kind: "figure", type: n.type, old: nil, new: new.item(n)))
         }

@@ -20,16 +20,16 @@ struct GenericDiff {
 
     func diff(_ old: DiffDocument, _ new: DiffDocument) -> [DiffChange] {
         func key(_ r: Record) -> String { (r.type ?? "") + "\t" + DiffText.key(r.text ?? DiffText.display(.object(r.object))) }
-        var newByKey: [String: [Int]] = [:]
+        var newByKey: [String: (items: [Int], next: Int)] = [:]
         let a = old.records.filter { $0.kind == kind }, b = new.records.filter { $0.kind == kind }
-        for (j, r) in b.enumerated() { newByKey[key(r), default: []].append(j) }
+        for (j, r) in b.enumerated() { newByKey[key(r), default: ([], 0)].items.append(j) }
         var used = Set<Int>()
         var changes: [DiffChange] = []
         for r in a {
             let k = key(r)
-            if var list = newByKey[k], !list.isEmpty {
-                used.insert(list.removeFirst())
-                newByKey[k] = list
+            if let q = newByKey[k], q.next < q.items.count {
+                used.insert(q.items[q.next])
+                newByKey[k]?.next += 1
             } else {
                 changes.append(DiffChange(doc: new.id, change: .removed, kind: kind, type: r.type, old: old.item(r), new: nil))
             }

@@ -33,17 +33,28 @@ struct QuoteDiff {
         var oldLeft = Set(a.indices), newLeft = Set(b.indices)
         var pairs: [(Int, Int)] = []
 
-        func pass(_ same: (Item, Item) -> Bool) {
+        // Exact passes: each old item takes the first new item left with the same key, found through
+        // queues by key (a scan of the new side for each old item was quadratic).
+        struct SpeakerAndWords: Hashable { var speaker: String; var key: String }
+        func pass<K: Hashable>(_ key: (Item) -> K) {
+            var queues: [K: (items: [Int], next: Int)] = [:]
+            for j in b.indices where newLeft.contains(j) { queues[key(b[j]), default: ([], 0)].items.append(j) }
             for i in a.indices where oldLeft.contains(i) {
-                if let j = b.indices.first(where: { newLeft.contains($0) && same(a[i], b[$0]) }) {
+                let k = key(a[i])
+                guard var q = queues[k] else { continue }
+                while q.next < q.items.count, !newLeft.contains(q.items[q.next]) { q.next += 1 }
+                if q.next < q.items.count {
+                    let j = q.items[q.next]
+                    q.next += 1
                     pairs.append((i, j))
                     oldLeft.remove(i)
                     newLeft.remove(j)
                 }
+                queues[k] = q
             }
         }
-        pass { $0.speaker == $1.speaker && $0.key == $1.key }
-        pass { $0.key == $1.key }
+        pass { SpeakerAndWords(speaker: $0.speaker, key: $0.key) }
+        pass { $0.key }
         // Similar wording: best pairs first.
         var candidates: [(score: Double, i: Int, j: Int)] = []
         let affordable = oldLeft.count * newLeft.count <= 1_000_000

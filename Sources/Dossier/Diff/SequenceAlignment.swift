@@ -9,7 +9,7 @@ enum SequenceAlignment {
     }
 
     /// Index pairs of a longest common subsequence (ascending), and the hunks between them.
-    static func align<Key: Equatable>(_ a: [Key], _ b: [Key]) -> (matches: [(Int, Int)], hunks: [Hunk]) {
+    static func align<Key: Hashable>(_ a: [Key], _ b: [Key]) -> (matches: [(Int, Int)], hunks: [Hunk]) {
         let n = a.count, m = b.count
         var matches: [(Int, Int)] = []
         if n > 0 && m > 0 && n * m <= 4_000_000 {
@@ -27,10 +27,20 @@ enum SequenceAlignment {
                 else { j += 1 }
             }
         } else if n > 0 && m > 0 {
-            // Too large for the table: match equal elements in order, greedily.
+            // Too large for the table: match equal elements in order, greedily: each element of `a`
+            // takes the first equal element of `b` after the last match, found through the
+            // positions of each key in `b` (a scan of `b` for each element was quadratic).
+            var positions: [Key: [Int]] = [:]
+            for (k, key) in b.enumerated() { positions[key, default: []].append(k) }
             var j = 0
             for i in 0..<n {
-                if let k = b[j...].firstIndex(where: { $0 == a[i] }) { matches.append((i, k)); j = k + 1 }
+                guard let list = positions[a[i]] else { continue }
+                var lo = 0, hi = list.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if list[mid] < j { lo = mid + 1 } else { hi = mid }
+                }
+                if lo < list.count { matches.append((i, list[lo])); j = list[lo] + 1 }
                 if j >= m { break }
             }
         }

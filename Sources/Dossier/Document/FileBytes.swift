@@ -8,11 +8,7 @@ enum FileBytes {
     }
 
     static func read(path: String, limit: Int) throws(Failure) -> [UInt8] {
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            if data.count > limit { throw .tooLarge(data.count) }
-            return [UInt8](data)
-        }
+        if path == "-" { return try readBounded(FileHandle.standardInput, limit: limit) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .system("no such file") }
         if isDirectory.boolValue { throw .system("is a directory") }
@@ -21,14 +17,24 @@ enum FileBytes {
         if size > limit { throw .tooLarge(size) }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .system("permission denied") }
         defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            if data.count > limit { throw Failure.tooLarge(data.count) }
-            return [UInt8](data)
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw .system(error.localizedDescription)
+        return try readBounded(handle, limit: limit)
+    }
+
+    /// Reads to the end, but never more than `limit` + 1 bytes: a pipe, a device (/dev/zero) or a
+    /// file growing while read reports no size, or a wrong one, and would otherwise be read whole.
+    /// Over the limit, the error gives the bytes read so far (at least `limit` + 1).
+    static func readBounded(_ handle: FileHandle, limit: Int) throws(Failure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        while true {
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: min(1 << 20, limit + 1 - bytes.count))
+            } catch {
+                throw .system(error.localizedDescription)
+            }
+            guard let chunk, !chunk.isEmpty else { return bytes }
+            bytes.append(contentsOf: chunk)
+            if bytes.count > limit { throw .tooLarge(bytes.count) }
         }
     }
 }

@@ -91,7 +91,10 @@ struct HTMLTextBuilder {
     var jsonLD: [String] = []
     /// Paragraphs flushed so far: an inline span only closes in the paragraph it opened in.
     var flushes = 0
-    static let maxDepth = 400
+    /// Elements nested deeper keep their text (`appendFlattened`) but add no paragraphs or paths:
+    /// zoning reads every block's whole path, so blocks × depth must stay small. Real pages nest
+    /// 10–60 deep; unclosed tags nest as deep as the page is long.
+    static let maxDepth = 128
 
     mutating func walk(_ node: xmlNodePtr, depth: Int) {
         var child: xmlNodePtr? = node.pointee.children
@@ -255,15 +258,20 @@ struct HTMLTextBuilder {
         return String(cString: n).lowercased()
     }
 
+    /// The longest id, class list or role kept in a label, in characters.
+    static let maxAttributeLength = 256
+
     static func label(_ node: xmlNodePtr, name: String) -> String {
+        // Attribute values are clipped: zoning matches every label against its hints, and a page
+        // can carry a megabyte-long class list.
         var label = name
-        if let id = attribute(node, "id"), !id.isEmpty { label += "#" + id.lowercased() }
-        if let cls = attribute(node, "class"), !cls.isEmpty {
+        if let id = attribute(node, "id").map({ $0.prefix(Self.maxAttributeLength) }), !id.isEmpty { label += "#" + id.lowercased() }
+        if let cls = attribute(node, "class").map({ $0.prefix(Self.maxAttributeLength) }), !cls.isEmpty {
             label += "." + cls.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: ".")
         }
         if let rel = attribute(node, "rel"), rel.lowercased() == "author" { label += ".rel-author" }
         if let prop = attribute(node, "itemprop"), !prop.isEmpty, prop.count < 30 { label += ".itemprop-" + prop.lowercased() }
-        if let role = attribute(node, "role"), !role.isEmpty { label += "[" + role.lowercased() + "]" }
+        if let role = attribute(node, "role").map({ $0.prefix(Self.maxAttributeLength) }), !role.isEmpty { label += "[" + role.lowercased() + "]" }
         return label
     }
 

@@ -19,6 +19,7 @@ public struct FigureExtractor: Sendable {
     public func extract(_ context: MatchContext, entities: [EntityMention], records: RecordBuilder) -> [Record] {
         var mentionAt: [Int32] = []
         var out: [Record] = []
+        var keys = RecordKeySharer()
         for sentence in context.searched {
             // Cheap first pass: most sentences have no number at all.
             var any = false
@@ -37,7 +38,11 @@ public struct FigureExtractor: Sendable {
             let scan = FigureScan(context: context, lexicon: lexicon, language: language,
                                   lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound,
                                   mentionAt: mentionAt, entities: entities)
-            for f in scan.figures() { out.append(f.record(context, builder: records)) }
+            for f in scan.figures() {
+                var r = f.record(context, builder: records)
+                keys.share(&r)
+                out.append(r)
+            }
         }
         return out
     }

@@ -17,6 +17,9 @@ public struct PronounResolver {
     let scope: QuoteScope
     /// How many sentences back an antecedent may lie.
     static let window = 8
+    /// How many recent attributions are searched. The history grows with the document; searching
+    /// all of it for each pronoun was quadratic ("she" after 50,000 men: 55 s for 3.6 MB).
+    static let historyLimit = 256
 
     func resolve(_ pronoun: Speaker, history: [Attribution]) -> Speaker {
         guard case .pronoun(let agreement) = pronoun.kind, let at = pronoun.tokens.first,
@@ -50,7 +53,7 @@ public struct PronounResolver {
         for si in stride(from: sentence, through: first, by: -1) {
             let s = scope.context.sentences[si]
             // The last speaker of that sentence…
-            if let a = history.last(where: { $0.sentence == si && $0.mentionToken < at && compatible($0.speaker, agreement) }) {
+            if let a = history.suffix(Self.historyLimit).last(where: { $0.sentence == si && $0.mentionToken < at && compatible($0.speaker, agreement) }) {
                 return a.speaker
             }
             // …or the person the sentence is about: a person mention at its start.
@@ -76,12 +79,12 @@ public struct PronounResolver {
             }
             i -= 1
         }
-        return history.last(where: { $0.mentionToken < at && compatible($0.speaker, agreement) })?.speaker
+        return history.suffix(Self.historyLimit).last(where: { $0.mentionToken < at && compatible($0.speaker, agreement) })?.speaker
     }
 
     func group(before at: Int, sentence: Int, agreement: PronounAgreement, history: [Attribution]) -> Speaker? {
         let first = max(0, sentence - 3)
-        if let a = history.last(where: { $0.sentence >= first && $0.mentionToken < at && !$0.speaker.isPerson
+        if let a = history.suffix(Self.historyLimit).last(where: { $0.sentence >= first && $0.mentionToken < at && !$0.speaker.isPerson
                                            && { if case .pronoun = $0.speaker.kind { return false }; return true }($0) }) {
             return a.speaker
         }

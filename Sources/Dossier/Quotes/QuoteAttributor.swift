@@ -339,15 +339,19 @@ public struct QuoteAttributor {
         return first.isCapitalised || punctuated
     }
 
+    /// How many sentences back a turn looks for a new subject.
+    static let turnSentences = 40
+
     /// Turns: a quotation with no cue belongs to the last speaker within a few paragraphs, unless
     /// another person has since become the subject of a sentence.
     func turnSpeaker(before open: Int) -> Speaker? {
         guard let paragraph = scope.paragraph(ofToken: open), let si = scope.sentence(ofToken: open) else { return nil }
-        let last = history.last(where: { $0.anchor < open && $0.paragraph >= paragraph - 3 })
+        let last = history.suffix(PronounResolver.historyLimit).last(where: { $0.anchor < open && $0.paragraph >= paragraph - 3 })
         let from = last.map { $0.end } ?? scope.context.sentences[max(0, si - 4)].tokens.lowerBound
         // A person who became the subject of a sentence since.
         var s = scope.sentence(ofToken: open) ?? si
-        let firstSentence = scope.sentence(ofToken: from) ?? si
+        // Bounded: in text without paragraph breaks the last speaker may lie any number of sentences back.
+        let firstSentence = max(scope.sentence(ofToken: from) ?? si, si - Self.turnSentences)
         while s >= firstSentence {
             let r = scope.context.sentences[s].tokens
             var i = max(r.lowerBound, from)

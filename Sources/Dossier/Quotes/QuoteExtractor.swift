@@ -17,7 +17,12 @@ public struct QuoteExtractor: Sendable {
     public func extract(_ context: MatchContext, entities: [EntityMention], records: RecordBuilder) -> [Record] {
         let zones = records.analysis.zones
         let found = attribute(context, entities: entities, zoneAt: { zones.zone(at: $0) })
-        return found.map { record($0, context: context, records: records) }
+        var keys = RecordKeySharer()
+        return found.map {
+            var r = record($0, context: context, records: records)
+            keys.share(&r)
+            return r
+        }
     }
 
     /// Quotations and claims with their speakers, in text order.

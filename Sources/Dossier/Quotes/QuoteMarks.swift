@@ -51,28 +51,32 @@ public struct QuoteMarkPairer {
 
     func pair(_ region: Range<Int>, into out: inout [QuoteSpan]) {
         let tokens = scope.tokens
-        var stack: [Open] = []
+        var stack = OpenMarks()
         var paragraph = -1
         var paragraphFirst = region.lowerBound
         var i = region.lowerBound
         while i < region.upperBound {
             guard let p = scope.paragraph(ofToken: i) else { i += 1; continue }
+            // A mark opened more than `maxQuoteTokens` back can neither close nor be recovered, nor
+            // enclose what follows: forgetting it keeps the stack, and every search of it, bounded.
+            stack.forget(before: i - Self.maxQuoteTokens)
             if p != paragraph {
                 if paragraph >= 0 {
                     // A paragraph that opens with a mark continues the one quotation left open.
                     let opener = tokens[i].kind == .quote ? classify(i) : nil
                     var continued = false
                     if let opener, opener.role == .open || opener.role == .either,
-                       let k = stack.lastIndex(where: { $0.family == opener.family }), stack.count - k <= 2,
+                       let k = stack.lastIndex(where: { $0.family == opener.family }), stack.endIndex - k <= 2,
                        stack[..<k].allSatisfy({ $0.family != opener.family }) {
-                        let keep = stack[k]
+                        var keep = stack[k]
                         recoverOutermost(Array(stack[..<k]), paragraphEnd: i, into: &out)
-                        stack = [keep]
-                        stack[0].multiParagraph = true
-                        stack[0].paragraph = p
+                        keep.multiParagraph = true
+                        keep.paragraph = p
+                        stack.removeAll()
+                        stack.append(keep)
                         continued = true
                     } else {
-                        recoverOutermost(stack, paragraphEnd: i, into: &out)
+                        recoverOutermost(Array(stack), paragraphEnd: i, into: &out)
                         stack.removeAll()
                     }
                     paragraph = p
@@ -106,13 +110,13 @@ public struct QuoteMarkPairer {
                         recoverMissingOpener(closer: i, paragraphFirst: paragraphFirst, into: &out)
                     }
                 } else if let top = stack.last, top.family == .single {
-                    close(at: i, stackIndex: stack.count - 1, stack: &stack, into: &out)
+                    close(at: i, stackIndex: stack.endIndex - 1, stack: &stack, into: &out)
                 }
                 // A single closing mark with no single quotation open is an apostrophe ("Kurds’").
             }
             i += 1
         }
-        recoverOutermost(stack, paragraphEnd: region.upperBound, into: &out)
+        recoverOutermost(Array(stack), paragraphEnd: region.upperBound, into: &out)
     }
 
     /// Of the quotations left open at a paragraph's end, only the outermost double one can be
@@ -123,9 +127,9 @@ public struct QuoteMarkPairer {
 
     /// Closes the quotation opened at `stack[k]`; quotations opened after it and still open were
     /// not quotations (apostrophes or stray marks) and are dropped.
-    func close(at closer: Int, stackIndex k: Int, stack: inout [Open], into out: inout [QuoteSpan]) {
+    func close(at closer: Int, stackIndex k: Int, stack: inout OpenMarks, into out: inout [QuoteSpan]) {
         let o = stack[k]
-        stack.removeSubrange(k...)
+        stack.removeSuffix(from: k)
         guard closer > o.token + 1, closer - o.token <= Self.maxQuoteTokens else { return }
         let start = Int(scope.tokens[o.token].end), end = Int(scope.tokens[closer].start)
         out.append(QuoteSpan(open: o.token, close: closer, first: o.token + 1, last: closer, start: start, end: end,
@@ -226,6 +230,41 @@ public struct QuoteMarkPairer {
     }
 
     static func isSpace(_ u: UInt16) -> Bool { Tokenizer.isSpace(u) }
+
+    /// The marks still open, oldest first (so in token order). Indexes are absolute: forgetting the
+    /// oldest marks moves `startIndex` up without shifting the rest, so it costs nothing per mark.
+    struct OpenMarks: RandomAccessCollection {
+        private var storage: [Open] = []
+        private(set) var startIndex = 0
+        var endIndex: Int { storage.count }
+
+        subscript(i: Int) -> Open { storage[i] }
+
+        mutating func append(_ o: Open) { storage.append(o) }
+
+        /// Drops the marks from index `k` on.
+        mutating func removeSuffix(from k: Int) {
+            storage.removeSubrange(k...)
+            if startIndex >= storage.count { removeAll() }
+        }
+
+        mutating func removeAll() {
+            storage.removeAll(keepingCapacity: true)
+            startIndex = 0
+        }
+
+        /// Forgets the marks opened at tokens before `token`.
+        mutating func forget(before token: Int) {
+            while startIndex < storage.count, storage[startIndex].token < token { startIndex += 1 }
+            if startIndex == storage.count {
+                removeAll()
+            } else if startIndex > 64, startIndex * 2 > storage.count {
+                storage.removeFirst(startIndex)
+                startIndex = 0
+            }
+        }
+    }
+
     static func opensBefore(_ u: UInt16) -> Bool {
         u == 0x28 || u == 0x5B || u == 0x7B || u == 0x2D || u == 0x2013 || u == 0x2014 || u == 0x2F || u == 0x3A
     }

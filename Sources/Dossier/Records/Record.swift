@@ -30,6 +30,13 @@ public struct JSONObject: Sendable, Equatable {
         for (k, v) in pairs { self[k] = v }
     }
 
+    /// Makes this object's keys share `other`'s storage when the two hold the same keys.
+    mutating func shareKeys(with other: [String]) -> Bool {
+        guard keys == other else { return false }
+        keys = other
+        return true
+    }
+
     /// The index of `key`, comparing lengths before contents.
     private func index(of key: String) -> Int? {
         let n = key.utf8.count
@@ -73,6 +80,20 @@ public struct Record: Sendable, Equatable {
     public var type: String? { if case .string(let t)? = object["type"] { return t } else { return nil } }
     public var text: String? { if case .string(let t)? = object["text"] { return t } else { return nil } }
     public func string(_ key: String) -> String? { if case .string(let s)? = object[key] { return s } else { return nil } }
+}
+
+/// Lets finished records of one layout share one key array. Records of a kind have the same keys
+/// in the same order, and a document can have millions of them (a table of numbers gives one
+/// figure a number): shared keys save a quarter of a record's memory. Keep one sharer per document.
+struct RecordKeySharer {
+    private var recent: [[String]] = []
+
+    /// Call when `record` has all its keys.
+    mutating func share(_ record: inout Record) {
+        for k in recent.indices.reversed() where record.object.shareKeys(with: recent[k]) { return }
+        if recent.count == 16 { recent.removeFirst() }
+        recent.append(record.object.keys)
+    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {

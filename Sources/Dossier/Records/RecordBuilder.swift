@@ -10,6 +10,7 @@ public struct RecordBuilder {
 
     public func build(kinds: Set<String>? = nil) -> [Record] {
         var out: [Record] = []
+        var sharer = RecordKeySharer()
         let want = { (kind: String) in kinds == nil || kinds!.contains(kind) }
         if want("document") { out.append(documentRecord()) }
         if want("zone") {
@@ -18,6 +19,7 @@ public struct RecordBuilder {
                 r["type"] = .string(z.type.rawValue)
                 r["start"] = .int(document.offsets.codePoint(z.start))
                 r["end"] = .int(document.offsets.codePoint(z.end))
+                sharer.share(&r)
                 out.append(r)
             }
         }
@@ -26,6 +28,7 @@ public struct RecordBuilder {
                 var r = span(kind: "comment", type: nil, start: c.start, end: c.end, withText: false)
                 r["number"] = c.number.map { .int($0) } ?? .null
                 r["author"] = .optional(c.author)
+                sharer.share(&r)
                 out.append(r)
             }
         }
@@ -37,6 +40,7 @@ public struct RecordBuilder {
                 r["id"] = .optional(m.id)
                 if let title = m.title { r["title"] = .string(title) }
                 r["source"] = .string(m.source.rawValue)
+                sharer.share(&r)
                 spans.append(r)
             }
         }

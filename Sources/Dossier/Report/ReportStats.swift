@@ -85,9 +85,9 @@ struct ReportStats {
                 if r.kind == "quote" { quotes += 1 } else { claims += 1 }
                 let said = Said(doc: i, kind: r.kind, type: r.type ?? "", text: r.text ?? "")
                 if let name = r.string("speaker") {
-                    var row = speakerRows[name] ?? SpeakerRow(name: name, firstDoc: i)
-                    Self.count(&row, said, doc: i, keep: keepSaid)
-                    speakerRows[name] = row
+                    // In place: a copy of the row out of the dictionary would copy its `said` list
+                    // on each append (quadratic for one speaker with many quotes in one document).
+                    Self.count(&speakerRows[name, default: SpeakerRow(name: name, firstDoc: i)], said, doc: i, keep: keepSaid)
                 } else {
                     Self.count(&unattributed, said, doc: i, keep: keepSaid)
                 }

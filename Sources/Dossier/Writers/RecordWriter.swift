@@ -14,8 +14,8 @@ public final class JSONLinesWriter {
         for r in records {
             JSONEncoding.appendObject(r.object, to: &buffer)
             buffer.append(0x0A)
+            if buffer.count >= 1 << 16 { flush() }
         }
-        if buffer.count >= 1 << 16 { flush() }
     }
 
     public func flush() {

@@ -302,16 +302,21 @@ public struct ZoneDetector: Sendable {
     func applyMarkupHints(_ lines: inout [Line], blocks: [HTMLBlock]) {
         let chromeHints = ["nav", "footer", "menu", "share", "social", "related", "sidebar", "breadcrumb", "cookie", "subscribe", "newsletter", "advert", "promo"]
         var b = 0
+        // The verdict of each block, computed once: a block holds many lines, and its path may be deep.
+        var verdict: (block: Int, chrome: Bool)? = nil
         for i in lines.indices {
             while b < blocks.count, blocks[b].end <= lines[i].start { b += 1 }
             guard b < blocks.count, blocks[b].start <= lines[i].start else { continue }
-            let block = blocks[b]
-            let inChrome = block.path.contains { label in
-                label.hasPrefix("nav") || label.hasPrefix("footer") || label.hasPrefix("aside")
-                    || chromeHints.contains { hint in label.contains("." + hint) || label.contains("#" + hint) }
+            if verdict?.block != b {
+                let block = blocks[b]
+                let inChrome = block.path.contains { label in
+                    label.hasPrefix("nav") || label.hasPrefix("footer") || label.hasPrefix("aside")
+                        || chromeHints.contains { hint in label.contains("." + hint) || label.contains("#" + hint) }
+                }
+                let linkDense = block.end > block.start && block.linkCharacters * 2 > (block.end - block.start)
+                verdict = (b, inChrome || linkDense)
             }
-            let linkDense = block.end > block.start && block.linkCharacters * 2 > (block.end - block.start)
-            if inChrome || linkDense { lines[i].isChrome = true }
+            if verdict!.chrome { lines[i].isChrome = true }
         }
     }
 
