@@ -30,9 +30,7 @@ struct ExtractCommand: ParsableCommand {
         let pipeline = try pipelineArguments.makePipeline(kinds: kindSet)
         var runner = InputRunner(maxBytes: pipelineArguments.maxDocBytes)
         let writer = JSONLinesWriter()
-        var documents = 0
         runner.forEachDocument(files) { doc in
-            documents += 1
             let records = pipeline.extract(doc)
             if pretty {
                 writer.flush()
@@ -43,6 +41,6 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         writer.flush()
-        if runner.failures > 0 && (documents == 0 || runner.failures > 0) { throw ExitCode(1) }
+        if runner.failures > 0 { throw ExitCode(1) }
     }
 }

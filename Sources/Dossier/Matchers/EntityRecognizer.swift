@@ -5,12 +5,14 @@ public struct EntityRecognizer: Sendable {
     let gazetteer: Gazetteer
     let gazetteerMatcher: GazetteerMatcher
     let titleRule: TitleRule
+    let nameRules: NameRules
 
     public init(language: LanguageData, gazetteer: Gazetteer) {
         self.language = language
         self.gazetteer = gazetteer
         gazetteerMatcher = GazetteerMatcher(gazetteer: gazetteer, language: language)
         titleRule = TitleRule(language: language, gazetteer: gazetteer)
+        nameRules = NameRules(language: language, gazetteer: gazetteer)
     }
 
     public func recognize(_ context: MatchContext) -> [EntityMention] {
@@ -50,7 +52,7 @@ public struct EntityRecognizer: Sendable {
         }
         // A capitalised function word ("The", "In") opens no name that the gazetteer does not know.
         guard t.isCapitalised, !language.stopWords.contains(t.key) else { return nil }
-        return NameRules(language: language, gazetteer: gazetteer).mention(at: i, in: sentence, context: context)
+        return nameRules.mention(at: i, in: sentence, context: context)
     }
 
     /// A person after a title; the gazetteer names them if it can.

@@ -52,10 +52,8 @@ public struct AliasResolver: Sendable {
             let acronym = tokens[after + 1]
             aliases[acronym.key, default: []].append(Alias(type: m.type, canonical: canonical, id: m.id, position: m.start))
             if coveredStarts.contains(Int(acronym.start)) { continue }
-            var a = EntityMention(tokens: (after + 1)..<(after + 2), start: Int(acronym.start), end: Int(acronym.end),
-                                  type: m.type, canonical: canonical, id: m.id, source: .acronym)
-            a.title = nil
-            added.append(a)
+            added.append(EntityMention(tokens: (after + 1)..<(after + 2), start: Int(acronym.start), end: Int(acronym.end),
+                                       type: m.type, canonical: canonical, id: m.id, source: .acronym))
         }
         // Single-word people ("Mr Araji") resolve to the nearest full name before them, else any.
         for k in mentions.indices where mentions[k].canonical == nil {

@@ -28,10 +28,7 @@ public struct ZoneDetector: Sendable {
         var zones: [Zone] = []
         // With no prose run (a short note, a one-line input), every non-chrome line before the comments is body.
         guard let body = findBody(lines, upTo: bodyLimit) ?? fallbackBody(lines, upTo: bodyLimit) else {
-            if let first = comments.first, let last = comments.last {
-                zones.append(Zone(type: .comments, start: lines[commentsFrom ?? 0].start, end: last.end))
-                _ = first
-            }
+            zones += commentsZone(lines, from: commentsFrom, comments: comments)
             return (ZoneMap(zones: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
         }
         let carved = carveBody(lines, body)
@@ -49,9 +46,7 @@ public struct ZoneDetector: Sendable {
             }
             if metadata.author == nil { metadata.author = author }
         }
-        if let from = commentsFrom, let last = comments.last {
-            zones.append(Zone(type: .comments, start: lines[from].start, end: last.end))
-        }
+        zones += commentsZone(lines, from: commentsFrom, comments: comments)
         zones += captions(lines, outside: zones)
         readMetadataLines(lines, into: &metadata)
         return (ZoneMap(zones: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
@@ -87,6 +82,12 @@ public struct ZoneDetector: Sendable {
         case .bad: return -max(25, line.length / 2)
         case .chrome: return -200
         }
+    }
+
+    /// One zone from the first comment header to the end of the last comment.
+    func commentsZone(_ lines: [Line], from: Int?, comments: [Comment]) -> [Zone] {
+        guard let from, let last = comments.last else { return [] }
+        return [Zone(type: .comments, start: lines[from].start, end: last.end)]
     }
 
     // MARK: Body
