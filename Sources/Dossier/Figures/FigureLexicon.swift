@@ -34,9 +34,9 @@ public struct FigureLexicon: Sendable {
     }
 
     /// Number words by token key (a word may have several classes: "third").
-    public let numberWords: [UInt64: [NumberWord]]
+    public let numberWords: KeyMap<[NumberWord]>
     /// Multipliers written as separate words ("2.5 million"), by token key.
-    public let multiplierWords: [UInt64: Double]
+    public let multiplierWords: KeyMap<Double>
     /// Multipliers glued to digits ("6m", "3bn"), by lowercase suffix.
     public let multiplierSuffixes: [String: Double]
     /// Bounds and approximations before a number; payload: the qualifier written in the record.
@@ -50,13 +50,13 @@ public struct FigureLexicon: Sendable {
     /// Cue words that give a figure its type ("killed" → casualties).
     public let cues: PhraseTrie<String>
     /// Words before a number that make it an identifier ("Section", "page").
-    public let identifiersBefore: Set<UInt64>
+    public let identifiersBefore: KeySet
     /// Words after a number that make it an identifier or page chrome ("Comments", "Street").
-    public let identifiersAfter: Set<UInt64>
+    public let identifiersAfter: KeySet
     /// Context roles, by token key.
-    let roles: [UInt64: UInt32]
+    let roles: KeyMap<UInt32>
     /// Keys of every number word, multiplier word and article, for the fast first check.
-    public let candidateKeys: Set<UInt64>
+    public let candidateKeys: KeySet
 
     /// The lexicon shipped with Dossier.
     public static let english: FigureLexicon = {
@@ -71,13 +71,13 @@ public struct FigureLexicon: Sendable {
                 $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces)[...] }
             }
         }
-        var numberWords: [UInt64: [NumberWord]] = [:]
+        var numberWords: KeyMap<[NumberWord]> = [:]
         for f in try rows("figures_number_words.txt") where f.count >= 3 {
             guard let v = Double(f[1]), let c = NumberClass(rawValue: String(f[2])) else { continue }
             numberWords[TokenKey.of(f[0]), default: []].append(NumberWord(value: v, cls: c))
         }
         self.numberWords = numberWords
-        var multiplierWords: [UInt64: Double] = [:]
+        var multiplierWords: KeyMap<Double> = [:]
         var multiplierSuffixes: [String: Double] = [:]
         for f in try rows("figures_multipliers.txt") where f.count >= 3 {
             guard let v = Double(f[1]) else { continue }
@@ -109,13 +109,13 @@ public struct FigureLexicon: Sendable {
             cues.insert(PhraseWords.keys(f[0]), String(f[1]))
         }
         self.cues = cues
-        var idBefore = Set<UInt64>(), idAfter = Set<UInt64>()
+        var idBefore = KeySet(), idAfter = KeySet()
         for f in try rows("figures_identifier_words.txt") where f.count >= 2 {
             if f[1] == "before" { idBefore.insert(TokenKey.of(f[0])) } else { idAfter.insert(TokenKey.of(f[0])) }
         }
         identifiersBefore = idBefore
         identifiersAfter = idAfter
-        var roles: [UInt64: UInt32] = [:]
+        var roles: KeyMap<UInt32> = [:]
         let roleIndex = Dictionary(uniqueKeysWithValues: Role.allCases.enumerated().map { ($1, $0) })
         for name in ["figures_date_words.txt", "figures_context_words.txt"] {
             for f in try rows(name) where f.count >= 2 {
@@ -125,7 +125,7 @@ public struct FigureLexicon: Sendable {
         }
         self.roles = roles
         self.roleBits = roleIndex.mapValues { UInt32(1) << UInt32($0) }
-        candidateKeys = Set(numberWords.keys)
+        candidateKeys = KeySet(numberWords.keys)
     }
 
     private let roleBits: [Role: UInt32]

@@ -5,45 +5,45 @@ import Foundation
 /// loaded once. Like spaCy's `lang/en`, the data lives apart from the algorithms.
 public final class LanguageData: Sendable {
     /// Function words, by token key.
-    public let stopWords: Set<UInt64>
+    public let stopWords: KeySet
     /// Words that are abbreviations when followed by a dot, by class.
-    public let abbreviations: [UInt64: AbbreviationClass]
+    public let abbreviations: KeyMap<AbbreviationClass>
     /// Honorifics and roles that precede a person's name ("Mr", "Interior Minister").
     public let titles: PhraseTrie<TitleInfo>
     /// Lowercase words inside names: particles ("al", "bin", "van", "de") and connectives ("of", "in").
-    public let nameParticles: Set<UInt64>
+    public let nameParticles: KeySet
     /// The connectives among them, which join organisation and place names but not people's.
-    public let nameConnectives: Set<UInt64>
+    public let nameConnectives: KeySet
     /// Patterns of page chrome lines (navigation, buttons, legal and subscription lines).
     public let chromePatterns: [ChromePattern]
     /// Patterns of picture captions and credits.
     public let captionPatterns: [ChromePattern]
     /// Words that make a capitalised phrase an organisation ("Organisation", "Ministry").
-    public let organisationKeywords: [UInt64: KeywordPosition]
+    public let organisationKeywords: KeyMap<KeywordPosition>
     /// Words that make a capitalised phrase a place ("district", "Lake").
-    public let placeKeywords: [UInt64: KeywordPosition]
+    public let placeKeywords: KeyMap<KeywordPosition>
     /// Names that stand for nobody in particular ("anonymous", "guest").
-    public let anonymousNames: Set<UInt64>
+    public let anonymousNames: KeySet
     /// Prepositions that introduce places: "in", "from", "near".
-    public let locativeWords: Set<UInt64>
+    public let locativeWords: KeySet
     /// Capitalised abbreviations that name no organisation: "CEO", "TV", "GDP".
-    public let nonEntityAcronyms: Set<UInt64>
+    public let nonEntityAcronyms: KeySet
     /// Words of sports reports, each with its line number.
     public let sportsWords: PhraseTrie<Int>
     /// The most frequent English words: everyday words, not names.
-    public let commonWords: Set<UInt64>
+    public let commonWords: KeySet
     /// Roles written in lowercase before a name: "mayor", "striker", "spokesman" (the titles too).
-    public let roleWords: Set<UInt64>
+    public let roleWords: KeySet
     /// Articles ("the", "a", "an").
-    public let determiners: Set<UInt64>
+    public let determiners: KeySet
     /// Prepositions that make a country in a sports report a side: "lost to England".
-    public let sidePrepositions: Set<UInt64>
+    public let sidePrepositions: KeySet
     /// Prepositions: a name after one is not the subject of the next verb.
-    public let prepositions: Set<UInt64>
+    public let prepositions: KeySet
     /// Verbs that make the name before them an actor, as speech or action.
-    public let agentVerbs: [UInt64: AgentVerb]
+    public let agentVerbs: KeyMap<AgentVerb>
     /// Days, months and holidays: capitalised, never part of a person's name.
-    public let calendarWords: Set<UInt64>
+    public let calendarWords: KeySet
 
     /// The data shipped with Dossier.
     public static let english: LanguageData = {
@@ -59,8 +59,8 @@ public final class LanguageData: Sendable {
 
     public init(directory: URL) throws {
         let lines = { (name: String) throws -> [Substring] in try DataFile.lines(directory.appendingPathComponent(name)) }
-        stopWords = Set(try lines("stop_words.txt").map { TokenKey.of($0) })
-        var abbreviations: [UInt64: AbbreviationClass] = [:]
+        stopWords = KeySet(try lines("stop_words.txt").map { TokenKey.of($0) })
+        var abbreviations: KeyMap<AbbreviationClass> = [:]
         for line in try lines("abbreviations.txt") {
             let fields = DataFile.fields(line)
             guard let word = fields.first else { continue }
@@ -81,12 +81,12 @@ public final class LanguageData: Sendable {
         }
         self.titles = titles
         let particles = try lines("name_particles.txt").map { $0.split(separator: "\t") }
-        nameParticles = Set(particles.map { TokenKey.of($0[0]) })
-        nameConnectives = Set(particles.filter { $0.count > 1 && $0[1] == "connective" }.map { TokenKey.of($0[0]) })
+        nameParticles = KeySet(particles.map { TokenKey.of($0[0]) })
+        nameConnectives = KeySet(particles.filter { $0.count > 1 && $0[1] == "connective" }.map { TokenKey.of($0[0]) })
         chromePatterns = try lines("chrome_patterns.txt").map { ChromePattern(String($0)) }
         captionPatterns = try lines("caption_patterns.txt").map { ChromePattern(String($0)) }
-        let keywords = { (name: String) throws -> [UInt64: KeywordPosition] in
-            var out: [UInt64: KeywordPosition] = [:]
+        let keywords = { (name: String) throws -> KeyMap<KeywordPosition> in
+            var out: KeyMap<KeywordPosition> = [:]
             for line in try lines(name) {
                 let f = line.split(separator: "\t")
                 guard f.count == 2, let position = KeywordPosition(rawValue: String(f[1])) else { continue }
@@ -97,28 +97,28 @@ public final class LanguageData: Sendable {
         }
         organisationKeywords = try keywords("org_keywords.txt")
         placeKeywords = try keywords("place_keywords.txt")
-        anonymousNames = Set(try lines("anonymous_names.txt").map { TokenKey.of($0) })
-        locativeWords = Set(try lines("locative_words.txt").map { TokenKey.of($0) })
-        nonEntityAcronyms = Set(try lines("non_entity_acronyms.txt").map { TokenKey.of($0) })
-        commonWords = Set(try lines("common_words.txt").map { TokenKey.of($0) })
+        anonymousNames = KeySet(try lines("anonymous_names.txt").map { TokenKey.of($0) })
+        locativeWords = KeySet(try lines("locative_words.txt").map { TokenKey.of($0) })
+        nonEntityAcronyms = KeySet(try lines("non_entity_acronyms.txt").map { TokenKey.of($0) })
+        commonWords = KeySet(try lines("common_words.txt").map { TokenKey.of($0) })
         var sports = PhraseTrie<Int>()
         for (n, phrase) in try lines("sports_words.txt").enumerated() { sports.insert(PhraseWords.keys(phrase), n) }
         sportsWords = sports
-        var roles = Set(try lines("role_words.txt").map { TokenKey.of($0) })
+        var roles = KeySet(try lines("role_words.txt").map { TokenKey.of($0) })
         for line in try lines("titles.txt") {
             if let last = PhraseWords.split(DataFile.fields(line)[0]).last { roles.insert(TokenKey.of(last)) }
         }
         roleWords = roles
-        prepositions = Set(try lines("prepositions.txt").map { TokenKey.of($0) })
-        determiners = Set(try lines("determiners.txt").map { TokenKey.of($0) })
-        sidePrepositions = Set(try lines("side_prepositions.txt").map { TokenKey.of($0) })
-        var agents: [UInt64: AgentVerb] = [:]
+        prepositions = KeySet(try lines("prepositions.txt").map { TokenKey.of($0) })
+        determiners = KeySet(try lines("determiners.txt").map { TokenKey.of($0) })
+        sidePrepositions = KeySet(try lines("side_prepositions.txt").map { TokenKey.of($0) })
+        var agents: KeyMap<AgentVerb> = [:]
         for line in try lines("agent_verbs.txt") {
             let f = DataFile.fields(line)
             if f.count == 2, let kind = AgentVerb(rawValue: String(f[1])) { agents[TokenKey.of(f[0])] = kind }
         }
         agentVerbs = agents
-        calendarWords = Set(try lines("calendar_words.txt").map { TokenKey.of($0) })
+        calendarWords = KeySet(try lines("calendar_words.txt").map { TokenKey.of($0) })
     }
 }
 

@@ -28,11 +28,11 @@ public struct GazetteerName: Sendable {
 public final class Gazetteer: Sendable {
     public let entries: [GazetteerEntry]
     public let names: PhraseTrie<GazetteerName>
-    public let givenNames: Set<UInt64>
-    public let ambiguousGivenNames: Set<UInt64>
-    public let surnames: Set<UInt64>
+    public let givenNames: KeySet
+    public let ambiguousGivenNames: KeySet
+    public let surnames: KeySet
     /// Demonyms and group names ("Iraqi", "Kurds", "Shia") → the place they refer to, or "".
-    public let demonyms: [UInt64: String]
+    public let demonyms: KeyMap<String>
     /// How many names (canonical names and aliases) the trie holds.
     public let nameCount: Int
     /// Whether this instance came from the binary cache.
@@ -61,10 +61,12 @@ public final class Gazetteer: Sendable {
         for n in compiled.names { trie.insert(n.keys, n.name) }
         names = trie
         nameCount = compiled.names.count
-        givenNames = Set(compiled.givenNames)
-        ambiguousGivenNames = Set(compiled.ambiguousGivenNames)
-        surnames = Set(compiled.surnames)
-        demonyms = Dictionary(compiled.demonyms.map { ($0.key, $0.place) }, uniquingKeysWith: { a, _ in a })
+        givenNames = KeySet(compiled.givenNames)
+        ambiguousGivenNames = KeySet(compiled.ambiguousGivenNames)
+        surnames = KeySet(compiled.surnames)
+        var demonyms = KeyMap<String>()
+        for d in compiled.demonyms where !demonyms.contains(d.key) { demonyms[d.key] = d.place }
+        self.demonyms = demonyms
         self.fromCache = fromCache
         var population: [String: Int] = [:]
         for e in compiled.entries where e.population >= 1_000_000 { population[e.id] = e.population }

@@ -7,14 +7,14 @@ public struct MatchContext {
     public let searched: [Sentence]
     /// Keys of the words written in lowercase somewhere in the document: a capitalised word that
     /// also appears in lowercase ("turkey", "south") is an everyday word there.
-    public let lowercaseWords: Set<UInt64>
+    public let lowercaseWords: KeySet
 
     public init(document: Document, tokens: [Token], sentences: [Sentence], searched: [Sentence]) {
         self.document = document
         self.tokens = tokens
         self.sentences = sentences
         self.searched = searched
-        var lower = Set<UInt64>()
+        var lower = KeySet()
         for t in tokens where t.kind == .word && t.shape == .lower { lower.insert(t.key) }
         lowercaseWords = lower
     }

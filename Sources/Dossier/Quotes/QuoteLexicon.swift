@@ -7,19 +7,19 @@ public struct QuoteLexicon: Sendable {
     /// Reporting verbs and phrases ("said", "according to", "in a statement").
     public let cues: PhraseTrie<CueInfo>
     /// Subject pronouns and what their antecedent must be.
-    public let pronouns: [UInt64: PronounAgreement]
+    public let pronouns: KeyMap<PronounAgreement>
     /// Head nouns of descriptive speakers ("official", "people", "witnesses").
-    public let speakerNouns: Set<UInt64>
+    public let speakerNouns: KeySet
     /// Words that open a descriptive speaker ("a", "the", "local" is not one: it is a content word).
-    public let determiners: Set<UInt64>
+    public let determiners: KeySet
     /// Adverbs and auxiliaries that may sit between a subject and its verb ("also", "has").
-    public let skipWords: Set<UInt64>
+    public let skipWords: KeySet
     /// Words that may open a reported clause after a bare verb ("noted what …", "said although …").
-    public let clauseOpeners: Set<UInt64>
+    public let clauseOpeners: KeySet
     /// Phrases that mark the quotation after them as a term: "so-called", "labelled".
     public let scareMarkers: Set<[UInt64]>
     /// Function words (from the language data), which end a descriptive speaker.
-    public let stopWords: Set<UInt64>
+    public let stopWords: KeySet
 
     /// The bundled English lists.
     public static let english: QuoteLexicon = {
@@ -28,7 +28,7 @@ public struct QuoteLexicon: Sendable {
         }
     }()
 
-    public init(directory: URL, stopWords: Set<UInt64>) throws {
+    public init(directory: URL, stopWords: KeySet) throws {
         let lines = { (name: String) throws -> [Substring] in try DataFile.lines(directory.appendingPathComponent(name)) }
         var cues = PhraseTrie<CueInfo>()
         for line in try lines("quotes_cues.txt") {
@@ -50,15 +50,15 @@ public struct QuoteLexicon: Sendable {
             cues.insert(PhraseWords.keys(f[0]), CueInfo(kind: kind, flags: flags))
         }
         self.cues = cues
-        var pronouns: [UInt64: PronounAgreement] = [:]
+        var pronouns: KeyMap<PronounAgreement> = [:]
         for line in try lines("quotes_pronouns.txt") {
             let f = line.split(separator: "\t")
             guard f.count == 2, let a = PronounAgreement(rawValue: String(f[1])) else { continue }
             pronouns[TokenKey.of(f[0])] = a
         }
         self.pronouns = pronouns
-        speakerNouns = Set(try lines("quotes_speaker_nouns.txt").map { TokenKey.of($0) })
-        var determiners = Set<UInt64>(), skip = Set<UInt64>(), clause = Set<UInt64>(), scare = Set<[UInt64]>()
+        speakerNouns = KeySet(try lines("quotes_speaker_nouns.txt").map { TokenKey.of($0) })
+        var determiners = KeySet(), skip = KeySet(), clause = KeySet(), scare = Set<[UInt64]>()
         for line in try lines("quotes_np_words.txt") {
             let f = line.split(separator: "\t")
             guard f.count == 2 else { continue }

@@ -23,8 +23,8 @@ public struct AliasResolver: Sendable {
     public func resolve(_ input: [EntityMention], context: MatchContext) -> [EntityMention] {
         let tokens = context.tokens
         var mentions = input.sorted { $0.start < $1.start }
-        var aliases: [UInt64: [Alias]] = [:]
-        var firstNames: [UInt64: [Alias]] = [:]
+        var aliases: KeyMap<[Alias]> = [:]
+        var firstNames: KeyMap<[Alias]> = [:]
         // Full names first: give rule-found names their own text as canonical, and index surnames.
         for k in mentions.indices {
             var m = mentions[k]

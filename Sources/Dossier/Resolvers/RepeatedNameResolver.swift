@@ -24,7 +24,7 @@ public struct RepeatedNameResolver: Sendable {
         let tokens = context.tokens
         var covered = Set<Int>()
         for m in mentions { covered.formUnion(m.tokens) }
-        var votes: [UInt64: Votes] = [:]
+        var votes: KeyMap<Votes> = [:]
         for sentence in context.searched {
             for i in sentence.tokens where !covered.contains(i) {
                 let t = tokens[i]

@@ -3,7 +3,7 @@
 /// "al Araji" and "Al Araji" all match the phrase "al Araji".
 public struct PhraseTrie<Payload: Sendable>: Sendable {
     /// Every edge of the trie in one table, keyed by a hash of (node, token key).
-    private var edges: [UInt64: Int32] = [:]
+    private var edges: KeyMap<Int32> = [:]
     private var payloads: [[Payload]] = [[]]
     /// The longest phrase, in tokens.
     public private(set) var maxLength = 0

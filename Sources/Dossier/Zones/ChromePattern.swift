@@ -147,45 +147,6 @@ struct ChromePatternSet: Sendable {
     }
 }
 
-/// A set of token keys with a cheap lookup (open addressing on a multiplicative hash), for the
-/// per-word stop-word tests of zoning.
-struct KeySet: Sendable {
-    private let table: [UInt64]
-    private let shift: UInt64
-    private let hasZero: Bool
-
-    init(_ keys: Set<UInt64>) {
-        var bits: UInt64 = 4
-        while (1 << bits) < keys.count * 2 + 8 { bits += 1 }
-        var table = [UInt64](repeating: 0, count: 1 << Int(bits))
-        let mask = table.count - 1
-        var zero = false
-        for k in keys {
-            if k == 0 { zero = true; continue }
-            var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
-            while table[i] != 0 { i = (i + 1) & mask }
-            table[i] = k
-        }
-        self.table = table
-        shift = 64 - bits
-        hasZero = zero
-    }
-
-    @inline(__always) func contains(_ k: UInt64) -> Bool {
-        if k == 0 { return hasZero }
-        return table.withUnsafeBufferPointer { t in
-            let mask = t.count - 1
-            var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while true {
-                let v = t[i]
-                if v == k { return true }
-                if v == 0 { return false }
-                i = (i + 1) & mask
-            }
-        }
-    }
-}
-
 /// What `Line` needs from the language, prepared once per zone detector.
 struct LineFeatures: Sendable {
     let stopWords: KeySet
@@ -195,7 +156,7 @@ struct LineFeatures: Sendable {
     let commentHeadings: ChromePatternSet
 
     init(language: LanguageData) {
-        stopWords = KeySet(language.stopWords)
+        stopWords = language.stopWords
         chrome = ChromePatternSet(language.chromePatterns)
         captions = ChromePatternSet(language.captionPatterns)
         commentHeadings = ChromePatternSet(Self.bundledCommentHeadings)

@@ -147,7 +147,7 @@ public struct ZoneDetector: Sendable {
             return !(last == 0x2E && !(line.end - 2 >= line.start && units[line.end - 2] == 0x2E))
         }
         guard !candidates.isEmpty else { return nil }
-        var opening = Set<UInt64>()
+        var opening = KeySet()
         for line in lines[body.lowerBound..<min(body.upperBound, body.lowerBound + 4)] {
             opening.formUnion(contentWords(units, line.start..<min(line.end, line.start + 2000)))
         }

@@ -1,0 +1,217 @@
+/// A set of token keys (`TokenKey` hashes), for the word lists every token is looked up in.
+///
+/// Swift's `Set` hashes each key with SipHash; token keys are already well-mixed 64-bit hashes,
+/// so this open-addressing table spreads them with one multiply and probes linearly. The load
+/// factor stays at or below one half. Iteration follows insertion order, so it is deterministic.
+public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
+    /// Slot table: 0 marks an empty slot (the key 0 itself is tracked by `hasZero`).
+    private var slots: [UInt64]
+    private var shift: UInt64
+    private var hasZero = false
+    /// The members in insertion order.
+    private var members: [UInt64] = []
+
+    public init() {
+        slots = [UInt64](repeating: 0, count: 8)
+        shift = 61
+    }
+
+    public init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
+        self.init()
+        for k in keys { insert(k) }
+    }
+
+    public init(arrayLiteral elements: UInt64...) { self.init(elements) }
+
+    public var count: Int { members.count }
+    public var isEmpty: Bool { members.isEmpty }
+
+    @inline(__always) public func contains(_ key: UInt64) -> Bool {
+        if key == 0 { return hasZero }
+        return slots.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
+            var i = KeySlot.home(key, shift)
+            while true {
+                let s = table[i]
+                if s == key { return true }
+                if s == 0 { return false }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    @discardableResult
+    public mutating func insert(_ key: UInt64) -> (inserted: Bool, memberAfterInsert: UInt64) {
+        if key == 0 {
+            if hasZero { return (false, 0) }
+            hasZero = true
+            members.append(0)
+            return (true, 0)
+        }
+        if (members.count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var i = KeySlot.home(key, shift)
+        while true {
+            let s = slots[i]
+            if s == key { return (false, key) }
+            if s == 0 { break }
+            i = (i + 1) & mask
+        }
+        slots[i] = key
+        members.append(key)
+        return (true, key)
+    }
+
+    public mutating func formUnion<S: Sequence>(_ other: S) where S.Element == UInt64 {
+        for k in other { insert(k) }
+    }
+
+    public func union<S: Sequence>(_ other: S) -> KeySet where S.Element == UInt64 {
+        var out = self
+        out.formUnion(other)
+        return out
+    }
+
+    public func makeIterator() -> IndexingIterator<[UInt64]> { members.makeIterator() }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        shift -= 1
+        slots = [UInt64](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for key in members where key != 0 {
+            var i = KeySlot.home(key, shift)
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = key
+        }
+    }
+}
+
+/// A dictionary from token keys to values, with `KeySet`'s hashing: one multiply, linear probing,
+/// insertion-ordered iteration. Entries are never removed.
+public struct KeyMap<Value>: Sequence, ExpressibleByDictionaryLiteral {
+    /// Slot table of keys (0: empty, the key 0 lives in `zeroIndex`) and their entry indices.
+    private var slotKeys: [UInt64]
+    private var slotEntries: [Int32]
+    private var shift: UInt64
+    private var zeroIndex: Int32 = -1
+    /// Keys and values in insertion order.
+    public private(set) var keys: [UInt64] = []
+    public private(set) var values: [Value] = []
+
+    public init() {
+        slotKeys = [UInt64](repeating: 0, count: 8)
+        slotEntries = [Int32](repeating: -1, count: 8)
+        shift = 61
+    }
+
+    public init(dictionaryLiteral elements: (UInt64, Value)...) {
+        self.init()
+        for (k, v) in elements { self[k] = v }
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// Room for `n` entries without growing the table.
+    public mutating func reserveCapacity(_ n: Int) {
+        keys.reserveCapacity(n)
+        values.reserveCapacity(n)
+        guard n * 2 > slotKeys.count else { return }
+        var capacity = slotKeys.count
+        while n * 2 > capacity {
+            capacity *= 2
+            shift -= 1
+        }
+        slotKeys = [UInt64](repeating: 0, count: capacity)
+        slotEntries = [Int32](repeating: -1, count: capacity)
+        for (i, key) in keys.enumerated() where key != 0 { place(key, Int32(i)) }
+    }
+
+    /// The entry index of `key`, or -1.
+    @inline(__always) private func entry(_ key: UInt64) -> Int {
+        if key == 0 { return Int(zeroIndex) }
+        let slot: Int = slotKeys.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
+            var i = KeySlot.home(key, shift)
+            while true {
+                let s = table[i]
+                if s == key { return i }
+                if s == 0 { return -1 }
+                i = (i + 1) & mask
+            }
+        }
+        return slot < 0 ? -1 : Int(slotEntries[slot])
+    }
+
+    /// Adds a new key with its value and returns its entry index.
+    private mutating func add(_ key: UInt64, _ value: Value) -> Int {
+        let index = keys.count
+        keys.append(key)
+        values.append(value)
+        if key == 0 {
+            zeroIndex = Int32(index)
+            return index
+        }
+        if keys.count * 2 > slotKeys.count { grow() } else { place(key, Int32(index)) }
+        return index
+    }
+
+    private mutating func place(_ key: UInt64, _ index: Int32) {
+        let mask = slotKeys.count - 1
+        var i = KeySlot.home(key, shift)
+        while slotKeys[i] != 0 { i = (i + 1) & mask }
+        slotKeys[i] = key
+        slotEntries[i] = index
+    }
+
+    private mutating func grow() { reserveCapacity(slotKeys.count) }
+
+    @inline(__always) public func contains(_ key: UInt64) -> Bool { entry(key) >= 0 }
+
+    /// The value of `key`; setting adds or replaces (setting nil is not supported: entries stay).
+    public subscript(key: UInt64) -> Value? {
+        @inline(__always) get {
+            let e = entry(key)
+            return e >= 0 ? values[e] : nil
+        }
+        set {
+            guard let newValue else { preconditionFailure("KeyMap entries cannot be removed") }
+            let e = entry(key)
+            if e >= 0 { values[e] = newValue } else { _ = add(key, newValue) }
+        }
+    }
+
+    public subscript(key: UInt64, default defaultValue: @autoclosure () -> Value) -> Value {
+        get {
+            let e = entry(key)
+            return e >= 0 ? values[e] : defaultValue()
+        }
+        _modify {
+            var e = entry(key)
+            if e < 0 { e = add(key, defaultValue()) }
+            yield &values[e]
+        }
+    }
+
+    public struct Iterator: IteratorProtocol {
+        fileprivate let map: KeyMap<Value>
+        fileprivate var index = 0
+        public mutating func next() -> (key: UInt64, value: Value)? {
+            guard index < map.keys.count else { return nil }
+            defer { index += 1 }
+            return (map.keys[index], map.values[index])
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(map: self) }
+}
+
+extension KeyMap: Sendable where Value: Sendable {}
+
+/// The home slot of a key: Fibonacci hashing of the (already hashed) token key.
+enum KeySlot {
+    @inline(__always) static func home(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+}
