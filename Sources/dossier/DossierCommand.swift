@@ -29,8 +29,14 @@ extension DossierCommand {
     /// errors included; the other commands keep the usual usage status (64).
     static func main() {
         var command: ParsableCommand
+        let compaction = PathListCompaction(Array(CommandLine.arguments.dropFirst()))
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(compaction.arguments)
+            if var listing = command as? any PathListCommand {
+                listing.paths = compaction.expand(listing.paths)
+                try listing.validate()
+                command = listing
+            }
         } catch {
             let code = exitCode(for: error)
             if CommandLine.arguments.dropFirst().first == "diff", code != .success {

@@ -84,4 +84,28 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(r.out.contains("Qasim al-Araji"))
         XCTAssertTrue(r.out.contains("COUNT"))
     }
+
+    /// Long path lists bypass the argument parser's quadratic list parsing (PathListCompaction):
+    /// paths keep their order around options, and an option's value is never taken for a path.
+    func testLongPathListKeepsOrderAroundOptions() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-paths-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var paths: [String] = []
+        for n in 0..<150 {
+            let url = dir.appendingPathComponent(String(format: "doc%03d.txt", n))
+            try Data("Article \(n) is about Baghdad.\n".utf8).write(to: url)
+            paths.append(url.path)
+        }
+        let arguments = ["extract"] + paths[..<70] + ["--kinds", "document", "--zones", "body"] + paths[70...]
+        let r = try run(Array(arguments))
+        XCTAssertEqual(r.status, 0, r.err)
+        let docs = r.out.split(separator: "\n").compactMap { line -> String? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
+            XCTAssertEqual(object["kind"] as? String, "document")
+            return object["doc"] as? String
+        }
+        XCTAssertEqual(docs.count, 150)
+        XCTAssertEqual(docs.map { String($0.suffix(10)) }, paths.map { String($0.suffix(10)) })
+    }
 }
