@@ -1,7 +1,7 @@
 internal import CICU
 
 /// The kind of a word-break segment, from ICU's rule status.
-public enum WordSegmentKind: UInt8, Sendable {
+@frozen public enum WordSegmentKind: UInt8, Sendable {
     /// Spaces, punctuation and symbols (rule status 0–99).
     case other
     /// Numbers (rule status 100–199).
@@ -15,7 +15,7 @@ public enum WordSegmentKind: UInt8, Sendable {
 }
 
 /// One segment between two ICU word boundaries, in UTF-16 offsets.
-public struct WordSegment: Sendable, Equatable {
+@frozen public struct WordSegment: Sendable, Equatable {
     public var start: Int
     public var end: Int
     public var kind: WordSegmentKind

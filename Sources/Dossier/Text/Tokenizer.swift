@@ -39,13 +39,18 @@ public struct Tokenizer: Sendable {
                 }
                 let slice = buf[start..<end]
                 let key: UInt64
-                if kind == .word, slice.contains(where: { $0 >= 0x80 }) {
+                let shape: TokenShape
+                if let ascii = Self.asciiKeyAndShape(slice) {
+                    (key, shape) = ascii
+                } else if kind == .word {
                     let s = String(decoding: slice, as: UTF16.self)
                     if let k = cache[s] { key = k } else { key = TokenKey.of(units: slice); cache[s] = key }
+                    shape = Self.shape(slice)
                 } else {
                     key = TokenKey.of(units: slice)
+                    shape = Self.shape(slice)
                 }
-                tokens.append(Token(start: Int32(start), end: Int32(end), kind: kind, shape: Self.shape(slice),
+                tokens.append(Token(start: Int32(start), end: Int32(end), kind: kind, shape: shape,
                                     spaceBefore: space, lineBreakBefore: lineBreak, key: key))
                 if clitic {
                     start = end
@@ -72,6 +77,28 @@ public struct Tokenizer: Sendable {
         case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E, 0x2026, 0xA1, 0xBF, 0x2022, 0xB7: return .punctuation
         default: return .symbol
         }
+    }
+
+    /// `TokenKey.of(units:)` and `shape(_:)` in one pass, for ASCII text (most tokens); nil when a
+    /// unit is not ASCII.
+    @inline(__always)
+    static func asciiKeyAndShape(_ units: Slice<UnsafeBufferPointer<UInt16>>) -> (UInt64, TokenShape)? {
+        var h = TokenKey.offset
+        var upper = 0, lower = 0
+        var firstUpper = false
+        for u in units {
+            if u >= 0x80 { return nil }
+            let isUpper = u &- 0x41 < 26
+            let isLower = u &- 0x61 < 26
+            if upper + lower == 0 { firstUpper = isUpper }
+            if isUpper { upper += 1 } else if isLower { lower += 1 }
+            if u != 0x2E { h = (h ^ UInt64(isUpper ? u | 0x20 : u)) &* TokenKey.prime }
+        }
+        let letters = upper + lower
+        if letters == 0 { return (h, .none) }
+        if lower == 0 { return (h, letters >= 2 ? .upper : .capitalised) }
+        if firstUpper { return (h, .capitalised) }
+        return (h, upper > 0 ? .mixed : .lower)
     }
 
     /// The letter case of a token's text.
