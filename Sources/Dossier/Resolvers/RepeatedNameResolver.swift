@@ -22,22 +22,19 @@ public struct RepeatedNameResolver: Sendable {
 
     public func resolve(_ mentions: [EntityMention], context: MatchContext) -> [EntityMention] {
         let tokens = context.tokens
-        var covered = Set<Int>()
-        for m in mentions { covered.formUnion(m.tokens) }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for m in mentions { for i in m.tokens { covered[i] = true } }
         var votes: KeyMap<Votes> = [:]
         for sentence in context.searched {
-            for i in sentence.tokens where !covered.contains(i) {
+            for i in sentence.tokens where !covered[i] {
                 let t = tokens[i]
                 guard t.kind == .word, t.shape == .capitalised, t.length >= 3, isCandidate(t.key, context: context) else { continue }
                 // Single words only: a neighbouring capitalised word makes it part of a longer name.
                 if i + 1 < sentence.tokens.upperBound, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised { continue }
                 if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised,
                    !language.stopWords.contains(tokens[i - 1].key) { continue }
-                var v = votes[t.key] ?? Votes()
-                v.uses.append(i)
-                if i > sentence.tokens.lowerBound { v.inside += 1 }
-                vote(&v, at: i, sentence: sentence, context: context)
-                votes[t.key] = v
+                let inside = i > sentence.tokens.lowerBound
+                vote(&votes[t.key, default: Votes()], at: i, inside: inside, sentence: sentence, context: context)
             }
         }
         var out = mentions
@@ -65,8 +62,10 @@ public struct RepeatedNameResolver: Sendable {
             && language.placeKeywords[key] == nil && !language.roleWords.contains(key)
     }
 
-    func vote(_ v: inout Votes, at i: Int, sentence: Sentence, context: MatchContext) {
+    func vote(_ v: inout Votes, at i: Int, inside: Bool, sentence: Sentence, context: MatchContext) {
         let tokens = context.tokens
+        v.uses.append(i)
+        if inside { v.inside += 1 }
         if i > sentence.tokens.lowerBound {
             let p = tokens[i - 1].key
             if language.locativeWords.contains(p), tokens[i - 1].shape == .lower { v.place += 1 }

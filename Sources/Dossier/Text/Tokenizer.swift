@@ -14,7 +14,6 @@ public struct Tokenizer: Sendable {
             TextSegmenter.words(in: buf, into: &segments)
             var space = false
             var lineBreak = false
-            var cache: [String: UInt64] = [:]
             for seg in segments {
                 let first = buf[seg.start]
                 if seg.kind == .other && Self.isSpace(first) {
@@ -42,10 +41,6 @@ public struct Tokenizer: Sendable {
                 let shape: TokenShape
                 if let ascii = Self.asciiKeyAndShape(slice) {
                     (key, shape) = ascii
-                } else if kind == .word {
-                    let s = String(decoding: slice, as: UTF16.self)
-                    if let k = cache[s] { key = k } else { key = TokenKey.of(units: slice); cache[s] = key }
-                    shape = Self.shape(slice)
                 } else {
                     key = TokenKey.of(units: slice)
                     shape = Self.shape(slice)
