@@ -27,20 +27,24 @@ public struct AliasResolver: Sendable {
         var firstNames: KeyMap<[Alias]> = [:]
         // Full names first: give rule-found names their own text as canonical, and index surnames.
         for k in mentions.indices {
-            var m = mentions[k]
-            let words = m.tokens.filter { tokens[$0].kind == .word }
-            if m.canonical == nil, words.count >= 2 || m.type != .person {
-                m.canonical = Self.normalisedName(context.text(m.tokens))
+            var words = 0, firstWord = -1, lastWord = -1
+            for i in mentions[k].tokens where tokens[i].kind == .word {
+                words += 1
+                if firstWord < 0 { firstWord = i }
+                lastWord = i
             }
-            mentions[k] = m
-            if m.type == .person, let canonical = m.canonical, words.count >= 2, let last = words.last {
-                aliases[tokens[last].key, default: []].append(Alias(type: .person, canonical: canonical, id: m.id, position: m.start))
-                firstNames[tokens[words[0]].key, default: []].append(Alias(type: .person, canonical: canonical, id: m.id, position: m.start))
+            if mentions[k].canonical == nil, words >= 2 || mentions[k].type != .person {
+                mentions[k].canonical = Self.normalisedName(context.text(mentions[k].tokens))
+            }
+            let m = mentions[k]
+            if m.type == .person, let canonical = m.canonical, words >= 2 {
+                aliases[tokens[lastWord].key, default: []].append(Alias(type: .person, canonical: canonical, id: m.id, position: m.start))
+                firstNames[tokens[firstWord].key, default: []].append(Alias(type: .person, canonical: canonical, id: m.id, position: m.start))
             }
         }
         // A given name alone ("Ahmed") stands for the one person of the document who bears it.
         for (key, people) in firstNames where aliases[key] == nil && gazetteer.givenNames.contains(key) {
-            if Set(people.map(\.canonical)).count == 1 { aliases[key] = people }
+            if people.allSatisfy({ $0.canonical == people[0].canonical }) { aliases[key] = people }
         }
         // Acronyms defined in parentheses right after a name.
         var added: [EntityMention] = []
@@ -103,7 +107,14 @@ public struct AliasResolver: Sendable {
 
     /// A name with its spaces collapsed, line breaks removed.
     static func normalisedName(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        var previousSpace = true
+        let clean = s.utf8.allSatisfy { b in
+            let space = b == 0x20
+            defer { previousSpace = space }
+            return b != 0x0A && b != 0x0D && b != 0x09 && !(space && previousSpace)
+        }
+        if clean, s.utf8.last != 0x20 { return s }
+        return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
     }
 
     /// A lowercase ASCII slug: "Qasim al-Araji" → "qasim-al-araji".

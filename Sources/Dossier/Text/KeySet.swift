@@ -11,9 +11,10 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
     /// The members in insertion order.
     private var members: [UInt64] = []
 
+    /// An empty set; its table is allocated on the first insertion.
     public init() {
-        slots = [UInt64](repeating: 0, count: 8)
-        shift = 61
+        slots = []
+        shift = 62
     }
 
     public init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
@@ -28,6 +29,7 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
 
     @inline(__always) public func contains(_ key: UInt64) -> Bool {
         if key == 0 { return hasZero }
+        if slots.isEmpty { return false }
         return slots.withUnsafeBufferPointer { table in
             let mask = table.count - 1
             var i = KeySlot.home(key, shift)
@@ -75,8 +77,8 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
     public func makeIterator() -> IndexingIterator<[UInt64]> { members.makeIterator() }
 
     private mutating func grow() {
-        let capacity = slots.count * 2
-        shift -= 1
+        let capacity = Swift.max(8, slots.count * 2)
+        shift = slots.isEmpty ? 61 : shift - 1
         slots = [UInt64](repeating: 0, count: capacity)
         let mask = capacity - 1
         for key in members where key != 0 {
@@ -99,10 +101,11 @@ public struct KeyMap<Value>: Sequence, ExpressibleByDictionaryLiteral {
     public private(set) var keys: [UInt64] = []
     public private(set) var values: [Value] = []
 
+    /// An empty map; its table is allocated on the first insertion.
     public init() {
-        slotKeys = [UInt64](repeating: 0, count: 8)
-        slotEntries = [Int32](repeating: -1, count: 8)
-        shift = 61
+        slotKeys = []
+        slotEntries = []
+        shift = 64
     }
 
     public init(dictionaryLiteral elements: (UInt64, Value)...) {
@@ -118,7 +121,8 @@ public struct KeyMap<Value>: Sequence, ExpressibleByDictionaryLiteral {
         keys.reserveCapacity(n)
         values.reserveCapacity(n)
         guard n * 2 > slotKeys.count else { return }
-        var capacity = slotKeys.count
+        var capacity = Swift.max(slotKeys.count, 4)
+        shift = 64 - UInt64(capacity.trailingZeroBitCount)
         while n * 2 > capacity {
             capacity *= 2
             shift -= 1
@@ -131,6 +135,7 @@ public struct KeyMap<Value>: Sequence, ExpressibleByDictionaryLiteral {
     /// The entry index of `key`, or -1.
     @inline(__always) private func entry(_ key: UInt64) -> Int {
         if key == 0 { return Int(zeroIndex) }
+        if slotKeys.isEmpty { return -1 }
         let slot: Int = slotKeys.withUnsafeBufferPointer { table in
             let mask = table.count - 1
             var i = KeySlot.home(key, shift)
@@ -165,7 +170,7 @@ public struct KeyMap<Value>: Sequence, ExpressibleByDictionaryLiteral {
         slotEntries[i] = index
     }
 
-    private mutating func grow() { reserveCapacity(slotKeys.count) }
+    private mutating func grow() { reserveCapacity(Swift.max(4, slotKeys.count)) }
 
     @inline(__always) public func contains(_ key: UInt64) -> Bool { entry(key) >= 0 }
 
