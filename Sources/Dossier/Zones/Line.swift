@@ -165,21 +165,15 @@ struct WordCounts {
             while k < end, !Line.isWordUnit(u[k]) { k += 1 }
             guard k < end else { break }
             let ws = k
-            // The word's `TokenKey`, hashed while scanning when the word is ASCII.
-            var h = TokenKey.offset
-            var ascii = true
+            var hasher = WordKey()
             while k < end {
                 let c = u[k]
                 guard Line.isWordUnit(c) || (c == 0x27 || c == 0x2019) && k + 1 < end && Line.isWordUnit(u[k + 1]) else { break }
-                if c < 0x80 {
-                    h = (h ^ UInt64(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)) &* TokenKey.prime
-                } else {
-                    ascii = false
-                }
+                hasher.add(c)
                 k += 1
             }
             words += 1
-            let key = ascii ? h : TokenKey.of(units: u[ws..<k])
+            let key = hasher.value(u, ws..<k)
             if stopList.contains(key) {
                 stopWords += 1
             } else {
@@ -188,5 +182,26 @@ struct WordCounts {
                 if (c >= 0x41 && c <= 0x5A) || (c >= 0xC0 && c <= 0xDE) { capitalisedWords += 1 }
             }
         }
+    }
+}
+
+/// The `TokenKey` of a word, hashed while the word is scanned: ASCII units fold as `TokenKey`
+/// folds them; a word with other units is hashed again by `TokenKey.of`. Words hold no dots
+/// (`Line.isWordUnit`), which `TokenKey` would drop.
+struct WordKey {
+    private var hash = TokenKey.offset
+    private var ascii = true
+
+    @inline(__always) mutating func add(_ c: UInt16) {
+        if c < 0x80 {
+            hash = (hash ^ UInt64(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)) &* TokenKey.prime
+        } else {
+            ascii = false
+        }
+    }
+
+    /// The key of the word `u[range]` whose units were added.
+    @inline(__always) func value(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> UInt64 {
+        ascii ? hash : TokenKey.of(units: u[range])
     }
 }

@@ -181,9 +181,10 @@ public struct ZoneDetector: Sendable {
             while i < range.upperBound {
                 while i < range.upperBound, !Line.isWordUnit(buf[i]) { i += 1 }
                 let start = i
-                while i < range.upperBound, Line.isWordUnit(buf[i]) { i += 1 }
+                var key = WordKey()
+                while i < range.upperBound, Line.isWordUnit(buf[i]) { key.add(buf[i]); i += 1 }
                 guard i - start >= 3 else { continue }
-                let k = TokenKey.of(units: buf[start..<i])
+                let k = key.value(buf, start..<i)
                 if !features.stopWords.contains(k) { out.append(k) }
             }
         }
@@ -350,6 +351,8 @@ public struct ZoneDetector: Sendable {
             }
             for part in text.split(separator: "•") {
                 let p = part.trimmingCharacters(in: " ")
+                // A label found as Characters is found as UTF-8 bytes: search bytes first, as most parts hold none.
+                guard Self.holdsLabel(p) else { continue }
                 if let r = p.firstRange(of: "Tags:") ?? p.firstRange(of: "Tagged:") {
                     metadata.tags += p[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
                 }
@@ -395,6 +398,21 @@ public struct ZoneDetector: Sendable {
             return false
         }
     }
+
+    /// Whether `text` holds a label ("Tags:", "Category:" …) among its UTF-8 bytes.
+    static func holdsLabel(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            labelBytes.contains { label in
+                guard let first = label.first else { return false }
+                for i in bytes.indices where bytes[i] == first && startsWith(bytes, at: i, label) { return true }
+                return false
+            }
+        }
+    }
+
+    /// Labels of `readMetadataLines` with their colon, as UTF-8.
+    static let labelBytes: [[UInt8]] = ["Tags:", "Tagged:", "Category:", "Categories:"].map { Array($0.utf8) }
 
     /// Whether `f[i...]` starts with `needle`.
     static func startsWith(_ f: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
