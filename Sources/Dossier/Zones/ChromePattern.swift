@@ -54,6 +54,17 @@ public struct ChromePattern: Sendable {
         }
     }
 
+    /// Whether `line` matches with the pattern's first piece at `start` (for unanchored patterns).
+    func matches(_ line: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        pieces.withUnsafeBufferPointer { p in match(line, p, start, 0) }
+    }
+
+    /// The literal the pattern opens with, if any.
+    var opening: [UInt8]? {
+        if case .literal(let lit)? = pieces.first { return lit }
+        return nil
+    }
+
     private func match(_ s: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<Piece>, _ i: Int, _ k: Int) -> Bool {
         if k == p.count { return !anchoredEnd || i == s.count }
         switch p[k] {
@@ -106,20 +117,29 @@ struct ByteMask: Sendable, Equatable {
 }
 
 /// Chrome patterns arranged to test one line fast, with the same answer as trying each pattern:
-/// patterns anchored at the start behind their first byte, every pattern behind the set of bytes
-/// its literals need.
+/// patterns anchored at the start behind their first byte, unanchored patterns behind a skip scan
+/// for where their opening literal can start, every pattern behind the set of bytes its literals need.
 struct ChromePatternSet: Sendable {
     let patterns: [ChromePattern]
     /// Per first byte of the line: anchored patterns that start with a literal of that byte.
     let byFirstByte: [[Int]]
-    /// Patterns that are not anchored or do not start with a literal.
+    /// Unanchored patterns that open with a literal of two bytes or more: long and short openings
+    /// apart, as a scan skips by up to the shortest opening of its group.
+    let scanners: [OpeningScanner]
+    /// The other patterns: anchored ones that do not start with a literal, unanchored ones that
+    /// do not open with two literal bytes.
     let general: [Int]
     /// Per pattern: the bytes its literals need.
     let required: [ByteMask]
 
+    /// Openings of this many bytes or more are scanned for together.
+    static let longOpening = 6
+
     init(_ patterns: [ChromePattern]) {
         self.patterns = patterns
         var byFirst = [[Int]](repeating: [], count: 256)
+        var long: [(pattern: Int, opening: [UInt8])] = []
+        var short: [(pattern: Int, opening: [UInt8])] = []
         var general: [Int] = []
         var required: [ByteMask] = []
         for (i, p) in patterns.enumerated() {
@@ -128,11 +148,14 @@ struct ChromePatternSet: Sendable {
             required.append(mask)
             if p.anchoredStart, case .literal(let lit)? = p.pieces.first, let b = lit.first {
                 byFirst[Int(b)].append(i)
+            } else if !p.anchoredStart, let opening = p.opening, opening.count >= 2 {
+                if opening.count >= Self.longOpening { long.append((i, opening)) } else { short.append((i, opening)) }
             } else {
                 general.append(i)
             }
         }
         byFirstByte = byFirst
+        scanners = [long, short].filter { !$0.isEmpty }.map(OpeningScanner.init)
         self.general = general
         self.required = required
     }
@@ -143,7 +166,60 @@ struct ChromePatternSet: Sendable {
             for i in byFirstByte[Int(first)] where present.containsAll(required[i]) && patterns[i].matches(line) { return true }
         }
         for i in general where present.containsAll(required[i]) && patterns[i].matches(line) { return true }
-        return false
+        return line.withUnsafeBufferPointer { s in
+            for scanner in scanners where scanner.candidates.contains(where: { present.containsAll(required[$0.pattern]) }) {
+                let found = scanner.firstStart(in: s) { start, i in
+                    present.containsAll(required[i]) && patterns[i].matches(s, at: start)
+                }
+                if found { return true }
+            }
+            return false
+        }
+    }
+}
+
+/// Finds where unanchored patterns can start in a line, by a Wu–Manber scan with byte pairs: a
+/// window as wide as the shortest opening literal moves along the line by how far its last two
+/// bytes are from the end of any opening's first `width` bytes, and stops where they end one.
+struct OpeningScanner: Sendable {
+    /// The window: the shortest opening literal, at most 255 bytes.
+    let width: Int
+    /// Per hashed byte pair: how far the window may move when it ends with that pair.
+    let shift: [UInt8]
+    /// The patterns, with the hashed last pair of their first `width` bytes.
+    let candidates: [(pair: Int, pattern: Int)]
+
+    @inline(__always) static func hash(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) << 6 ^ Int(b)) & 0xFFF }
+
+    /// `patterns`: pattern indices with their opening literals, of two bytes or more.
+    init(_ patterns: [(pattern: Int, opening: [UInt8])]) {
+        let width = min(255, patterns.map { $0.opening.count }.min() ?? 2)
+        var shift = [UInt8](repeating: UInt8(width - 1), count: 4096)
+        for p in patterns {
+            for j in 1..<width {
+                let h = Self.hash(p.opening[j - 1], p.opening[j])
+                shift[h] = min(shift[h], UInt8(width - 1 - j))
+            }
+        }
+        self.width = width
+        self.shift = shift
+        candidates = patterns.map { (Self.hash($0.opening[width - 2], $0.opening[width - 1]), $0.pattern) }
+    }
+
+    /// Whether `test(start, pattern)` holds for a start in `line` where the first `width` bytes
+    /// of the pattern's opening may occur (every such start is tried).
+    func firstStart(in line: UnsafeBufferPointer<UInt8>, _ test: (Int, Int) -> Bool) -> Bool {
+        shift.withUnsafeBufferPointer { shift in
+            var end = width - 1
+            while end < line.count {
+                let h = Self.hash(line[end - 1], line[end])
+                let s = Int(shift[h])
+                if s > 0 { end += s; continue }
+                for c in candidates where c.pair == h && test(end - width + 1, c.pattern) { return true }
+                end += 1
+            }
+            return false
+        }
     }
 }
 

@@ -151,19 +151,26 @@ public struct ZoneDetector: Sendable {
         for line in lines[body.lowerBound..<min(body.upperBound, body.lowerBound + 4)] {
             opening.formUnion(contentWords(units, line.start..<min(line.end, line.start + 2000)))
         }
-        let metaWords = metadata.title.map { t in Set(contentWords(Array(t.utf16), 0..<t.utf16.count)) } ?? []
+        let metaWords = metadata.title.map { t in KeySet(contentWords(Array(t.utf16), 0..<t.utf16.count)) } ?? KeySet()
         var best: (score: Double, index: Int)? = nil
         for i in candidates {
             let line = lines[i]
-            let words = Set(contentWords(units, line.start..<line.end))
+            let words = KeySet(contentWords(units, line.start..<line.end))
             guard !words.isEmpty else { continue }
-            var s = Double(words.intersection(opening).count) / Double(words.count).squareRoot()
-            if !metaWords.isEmpty { s += 3 * Double(words.intersection(metaWords).count) / Double(max(words.count, metaWords.count)) }
+            var s = Double(Self.sharedCount(words, opening)) / Double(words.count).squareRoot()
+            if !metaWords.isEmpty { s += 3 * Double(Self.sharedCount(words, metaWords)) / Double(max(words.count, metaWords.count)) }
             if line.titleCaseRatio >= 0.6 { s += 0.5 }
             s -= Double(body.lowerBound - i) * 0.01
             if s >= 1.0, best == nil || s > best!.score { best = (s, i) }
         }
         return best?.index
+    }
+
+    /// How many members of `a` are in `b`.
+    static func sharedCount(_ a: KeySet, _ b: KeySet) -> Int {
+        var n = 0
+        for k in a where b.contains(k) { n += 1 }
+        return n
     }
 
     /// Keys of the words of three or more letters in `range` that are not stop words.
@@ -174,9 +181,10 @@ public struct ZoneDetector: Sendable {
             while i < range.upperBound {
                 while i < range.upperBound, !Line.isWordUnit(buf[i]) { i += 1 }
                 let start = i
-                while i < range.upperBound, Line.isWordUnit(buf[i]) { i += 1 }
+                var key = WordKey()
+                while i < range.upperBound, Line.isWordUnit(buf[i]) { key.add(buf[i]); i += 1 }
                 guard i - start >= 3 else { continue }
-                let k = TokenKey.of(units: buf[start..<i])
+                let k = key.value(buf, start..<i)
                 if !features.stopWords.contains(k) { out.append(k) }
             }
         }
@@ -326,14 +334,13 @@ public struct ZoneDetector: Sendable {
     func readMetadataLines(_ lines: [Line], into metadata: inout DocumentMetadata) {
         for line in lines where line.isChrome || line.words <= 40 {
             // Most lines hold no marker at all: skip them before building strings.
-            guard Self.metadataMarkers.contains(where: { Self.contains(line.folded, $0) })
-                    || Self.labelUnits.contains(where: { Self.contains(line.units, line.start, line.end, $0) }) else { continue }
+            guard Self.holdsMetadataMarker(line.folded) || Self.holdsLabel(line.units, line.start, line.end) else { continue }
             let text = line.text
-            let lower = String(decoding: line.folded, as: UTF8.self)
-            for marker in ["republished from ", "originally published in ", "originally published by ", "originally published at ",
-                           "first appeared in ", "first appeared on ", "originally appeared in ", "originally appeared on "] {
-                if metadata.source == nil, let r = lower.firstRange(of: marker) {
-                    let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
+            for marker in Self.sourceMarkers where metadata.source == nil {
+                if let markerEnd = Self.end(of: marker, in: line.folded) {
+                    // The folded line is one Character per scalar (no combining marks, no CR LF):
+                    // its Character offset is its count of UTF-8 lead bytes.
+                    let offset = line.folded[..<markerEnd].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
                     var rest = String(text.dropFirst(offset))
                     for stop in [" by permission", " with permission", " and is ", ".", ")", ","] {
                         if let s = rest.firstRange(of: stop) { rest = String(rest[..<s.lowerBound]) }
@@ -344,6 +351,8 @@ public struct ZoneDetector: Sendable {
             }
             for part in text.split(separator: "•") {
                 let p = part.trimmingCharacters(in: " ")
+                // A label found as Characters is found as UTF-8 bytes: search bytes first, as most parts hold none.
+                guard Self.holdsLabel(p) else { continue }
                 if let r = p.firstRange(of: "Tags:") ?? p.firstRange(of: "Tagged:") {
                     metadata.tags += p[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
                 }
@@ -356,8 +365,70 @@ public struct ZoneDetector: Sendable {
 
     /// Lowercase markers of `readMetadataLines`, as bytes of the folded line.
     static let metadataMarkers: [[UInt8]] = ["republished from ", "originally published ", "first appeared ", "originally appeared "].map { Array($0.utf8) }
-    /// Labels of `readMetadataLines`, as UTF-16.
-    static let labelUnits: [[UInt16]] = ["Tags:", "Tagged:", "Category:", "Categories:"].map { Array($0.utf16) }
+    /// The markers that name the source, in the order they are tried.
+    static let sourceMarkers: [[UInt8]] = ["republished from ", "originally published in ", "originally published by ", "originally published at ",
+                                           "first appeared in ", "first appeared on ", "originally appeared in ", "originally appeared on "].map { Array($0.utf8) }
+    /// Labels of `readMetadataLines` without their final colon, as UTF-16.
+    static let labelUnits: [[UInt16]] = ["Tags", "Tagged", "Category", "Categories"].map { Array($0.utf16) }
+
+    /// Whether the folded line holds one of `metadataMarkers`: one scan, trying the markers only
+    /// where their first byte occurs.
+    static func holdsMetadataMarker(_ folded: [UInt8]) -> Bool {
+        folded.withUnsafeBufferPointer { f in
+            for i in f.indices {
+                let b = f[i]
+                guard b == 0x72 || b == 0x6F || b == 0x66 else { continue }  // r, o, f
+                for m in metadataMarkers where m[0] == b && startsWith(f, at: i, m) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether `units[start..<end]` holds a label ("Tags:", "Category:" …): one scan for colons,
+    /// each checked for a label before it.
+    static func holdsLabel(_ units: [UInt16], _ start: Int, _ end: Int) -> Bool {
+        units.withUnsafeBufferPointer { u in
+            for c in start..<end where u[c] == 0x3A {
+                for label in labelUnits where c - label.count >= start {
+                    var j = 0
+                    while j < label.count, u[c - label.count + j] == label[j] { j += 1 }
+                    if j == label.count { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` holds a label ("Tags:", "Category:" …) among its UTF-8 bytes.
+    static func holdsLabel(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            labelBytes.contains { label in
+                guard let first = label.first else { return false }
+                for i in bytes.indices where bytes[i] == first && startsWith(bytes, at: i, label) { return true }
+                return false
+            }
+        }
+    }
+
+    /// Labels of `readMetadataLines` with their colon, as UTF-8.
+    static let labelBytes: [[UInt8]] = ["Tags:", "Tagged:", "Category:", "Categories:"].map { Array($0.utf8) }
+
+    /// Whether `f[i...]` starts with `needle`.
+    static func startsWith(_ f: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
+        guard i + needle.count <= f.count else { return false }
+        for j in needle.indices where f[i + j] != needle[j] { return false }
+        return true
+    }
+
+    /// The end of the first occurrence of `needle` in `haystack`.
+    static func end(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        haystack.withUnsafeBufferPointer { f in
+            guard let first = needle.first else { return nil }
+            for i in f.indices where f[i] == first && startsWith(f, at: i, needle) { return i + needle.count }
+            return nil
+        }
+    }
     static let saysUnits: [UInt16] = Array(" says:".utf16)
 
     /// Whether `haystack` holds `needle`.
