@@ -140,7 +140,7 @@ public struct SpeakerFinder {
                 let key = t.key
                 if scope.lexicon.determiners.contains(key) { k = p; break }
                 if scope.lexicon.stopWords.contains(key) || scope.lexicon.skipWords.contains(key)
-                    || scope.lexicon.pronouns[key] != nil || scope.lexicon.cues.contains([key]) { break }
+                    || scope.lexicon.pronouns[key] != nil || scope.lexicon.isOneWordCue(key) { break }
                 if let m = scope.mention(at: p), m.type == .person { break }
                 k = p
             } else if t.kind == .clitic || t.kind == .number {
@@ -203,7 +203,7 @@ public struct SpeakerFinder {
             if tok.kind == .word {
                 if scope.lexicon.determiners.contains(tok.key) {
                     if k > cueEnd && lastContent >= 0 { break }
-                } else if scope.lexicon.stopWords.contains(tok.key) || scope.lexicon.cues.contains([tok.key]) {
+                } else if scope.lexicon.stopWords.contains(tok.key) || scope.lexicon.isOneWordCue(tok.key) {
                     break
                 } else if lastContent >= 0, tok.shape == .lower, tok.length > 3,
                           scope.units[Int(tok.end) - 2] == 0x65, scope.units[Int(tok.end) - 1] == 0x64 {
