@@ -25,14 +25,14 @@ public final class QuoteScope {
         self.entities = entities
         tokens = context.tokens
         units = context.document.utf16
-        let searchedStarts = KeySet(context.searched.map { UInt64(bitPattern: Int64($0.start)) })
+        let searchedStarts = context.searched.map(\.start).sorted()
         var sentenceOfToken = [Int32](repeating: -1, count: context.tokens.count)
         var paragraphOfToken = [Int32](repeating: -1, count: context.tokens.count)
         var regions: [Range<Int>] = []
         var current: Range<Int>?
         var currentZone: ZoneType?
         var previousIndex = -2
-        for (si, s) in context.sentences.enumerated() where searchedStarts.contains(UInt64(bitPattern: Int64(s.start))) {
+        for (si, s) in context.sentences.enumerated() where Self.sortedContains(searchedStarts, s.start) {
             for t in s.tokens {
                 sentenceOfToken[t] = Int32(si)
                 paragraphOfToken[t] = Int32(s.paragraph)
@@ -63,6 +63,16 @@ public final class QuoteScope {
         }
         self.mentionOfToken = mentionOfToken
         genderOfName = gender
+    }
+
+    /// Whether the ascending array holds `value` (binary search).
+    static func sortedContains(_ sorted: [Int], _ value: Int) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == value
     }
 
     /// The sentence index of a token, when it lies in a searched sentence.

@@ -46,15 +46,16 @@ public struct SpeakerFinder {
             // An appositive or a clause between commas: "Mr Araji, speaking in his office, says",
             // "Cynthia Thompson, curator at the University of Arkansas, Fayetteville, said". A
             // person before an earlier comma wins over whatever stands before a later one.
-            var candidates: [Speaker] = []
+            var firstCandidate: Speaker?
             var k = j - 1
             while k >= lowerBound, k > j - 40, scope.tokens[k].kind != .quote, !scope.isFinal(k) {
                 if scope.isPunctuation(k, 0x2C), k < j - 1, let s = subject(endingAt: k - 1, lowerBound: lowerBound) {
-                    candidates.append(s)
+                    if s.isPerson { return s }
+                    if firstCandidate == nil { firstCandidate = s }
                 }
                 k -= 1
             }
-            return candidates.first(where: { $0.isPerson }) ?? candidates.first
+            return firstCandidate
         }
         return subject(endingAt: j, lowerBound: lowerBound)
     }
