@@ -24,14 +24,17 @@ extension FigureScan {
 
     /// Gives bare figures after a counted figure its unit and type.
     func inheritElliptical(_ figures: inout [Figure]) {
-        var antecedent: Figure?
+        // The index of the antecedent, which stays unchanged: only bare figures after it are written.
+        var antecedent: Int?
         for k in figures.indices {
-            var f = figures[k]
-            if !f.bare {
-                if f.type.isCount, f.unit != nil, f.low == nil { antecedent = f }
+            if !figures[k].bare {
+                if figures[k].type.isCount, figures[k].unit != nil, figures[k].low == nil { antecedent = k }
                 continue
             }
-            guard let a = antecedent, f.numberStart - a.end <= 30, f.value <= a.value || f.cued, f.low == nil,
+            guard let ai = antecedent else { continue }
+            var f = figures[k]
+            let a = figures[ai]
+            guard f.numberStart - a.end <= 30, f.value <= a.value || f.cued, f.low == nil,
                   f.end >= hi || has(f.end, .ellipsisLink) || !isWord(f.end) || f.cued else { continue }
             f.unit = a.unit
             if !f.cued && !f.typeFixed { f.type = a.type }

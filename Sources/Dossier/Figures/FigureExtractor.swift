@@ -17,27 +17,23 @@ public struct FigureExtractor: Sendable {
 
     /// Figure records for the searched sentences.
     public func extract(_ context: MatchContext, entities: [EntityMention], records: RecordBuilder) -> [Record] {
-        var mentionAt: [Int32] = []
+        var document: FigureDocument?
         var out: [Record] = []
         var keys = RecordKeySharer()
+        let tokens = context.tokens, units = context.document.utf16
         for sentence in context.searched {
             // Cheap first pass: most sentences have no number at all.
             var any = false
             for i in sentence.tokens {
-                let t = context.tokens[i]
-                let u = context.document.utf16[Int(t.start)]
+                let t = tokens[i]
+                let u = units[Int(t.start)]
                 if (u >= 0x30 && u <= 0x39) || (t.kind == .word && lexicon.candidateKeys.contains(t.key)) { any = true; break }
             }
             guard any else { continue }
-            if mentionAt.isEmpty {
-                mentionAt = [Int32](repeating: -1, count: context.tokens.count)
-                for (n, m) in entities.enumerated() {
-                    for i in m.tokens where i < mentionAt.count { mentionAt[i] = Int32(n) }
-                }
+            if document == nil {
+                document = FigureDocument(context: context, lexicon: lexicon, language: language, entities: entities)
             }
-            let scan = FigureScan(context: context, lexicon: lexicon, language: language,
-                                  lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound,
-                                  mentionAt: mentionAt, entities: entities)
+            let scan = FigureScan(document: document!, lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound)
             for f in scan.figures() {
                 var r = f.record(context, builder: records)
                 keys.share(&r)
@@ -144,7 +140,7 @@ extension FigureScan {
         var second: Int?
         if isKey(figureStart - 1, FigureKeys.between), isKey(e, FigureKeys.and) {
             second = e + 1
-        } else if inSentence(e), tokens[e].kind == .dash, isJoiningDash(e) || context.firstUnit(e) == 0x2013 {
+        } else if inSentence(e), tokens[e].kind == .dash, isJoiningDash(e) || firstUnit(e) == 0x2013 {
             second = e + 1
         } else if has(e, .rangeTo), !has(figureStart - 1, .rangeFrom) {
             second = e + 1

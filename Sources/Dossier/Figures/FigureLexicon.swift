@@ -31,6 +31,30 @@ public struct FigureLexicon: Sendable {
         case ordinalModifier = "ordinal-modifier", notUnit = "not-unit", rangeFrom = "range-from", rangeTo = "range-to"
         case determiner
         case unitAdjective = "unit-adjective"
+
+        /// The role's bit in a word's role mask: one bit per role, without hashing the role.
+        @inline(__always) var bit: UInt32 {
+            switch self {
+            case .month: 1 << 0
+            case .weekday: 1 << 1
+            case .time: 1 << 2
+            case .yearBefore: 1 << 3
+            case .era: 1 << 4
+            case .pronounOne: 1 << 5
+            case .notAfterOne: 1 << 6
+            case .placePreposition: 1 << 7
+            case .age: 1 << 8
+            case .ageAfter: 1 << 9
+            case .clauseBreak: 1 << 10
+            case .ellipsisLink: 1 << 11
+            case .ordinalModifier: 1 << 12
+            case .notUnit: 1 << 13
+            case .rangeFrom: 1 << 14
+            case .rangeTo: 1 << 15
+            case .determiner: 1 << 16
+            case .unitAdjective: 1 << 17
+            }
+        }
     }
 
     /// Number words by token key (a word may have several classes: "third").
@@ -57,6 +81,9 @@ public struct FigureLexicon: Sendable {
     let roles: KeyMap<UInt32>
     /// Keys of every number word, multiplier word and article, for the fast first check.
     public let candidateKeys: KeySet
+    /// The last word of every phrase in the tries above: no phrase of theirs ends right before a
+    /// token unless the word before it is one of these.
+    let phraseLastWords: KeySet
 
     /// The lexicon shipped with Dossier.
     public static let english: FigureLexicon = {
@@ -86,29 +113,38 @@ public struct FigureLexicon: Sendable {
         }
         self.multiplierWords = multiplierWords
         self.multiplierSuffixes = multiplierSuffixes
+        var lastWords = KeySet()
         var qualifiers = PhraseTrie<String>()
         for f in try rows("figures_qualifiers.txt") where f.count >= 2 {
-            qualifiers.insert(PhraseWords.keys(f[0]), String(f[1]))
+            let keys = PhraseWords.keys(f[0])
+            qualifiers.insert(keys, String(f[1]))
+            if let last = keys.last { lastWords.insert(last) }
         }
         self.qualifiers = qualifiers
         var before = PhraseTrie<String>(), after = PhraseTrie<String>()
         for f in try rows("figures_currencies.txt") where f.count >= 3 {
             let keys = f[0].split(separator: " ").map { TokenKey.of($0) }
             if f[2] == "before" { before.insert(keys, String(f[1])) } else { after.insert(keys, String(f[1])) }
+            if let last = keys.last { lastWords.insert(last) }
         }
         currenciesBefore = before
         currenciesAfter = after
         var units = PhraseTrie<UnitInfo>()
         for f in try rows("figures_units.txt") where f.count >= 3 {
             let info = UnitInfo(unit: f[1] == "-" ? nil : String(f[1]), type: f[2] == "-" ? nil : String(f[2]))
-            units.insert(f[0] == "%" ? [TokenKey.of("%")] : PhraseWords.keys(f[0]), info)
+            let keys = f[0] == "%" ? [TokenKey.of("%")] : PhraseWords.keys(f[0])
+            units.insert(keys, info)
+            if let last = keys.last { lastWords.insert(last) }
         }
         self.units = units
         var cues = PhraseTrie<String>()
         for f in try rows("figures_categories.txt") where f.count >= 2 {
-            cues.insert(PhraseWords.keys(f[0]), String(f[1]))
+            let keys = PhraseWords.keys(f[0])
+            cues.insert(keys, String(f[1]))
+            if let last = keys.last { lastWords.insert(last) }
         }
         self.cues = cues
+        phraseLastWords = lastWords
         var idBefore = KeySet(), idAfter = KeySet()
         for f in try rows("figures_identifier_words.txt") where f.count >= 2 {
             if f[1] == "before" { idBefore.insert(TokenKey.of(f[0])) } else { idAfter.insert(TokenKey.of(f[0])) }
@@ -116,24 +152,20 @@ public struct FigureLexicon: Sendable {
         identifiersBefore = idBefore
         identifiersAfter = idAfter
         var roles: KeyMap<UInt32> = [:]
-        let roleIndex = Dictionary(uniqueKeysWithValues: Role.allCases.enumerated().map { ($1, $0) })
         for name in ["figures_date_words.txt", "figures_context_words.txt"] {
             for f in try rows(name) where f.count >= 2 {
-                guard let role = Role(rawValue: String(f[1])), let bit = roleIndex[role] else { continue }
-                roles[TokenKey.of(f[0]), default: 0] |= 1 << UInt32(bit)
+                guard let role = Role(rawValue: String(f[1])) else { continue }
+                roles[TokenKey.of(f[0]), default: 0] |= role.bit
             }
         }
         self.roles = roles
-        self.roleBits = roleIndex.mapValues { UInt32(1) << UInt32($0) }
         candidateKeys = KeySet(numberWords.keys)
     }
 
-    private let roleBits: [Role: UInt32]
-
     /// Whether the word with this key plays `role`.
     @inline(__always) public func has(_ key: UInt64, _ role: Role) -> Bool {
-        guard let bits = roles[key], let bit = roleBits[role] else { return false }
-        return bits & bit != 0
+        guard let bits = roles[key] else { return false }
+        return bits & role.bit != 0
     }
 
     /// The number word of a class for a key, if any.

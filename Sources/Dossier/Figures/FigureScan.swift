@@ -1,53 +1,88 @@
-/// The figure rules' view of one sentence: its tokens, the lexicon and the entity mentions.
-/// The rule families are extensions of this type, one file each (numbers, non-figures, units,
-/// categories, ellipsis).
-struct FigureScan {
+/// What the figure rules read in every sentence of one document, gathered once per document: the
+/// tokens and text, the lexicon and the entity mention covering each token. A class, so that each
+/// sentence's scan shares it instead of copying it.
+final class FigureDocument {
     let context: MatchContext
     let lexicon: FigureLexicon
     let language: LanguageData
-    /// Token range of the sentence.
-    let lo: Int
-    let hi: Int
+    let tokens: [Token]
+    let units: [UInt16]
     /// Per token: the index of the entity mention covering it, or -1.
     let mentionAt: [Int32]
     let entities: [EntityMention]
 
-    var tokens: [Token] { context.tokens }
+    init(context: MatchContext, lexicon: FigureLexicon, language: LanguageData, entities: [EntityMention]) {
+        self.context = context
+        self.lexicon = lexicon
+        self.language = language
+        tokens = context.tokens
+        units = context.document.utf16
+        var mentionAt = [Int32](repeating: -1, count: context.tokens.count)
+        for n in entities.indices {
+            for i in entities[n].tokens where i < mentionAt.count { mentionAt[i] = Int32(n) }
+        }
+        self.mentionAt = mentionAt
+        self.entities = entities
+    }
+}
 
-    @inline(__always) func key(_ i: Int) -> UInt64 { context.tokens[i].key }
+/// The figure rules' view of one sentence: its token range in the shared document.
+/// The rule families are extensions of this type, one file each (numbers, non-figures, units,
+/// categories, ellipsis).
+struct FigureScan {
+    let document: FigureDocument
+    /// Token range of the sentence.
+    let lo: Int
+    let hi: Int
+
+    @inline(__always) var context: MatchContext { document.context }
+    @inline(__always) var lexicon: FigureLexicon { document.lexicon }
+    @inline(__always) var language: LanguageData { document.language }
+    @inline(__always) var tokens: [Token] { document.tokens }
+    @inline(__always) var units: [UInt16] { document.units }
+
+    /// The first UTF-16 unit of token `i`.
+    @inline(__always) func firstUnit(_ i: Int) -> UInt16 { units[Int(tokens[i].start)] }
+    @inline(__always) func key(_ i: Int) -> UInt64 { tokens[i].key }
     @inline(__always) func inSentence(_ i: Int) -> Bool { i >= lo && i < hi }
-    @inline(__always) func isWord(_ i: Int) -> Bool { inSentence(i) && context.tokens[i].kind == .word }
+    @inline(__always) func isWord(_ i: Int) -> Bool { inSentence(i) && tokens[i].kind == .word }
     /// Whether token `i` is written against the previous one.
-    @inline(__always) func attached(_ i: Int) -> Bool { !context.tokens[i].spaceBefore }
+    @inline(__always) func attached(_ i: Int) -> Bool { !tokens[i].spaceBefore }
     /// Whether token `i` is the one-character mark `c`.
     @inline(__always) func isMark(_ i: Int, _ c: UInt16) -> Bool {
-        inSentence(i) && context.tokens[i].length == 1 && context.firstUnit(i) == c
+        inSentence(i) && tokens[i].length == 1 && firstUnit(i) == c
     }
     @inline(__always) func isDigit(_ i: Int) -> Bool {
         guard inSentence(i) else { return false }
-        let u = context.firstUnit(i)
+        let u = firstUnit(i)
         return u >= 0x30 && u <= 0x39
     }
     @inline(__always) func has(_ i: Int, _ role: FigureLexicon.Role) -> Bool {
-        inSentence(i) && lexicon.has(context.tokens[i].key, role)
+        inSentence(i) && lexicon.has(tokens[i].key, role)
     }
-    @inline(__always) func isKey(_ i: Int, _ k: UInt64) -> Bool { inSentence(i) && context.tokens[i].key == k }
+    @inline(__always) func isKey(_ i: Int, _ k: UInt64) -> Bool { inSentence(i) && tokens[i].key == k }
     /// A hyphen or dash glued to both neighbours ("nine-month", "20-30").
     @inline(__always) func isJoiningDash(_ i: Int) -> Bool {
-        inSentence(i) && i + 1 < hi && context.tokens[i].kind == .dash && attached(i) && attached(i + 1)
+        inSentence(i) && i + 1 < hi && tokens[i].kind == .dash && attached(i) && attached(i + 1)
     }
     /// Lowercase text of a token (candidate paths only).
     func lower(_ i: Int) -> String { context.text(i).lowercased() }
 
     /// The longest phrase of `trie` that ends right before token `end`, with its first token.
+    /// `trie` is one of the lexicon's tries, whose last words `phraseLastWords` holds.
     func phrase<P>(_ trie: PhraseTrie<P>, endingAt end: Int) -> (start: Int, payload: P)? {
-        guard trie.maxLength > 0 else { return nil }
+        guard trie.maxLength > 0, end - 1 >= lo, lexicon.phraseLastWords.contains(tokens[end - 1].key) else { return nil }
         var k = min(trie.maxLength + 1, end - lo)
         while k >= 1 {
             let s = end - k
-            if let m = trie.matches(in: context.tokens, from: s, limit: end).first(where: { $0.end == end }) {
-                return (s, m.payload)
+            // The last payload of the phrase ending exactly at `end`, as `matches(…).first { $0.end == end }`
+            // finds it, without building the list of matches.
+            var found: P?
+            _ = trie.longest(in: tokens, from: s, limit: end) { payload, range in
+                if range.upperBound == end { found = payload }
+                return false
             }
+            if let found { return (s, found) }
             k -= 1
         }
         return nil
@@ -56,13 +91,14 @@ struct FigureScan {
     /// The longest phrase of `trie` starting at token `start`.
     func phrase<P>(_ trie: PhraseTrie<P>, startingAt start: Int) -> (end: Int, payload: P)? {
         guard inSentence(start) else { return nil }
-        return trie.longest(in: context.tokens, from: start, limit: hi)
+        return trie.longest(in: tokens, from: start, limit: hi)
     }
 
     /// The entity mention covering token `i`.
     func mention(_ i: Int) -> EntityMention? {
+        let mentionAt = document.mentionAt
         guard i >= 0, i < mentionAt.count, mentionAt[i] >= 0 else { return nil }
-        return entities[Int(mentionAt[i])]
+        return document.entities[Int(mentionAt[i])]
     }
 }
 

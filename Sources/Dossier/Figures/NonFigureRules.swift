@@ -176,7 +176,7 @@ extension FigureScan {
     func looksPlural(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .word, t.length > 3 else { return false }
-        let u = context.document.utf16
+        let u = units
         let last = u[Int(t.end) - 1] | 0x20
         guard last == 0x73 else { return false }  // s
         let prev = u[Int(t.end) - 2] | 0x20

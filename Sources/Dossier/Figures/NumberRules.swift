@@ -1,4 +1,5 @@
 internal import ICUText
+import Synchronization
 
 /// A number read from tokens: digits ("1,426", "3.5bn"), words ("three hundred and twelve"),
 /// vague plurals ("hundreds of thousands"), fractions ("half", "two-thirds") or ordinals.
@@ -30,56 +31,72 @@ struct NumberSpan {
 extension FigureScan {
     /// Whether token `i` may start a number (cheap: a digit, or a number word's key).
     @inline(__always) func mayStartNumber(_ i: Int) -> Bool {
-        isDigit(i) || (context.tokens[i].kind == .word && lexicon.candidateKeys.contains(context.tokens[i].key))
+        isDigit(i) || (tokens[i].kind == .word && lexicon.candidateKeys.contains(tokens[i].key))
     }
 
     /// The number starting at token `i`, if any.
     func readNumber(at i: Int) -> NumberSpan? {
         if isDigit(i) { return readDigits(at: i) }
-        guard context.tokens[i].kind == .word, let classes = lexicon.numberWords[key(i)] else { return nil }
+        guard tokens[i].kind == .word, let classes = lexicon.numberWords[key(i)] else { return nil }
         return readWords(at: i, classes: classes)
     }
 
     // MARK: digits
 
     func readDigits(at i: Int) -> NumberSpan? {
-        let text = context.text(i)
-        var digits = ""
-        var groups: [Int] = [0]
+        // One pass over the UTF-16 units: digits, then at most one decimal point, with commas
+        // between groups of the integer part; the suffix starts at the first other unit.
+        let units = self.units
+        let tokenStart = Int(tokens[i].start), tokenEnd = Int(tokens[i].end)
         var commas = 0, dots = 0
-        var suffixStart = text.utf8.endIndex
-        var index = text.utf8.startIndex
-        while index < text.utf8.endIndex {
-            let c = text.utf8[index]
+        var groupIndex = 0, group = 0
+        var firstGroup = 0, laterGroupsOfThree = true
+        var numeralLength = 0  // digits and the decimal point, commas left out
+        var suffixStart = tokenEnd
+        func closeIntegerGroup() {
+            if groupIndex == 0 { firstGroup = group } else if group != 3 { laterGroupsOfThree = false }
+            groupIndex += 1
+            group = 0
+        }
+        var k = tokenStart
+        while k < tokenEnd {
+            let c = units[k]
             if c >= 0x30 && c <= 0x39 {
-                digits.append(Character(Unicode.Scalar(c)))
-                groups[groups.count - 1] += 1
+                numeralLength += 1
+                group += 1
             } else if c == 0x2C, dots == 0 {
                 commas += 1
-                groups.append(0)
+                closeIntegerGroup()
             } else if c == 0x2E, dots == 0 {
                 dots += 1
-                digits.append(".")
-                groups.append(0)
+                numeralLength += 1
+                closeIntegerGroup()
             } else {
-                suffixStart = index
+                suffixStart = k
                 break
             }
-            index = text.utf8.index(after: index)
+            k += 1
         }
+        if dots == 0 { closeIntegerGroup() }
         // Separators: "1,426" has groups of three after the first; "3.5" one decimal point.
         if commas > 0 {
-            let integerGroups = dots > 0 ? groups.dropLast() : groups[...]
-            guard integerGroups.first.map({ $0 >= 1 && $0 <= 3 }) == true,
-                  integerGroups.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
+            guard firstGroup >= 1 && firstGroup <= 3, laterGroupsOfThree else { return nil }
         }
-        if dots > 0, groups.last == 0 { return nil }
+        if dots > 0, group == 0 { return nil }
+        let digits = String(unsafeUninitializedCapacity: numeralLength) { out in
+            var n = 0
+            for k in tokenStart..<suffixStart where units[k] != 0x2C {
+                out[n] = UInt8(truncatingIfNeeded: units[k])
+                n += 1
+            }
+            return n
+        }
         guard var value = Double(digits) else { return nil }
         var span = NumberSpan(start: i, end: i + 1, value: value, form: .digits)
-        span.leadingZero = digits.count > 1 && digits.first == "0" && dots == 0
-        let suffix = String(text[suffixStart...]).lowercased()
+        span.leadingZero = numeralLength > 1 && digits.utf8.first == 0x30 && dots == 0
+        let suffix = suffixStart < tokenEnd ? context.document.slice(suffixStart, tokenEnd).lowercased() : ""
         if suffix.isEmpty {
-            if commas == 0 && dots == 0 { span.integerDigits = digits.count }
+            if commas == 0 && dots == 0 { span.integerDigits = numeralLength }
         } else if let f = lexicon.multiplierSuffixes[suffix] {
             value *= f
             span.factor = f
@@ -184,7 +201,8 @@ extension FigureScan {
             guard isWord(j), let words = lexicon.numberWords[key(j)] else { break }
             var c: FigureLexicon.NumberClass?
             var v = 0.0
-            for w in words where [.digit, .teen, .tens, .scale].contains(w.cls) || (j == i && w.cls == .article) {
+            for w in words where w.cls == .digit || w.cls == .teen || w.cls == .tens || w.cls == .scale
+                || (j == i && w.cls == .article) {
                 c = w.cls
                 v = w.value
                 break
@@ -214,7 +232,7 @@ extension FigureScan {
         let value: Double
         if let single, parts.count == 1 { value = single } else {
             let phrase = parts.joined(separator: " ")
-            guard let v = NumberWords.value(of: phrase) ?? fallbackValue(parts) else { return nil }
+            guard let v = Self.spelledValue(of: phrase) ?? fallbackValue(parts) else { return nil }
             value = v
         }
         var span = NumberSpan(start: i, end: end, value: value, form: .words)
@@ -235,6 +253,22 @@ extension FigureScan {
         applyMultiplierWord(&span)
         return span
     }
+
+    /// ICU's value of a phrase of number words, remembered: a parse costs ~200,000 instructions and
+    /// documents repeat the same few phrases ("a thousand", "one million").
+    static func spelledValue(of phrase: String) -> Double? {
+        if let known = spelledValues.withLock({ $0[phrase] }) { return known }
+        let value = NumberWords.value(of: phrase)
+        spelledValues.withLock { memo in
+            if memo.count >= Self.spelledValuesLimit { memo.removeAll() }
+            memo[phrase] = .some(value)
+        }
+        return value
+    }
+
+    /// Parsed phrases by text (nil inside: ICU could not parse it).
+    private static let spelledValues = Mutex<[String: Double?]>([:])
+    private static let spelledValuesLimit = 4096
 
     /// Adds up cardinal words when ICU cannot parse them.
     func fallbackValue(_ parts: [String]) -> Double? {

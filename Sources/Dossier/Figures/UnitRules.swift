@@ -141,7 +141,7 @@ extension FigureScan {
         let t = tokens[i]
         let n = suffix.utf8CodeUnitCount
         guard t.length > n + 1 else { return false }
-        let u = context.document.utf16
+        let u = units
         let base = suffix.utf8Start
         for k in 0..<n where u[Int(t.end) - n + k] | 0x20 != UInt16(base[k]) { return false }
         return true

@@ -24,7 +24,7 @@ public struct ClaimFinder {
             let commaBefore = cue.tokens.lowerBound > sentence.lowerBound && scope.isPunctuation(cue.tokens.lowerBound - 1, 0x2C)
             let commaAfter = after < end && scope.isPunctuation(after, 0x2C)
             let afterConjunction = cue.tokens.lowerBound > sentence.lowerBound && scope.isWord(cue.tokens.lowerBound - 1)
-                && [Self.that, Self.and, Self.but].contains(scope.key(cue.tokens.lowerBound - 1))
+                && { $0 == Self.that || $0 == Self.and || $0 == Self.but }(scope.key(cue.tokens.lowerBound - 1))
             guard initial || commaBefore || commaAfter || afterConjunction else { return nil }
             if commaAfter {
                 start = after + 1
@@ -69,7 +69,7 @@ public struct ClaimFinder {
             let tok = scope.tokens[t]
             if tok.kind == .quote || scope.isFinal(t) || scope.isPunctuation(t, 0x3A) || scope.isPunctuation(t, 0x3B) { return nil }
             if tok.kind == .word, tok.key == Self.that { return t + 1 }
-            if scope.lexicon.cues.contains([tok.key]) { return nil }
+            if scope.lexicon.isOneWordCue(tok.key) { return nil }
             t += 1
         }
         return nil
@@ -129,7 +129,7 @@ public struct ClaimFinder {
         if t.kind == .number { return true }
         guard t.kind == .word else { return false }
         let key = t.key
-        if scope.lexicon.cues.contains([key]) { return false }
+        if scope.lexicon.isOneWordCue(key) { return false }
         if scope.lexicon.determiners.contains(key) { return true }
         // "tweeted using his account": a participle continues the verb phrase.
         if t.shape == .lower, t.length > 4, scope.units[Int(t.end) - 3] == 0x69, scope.units[Int(t.end) - 2] == 0x6E,
@@ -158,7 +158,7 @@ public struct ClaimFinder {
         while t < limit {
             if scope.isPunctuation(t, 0x3B) || scope.isPunctuation(t, 0x3A) { return t }
             if scope.isWord(t), scope.key(t) == Self.and || scope.key(t) == Self.but, t + 1 < limit,
-               scope.lexicon.cues.longest(in: scope.tokens, from: t + 1, limit: limit) != nil,
+               scope.lexicon.longestCue(in: scope.tokens, from: t + 1, limit: limit) != nil,
                scope.tokens[t + 1].shape == .lower {
                 return t
             }
@@ -173,7 +173,6 @@ public struct ClaimFinder {
         while hi > r.lowerBound, scope.tokens[hi - 1].kind == .punctuation || scope.tokens[hi - 1].kind == .dash { hi -= 1 }
         var lo = r.lowerBound
         while lo < hi, scope.tokens[lo].kind == .punctuation { lo += 1 }
-        let words = (lo..<hi).filter { scope.tokens[$0].kind == .word || scope.tokens[$0].kind == .number }.count
-        return words >= 2 ? lo..<hi : nil
+        return scope.wordCount(lo..<hi, numbers: true) >= 2 ? lo..<hi : nil
     }
 }

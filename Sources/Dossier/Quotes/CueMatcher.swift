@@ -24,9 +24,11 @@ public struct CueMatcher {
             var i = region.lowerBound
             var headline: (sentence: Int, value: Bool) = (-1, false)
             while i < region.upperBound {
-                guard tokens[i].kind == .word, let si = scope.sentence(ofToken: i) else { i += 1; continue }
+                // Most words open no cue: ask the first-word table before anything else.
+                guard tokens[i].kind == .word, scope.lexicon.cueFirstWords.contains(tokens[i].key),
+                      let si = scope.sentence(ofToken: i) else { i += 1; continue }
                 let limit = scope.context.sentences[si].tokens.upperBound
-                guard let m = scope.lexicon.cues.longest(in: tokens, from: i, limit: limit) else { i += 1; continue }
+                guard let m = scope.lexicon.longestCue(in: tokens, from: i, limit: limit) else { i += 1; continue }
                 if headline.sentence != si { headline = (si, isHeadline(scope.context.sentences[si].tokens)) }
                 let sentenceStart = scope.context.sentences[si].tokens.lowerBound
                 let caseOK: Bool

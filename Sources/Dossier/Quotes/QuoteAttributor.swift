@@ -20,24 +20,47 @@ public struct QuoteAttributor {
     let scope: QuoteScope
     let finder: SpeakerFinder
     let resolver: PronounResolver
-    /// Cues by their first token.
-    let cueAt: [Int: Cue]
-    /// Cues by their last token, for looking back from an opening mark.
-    let cueEndingAt: [Int: Cue]
+    let cues: [Cue]
+    /// Per token, the index in `cues` of the cue starting there, or -1.
+    let cueIndexAt: [Int32]
+    /// Per token, the index in `cues` of the cue ending there, or -1 (for looking back from an opening mark).
+    let cueIndexEndingAt: [Int32]
     var history: [Attribution] = []
-    var cueSpeakers: [Int: Speaker?] = [:]
+    /// Per cue, its speaker once found: nil while unknown, .some(nil) when it has none.
+    var cueSpeakers: [Speaker??]
 
     init(scope: QuoteScope, cues: [Cue]) {
         self.scope = scope
         finder = SpeakerFinder(scope: scope)
         resolver = PronounResolver(scope: scope)
-        var at: [Int: Cue] = [:], ending: [Int: Cue] = [:]
-        for c in cues {
-            at[c.tokens.lowerBound] = c
-            ending[c.tokens.upperBound - 1] = c
+        self.cues = cues
+        var at = [Int32](repeating: -1, count: scope.tokens.count)
+        var ending = [Int32](repeating: -1, count: scope.tokens.count)
+        for (k, c) in cues.enumerated() {
+            at[c.tokens.lowerBound] = Int32(k)
+            ending[c.tokens.upperBound - 1] = Int32(k)
         }
-        cueAt = at
-        cueEndingAt = ending
+        cueIndexAt = at
+        cueIndexEndingAt = ending
+        cueSpeakers = [Speaker??](repeating: nil, count: cues.count)
+    }
+
+    /// The cue starting at token `i`.
+    func cue(at i: Int) -> Cue? {
+        let k = cueIndexAt[i]
+        return k >= 0 ? cues[Int(k)] : nil
+    }
+
+    /// The cue ending at token `i`.
+    func cue(endingAt i: Int) -> Cue? {
+        let k = cueIndexEndingAt[i]
+        return k >= 0 ? cues[Int(k)] : nil
+    }
+
+    /// The speaker found for the cue starting at token `i`: nil when not looked for yet.
+    func knownSpeaker(ofCueAt i: Int) -> Speaker?? {
+        let k = cueIndexAt[i]
+        return k >= 0 ? cueSpeakers[Int(k)] : nil
     }
 
     // MARK: Cues
@@ -45,7 +68,7 @@ public struct QuoteAttributor {
     /// The speaker of a cue, found once: the subject on its left, the subject of the verb it is
     /// coordinated with, or the phrase after it; pronouns resolved.
     mutating func speaker(of cue: Cue, lowerBound: Int? = nil) -> Speaker? {
-        if let known = cueSpeakers[cue.tokens.lowerBound] { return known }
+        if let known = knownSpeaker(ofCueAt: cue.tokens.lowerBound) { return known }
         let sentence = scope.context.sentences[cue.sentence].tokens
         let lb = max(sentence.lowerBound, lowerBound ?? sentence.lowerBound)
         var s: Speaker?
@@ -69,7 +92,8 @@ public struct QuoteAttributor {
             if s == nil { s = finder.right(of: after, upperBound: sentence.upperBound) }
         }
         if let p = s, case .pronoun = p.kind { s = resolver.resolve(p, history: history) }
-        cueSpeakers[cue.tokens.lowerBound] = s
+        let k = cueIndexAt[cue.tokens.lowerBound]
+        if k >= 0 { cueSpeakers[Int(k)] = .some(s) }
         return s
     }
 
@@ -100,7 +124,7 @@ public struct QuoteAttributor {
         let sentence = scope.context.sentences[si].tokens
         var i = token - 1
         while i >= sentence.lowerBound {
-            if let c = cueAt[i], let known = cueSpeakers[i], let s = known, c.sentence == si { return s }
+            if let c = cue(at: i), let known = knownSpeaker(ofCueAt: i), let s = known, c.sentence == si { return s }
             i -= 1
         }
         return nil
@@ -122,7 +146,7 @@ public struct QuoteAttributor {
             result.type = "nested"
             return result
         }
-        let words = (span.first..<span.last).filter { scope.tokens[$0].kind == .word || scope.tokens[$0].kind == .number }.count
+        let words = scope.wordCount(span.first..<span.last, numbers: true)
         if let open = span.open, words < 6, isMarkedAsTerm(open) || (words <= 4 && isInTitleCaseLine(open)) {
             result.type = "scare"
             return result
@@ -172,7 +196,7 @@ public struct QuoteAttributor {
             var t = open - 2
             var speaker: (Speaker, Range<Int>?)?
             while t >= r.lowerBound {
-                if let c = cueEndingAt[t], c.flags.contains(.quote), let s = self.speaker(of: c) { speaker = (s, c.tokens); break }
+                if let c = cue(endingAt: t), c.flags.contains(.quote), let s = self.speaker(of: c) { speaker = (s, c.tokens); break }
                 t -= 1
             }
             if speaker == nil, let s = sentenceSubject(si, before: open - 1) { speaker = (s, nil) }
@@ -231,7 +255,7 @@ public struct QuoteAttributor {
         var t = close + 1
         while t < scope.tokens.count, t <= close + 24, scope.paragraph(ofToken: t) == paragraph {
             if scope.tokens[t].kind == .quote || (scope.isFinal(t) && !isAbbreviationDot(t)) { return nil }
-            if let c = cueAt[t], c.flags.contains(.quote) {
+            if let c = cue(at: t), c.flags.contains(.quote) {
                 if verbsOnly && c.kind == .adjunct { t = c.tokens.upperBound; continue }
                 if let s = speaker(of: c, lowerBound: close + 1), onlyTitlesBetween(close + 1, min(s.tokens.lowerBound, c.tokens.lowerBound)) {
                     return (c, s, true)
@@ -270,9 +294,9 @@ public struct QuoteAttributor {
         let lb = max(sentence.lowerBound, (previousClose ?? -1) + 1)
         var t = open - 1
         while t >= lb {
-            if let c = cueEndingAt[t], c.flags.contains(.quote), !(verbsOnly && c.kind == .adjunct) {
+            if let c = cue(endingAt: t), c.flags.contains(.quote), !(verbsOnly && c.kind == .adjunct) {
                 if let s = speaker(of: c) {
-                    let gap = (c.tokens.upperBound..<open).filter { scope.tokens[$0].kind == .word }.count
+                    let gap = scope.wordCount(c.tokens.upperBound..<open)
                     return (c, s, gap <= 2)
                 }
             }
@@ -313,7 +337,7 @@ public struct QuoteAttributor {
     func isPartial(_ span: QuoteSpan) -> Bool {
         let first = scope.tokens[span.first]
         if first.kind == .word, first.shape == .lower { return true }
-        if let open = span.open, open > 0, scope.tokens[open - 1].kind == .word, cueEndingAt[open - 1] == nil,
+        if let open = span.open, open > 0, scope.tokens[open - 1].kind == .word, cueIndexEndingAt[open - 1] < 0,
            scope.sentence(ofToken: open - 1) == scope.sentence(ofToken: open) { return true }
         return false
     }

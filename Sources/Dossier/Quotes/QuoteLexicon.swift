@@ -6,6 +6,10 @@ import Foundation
 public struct QuoteLexicon: Sendable {
     /// Reporting verbs and phrases ("said", "according to", "in a statement").
     public let cues: PhraseTrie<CueInfo>
+    /// The first word of every cue: most tokens open none, and this answers that without a trie walk.
+    let cueFirstWords: KeySet
+    /// Cues of one word ("said"), for asking whether a word is a cue.
+    let oneWordCues: KeySet
     /// Subject pronouns and what their antecedent must be.
     public let pronouns: KeyMap<PronounAgreement>
     /// Head nouns of descriptive speakers ("official", "people", "witnesses").
@@ -28,9 +32,19 @@ public struct QuoteLexicon: Sendable {
         }
     }()
 
+    /// The longest cue starting at token `start`, as `cues.longest` finds it.
+    @inline(__always) func longestCue(in tokens: [Token], from start: Int, limit: Int) -> (end: Int, payload: CueInfo)? {
+        guard start < limit, cueFirstWords.contains(tokens[start].key) else { return nil }
+        return cues.longest(in: tokens, from: start, limit: limit)
+    }
+
+    /// Whether the word with this key is a cue on its own, as `cues.contains([key])` finds it.
+    @inline(__always) func isOneWordCue(_ key: UInt64) -> Bool { oneWordCues.contains(key) }
+
     public init(directory: URL, stopWords: KeySet) throws {
         let lines = { (name: String) throws -> [Substring] in try DataFile.lines(directory.appendingPathComponent(name)) }
         var cues = PhraseTrie<CueInfo>()
+        var firstWords = KeySet(), oneWord = KeySet()
         for line in try lines("quotes_cues.txt") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count >= 2, let kind = CueKind(rawValue: String(f[1])) else { continue }
@@ -47,9 +61,14 @@ public struct QuoteLexicon: Sendable {
                     }
                 }
             }
-            cues.insert(PhraseWords.keys(f[0]), CueInfo(kind: kind, flags: flags))
+            let keys = PhraseWords.keys(f[0])
+            cues.insert(keys, CueInfo(kind: kind, flags: flags))
+            if let first = keys.first { firstWords.insert(first) }
+            if keys.count == 1 { oneWord.insert(keys[0]) }
         }
         self.cues = cues
+        cueFirstWords = firstWords
+        oneWordCues = oneWord
         var pronouns: KeyMap<PronounAgreement> = [:]
         for line in try lines("quotes_pronouns.txt") {
             let f = line.split(separator: "\t")

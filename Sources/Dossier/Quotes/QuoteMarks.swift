@@ -162,7 +162,7 @@ public struct QuoteMarkPairer {
         guard closer > paragraphFirst + 2, closer - paragraphFirst <= Self.maxQuoteTokens,
               scope.tokens[paragraphFirst].isCapitalised else { return }
         if (paragraphFirst..<closer).contains(where: { scope.tokens[$0].kind == .quote }) { return }
-        let words = (paragraphFirst..<closer).filter { scope.tokens[$0].kind == .word }.count
+        let words = scope.wordCount(paragraphFirst..<closer)
         guard words >= 3, let paragraph = scope.paragraph(ofToken: paragraphFirst) else { return }
         if let k = out.indices.last, out[k].close == nil, out[k].depth == 0,
            scope.paragraph(ofToken: out[k].last - 1) == paragraph - 1 {
@@ -175,7 +175,7 @@ public struct QuoteMarkPairer {
         var cueFollows = false
         var t = closer + 1
         while t < scope.tokens.count, t <= closer + 4, scope.paragraph(ofToken: t) == paragraph {
-            if scope.tokens[t].kind == .word, scope.lexicon.cues.longest(in: scope.tokens, from: t, limit: scope.tokens.count) != nil {
+            if scope.tokens[t].kind == .word, scope.lexicon.longestCue(in: scope.tokens, from: t, limit: scope.tokens.count) != nil {
                 cueFollows = true
                 break
             }
@@ -255,6 +255,7 @@ public struct QuoteMarkPairer {
 
         /// Forgets the marks opened at tokens before `token`.
         mutating func forget(before token: Int) {
+            if storage.isEmpty { return }
             while startIndex < storage.count, storage[startIndex].token < token { startIndex += 1 }
             if startIndex == storage.count {
                 removeAll()

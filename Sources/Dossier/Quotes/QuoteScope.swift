@@ -1,14 +1,17 @@
 /// What the quotation rules read, indexed once per document: the tokens, which searched sentence
 /// and paragraph each token belongs to, the contiguous searched regions of one zone (a quotation
-/// never crosses from one to another), and the entity mention covering each token.
-public struct QuoteScope {
+/// never crosses from one to another), and the entity mention covering each token. A class, so
+/// that the stages sharing it (marks, cues, speakers, claims, pronouns) share one copy.
+public final class QuoteScope {
     let context: MatchContext
     let lexicon: QuoteLexicon
     let entities: [EntityMention]
-    var tokens: [Token] { context.tokens }
-    var units: [UInt16] { context.document.utf16 }
+    let tokens: [Token]
+    let units: [UInt16]
     /// Index into `context.sentences` of each token's sentence, or -1 when it is not searched.
     let sentenceOfToken: [Int32]
+    /// The paragraph of each token's sentence, or -1 when it is not searched.
+    let paragraphOfToken: [Int32]
     /// Token ranges of runs of searched sentences in one zone.
     let regions: [Range<Int>]
     /// The mention covering each token, or -1.
@@ -20,14 +23,20 @@ public struct QuoteScope {
         self.context = context
         self.lexicon = lexicon
         self.entities = entities
-        let searchedStarts = Set(context.searched.map { $0.start })
+        tokens = context.tokens
+        units = context.document.utf16
+        let searchedStarts = context.searched.map(\.start).sorted()
         var sentenceOfToken = [Int32](repeating: -1, count: context.tokens.count)
+        var paragraphOfToken = [Int32](repeating: -1, count: context.tokens.count)
         var regions: [Range<Int>] = []
         var current: Range<Int>?
         var currentZone: ZoneType?
         var previousIndex = -2
-        for (si, s) in context.sentences.enumerated() where searchedStarts.contains(s.start) {
-            for t in s.tokens { sentenceOfToken[t] = Int32(si) }
+        for (si, s) in context.sentences.enumerated() where Self.sortedContains(searchedStarts, s.start) {
+            for t in s.tokens {
+                sentenceOfToken[t] = Int32(si)
+                paragraphOfToken[t] = Int32(s.paragraph)
+            }
             let zone = zoneAt(s.start)
             if let c = current, zone == currentZone, previousIndex == si - 1 {
                 current = c.lowerBound..<s.tokens.upperBound
@@ -40,18 +49,30 @@ public struct QuoteScope {
         }
         if let c = current { regions.append(c) }
         self.sentenceOfToken = sentenceOfToken
+        self.paragraphOfToken = paragraphOfToken
         self.regions = regions
         var mentionOfToken = [Int32](repeating: -1, count: context.tokens.count)
         var gender: [String: Gender] = [:]
-        for (mi, m) in entities.enumerated() {
-            for t in m.tokens where t < mentionOfToken.count {
+        for mi in entities.indices {
+            let type = entities[mi].type
+            for t in entities[mi].tokens where t < mentionOfToken.count {
                 let old = mentionOfToken[t]
-                if old < 0 || (entities[Int(old)].type != .person && m.type == .person) { mentionOfToken[t] = Int32(mi) }
+                if old < 0 || (entities[Int(old)].type != .person && type == .person) { mentionOfToken[t] = Int32(mi) }
             }
-            if m.type == .person, m.gender != .unknown, let c = m.canonical { gender[c] = m.gender }
+            if type == .person, entities[mi].gender != .unknown, let c = entities[mi].canonical { gender[c] = entities[mi].gender }
         }
         self.mentionOfToken = mentionOfToken
         genderOfName = gender
+    }
+
+    /// Whether the ascending array holds `value` (binary search).
+    static func sortedContains(_ sorted: [Int], _ value: Int) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == value
     }
 
     /// The sentence index of a token, when it lies in a searched sentence.
@@ -62,7 +83,8 @@ public struct QuoteScope {
 
     /// The paragraph of a token, when it lies in a searched sentence.
     func paragraph(ofToken i: Int) -> Int? {
-        sentence(ofToken: i).map { context.sentences[$0].paragraph }
+        guard i >= 0, i < paragraphOfToken.count, paragraphOfToken[i] >= 0 else { return nil }
+        return Int(paragraphOfToken[i])
     }
 
     /// The token range of the sentence holding token `i`.
@@ -74,6 +96,13 @@ public struct QuoteScope {
     func mention(at i: Int) -> EntityMention? {
         guard i >= 0, i < mentionOfToken.count, mentionOfToken[i] >= 0 else { return nil }
         return entities[Int(mentionOfToken[i])]
+    }
+
+    /// How many tokens of `r` are words, and with `numbers` also numbers.
+    func wordCount(_ r: Range<Int>, numbers: Bool = false) -> Int {
+        var n = 0
+        for i in r where tokens[i].kind == .word || (numbers && tokens[i].kind == .number) { n += 1 }
+        return n
     }
 
     func key(_ i: Int) -> UInt64 { tokens[i].key }

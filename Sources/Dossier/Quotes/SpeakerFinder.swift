@@ -46,15 +46,16 @@ public struct SpeakerFinder {
             // An appositive or a clause between commas: "Mr Araji, speaking in his office, says",
             // "Cynthia Thompson, curator at the University of Arkansas, Fayetteville, said". A
             // person before an earlier comma wins over whatever stands before a later one.
-            var candidates: [Speaker] = []
+            var firstCandidate: Speaker?
             var k = j - 1
             while k >= lowerBound, k > j - 40, scope.tokens[k].kind != .quote, !scope.isFinal(k) {
                 if scope.isPunctuation(k, 0x2C), k < j - 1, let s = subject(endingAt: k - 1, lowerBound: lowerBound) {
-                    candidates.append(s)
+                    if s.isPerson { return s }
+                    if firstCandidate == nil { firstCandidate = s }
                 }
                 k -= 1
             }
-            return candidates.first(where: { $0.isPerson }) ?? candidates.first
+            return firstCandidate
         }
         return subject(endingAt: j, lowerBound: lowerBound)
     }
@@ -140,7 +141,7 @@ public struct SpeakerFinder {
                 let key = t.key
                 if scope.lexicon.determiners.contains(key) { k = p; break }
                 if scope.lexicon.stopWords.contains(key) || scope.lexicon.skipWords.contains(key)
-                    || scope.lexicon.pronouns[key] != nil || scope.lexicon.cues.contains([key]) { break }
+                    || scope.lexicon.pronouns[key] != nil || scope.lexicon.isOneWordCue(key) { break }
                 if let m = scope.mention(at: p), m.type == .person { break }
                 k = p
             } else if t.kind == .clitic || t.kind == .number {
@@ -203,7 +204,7 @@ public struct SpeakerFinder {
             if tok.kind == .word {
                 if scope.lexicon.determiners.contains(tok.key) {
                     if k > cueEnd && lastContent >= 0 { break }
-                } else if scope.lexicon.stopWords.contains(tok.key) || scope.lexicon.cues.contains([tok.key]) {
+                } else if scope.lexicon.stopWords.contains(tok.key) || scope.lexicon.isOneWordCue(tok.key) {
                     break
                 } else if lastContent >= 0, tok.shape == .lower, tok.length > 3,
                           scope.units[Int(tok.end) - 2] == 0x65, scope.units[Int(tok.end) - 1] == 0x64 {
