@@ -50,7 +50,17 @@ public struct Document: Sendable {
             [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
                 var i = 0, n = 0
                 let end = bytes.count
+                let raw = UnsafeRawBufferPointer(bytes)
                 while i < end {
+                    // Eight ASCII bytes at a time.
+                    while i + 8 <= end {
+                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if word & 0x8080_8080_8080_8080 != 0 { break }
+                        for k in 0..<8 { out[n + k] = UInt16(truncatingIfNeeded: word >> (8 * UInt64(k))) & 0xFF }
+                        i += 8
+                        n += 8
+                    }
+                    guard i < end else { break }
                     let b = UInt32(bytes[i])
                     if b < 0x80 {
                         out[n] = UInt16(b); n += 1; i += 1

@@ -52,10 +52,11 @@ public struct DocumentReader: Sendable {
         let magic: [[UInt8]] = [[0x25, 0x50, 0x44, 0x46], [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], [0x50, 0x4B, 0x03, 0x04],
                                 [0x1F, 0x8B], [0x7F, 0x45, 0x4C, 0x46], [0x47, 0x49, 0x46, 0x38]]
         if magic.contains(where: { head.starts(with: $0) }) { return true }
-        var controls = 0
-        for b in head where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
-            controls += 1
-        }
+        let controls = head.withContiguousStorageIfAvailable { buf in
+            var count = 0
+            for b in buf where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { count += 1 }
+            return count
+        } ?? head.reduce(0) { $0 + ($1 < 0x20 && $1 != 0x09 && $1 != 0x0A && $1 != 0x0D && $1 != 0x0C ? 1 : 0) }
         return controls * 10 > head.count
     }
 
@@ -64,7 +65,12 @@ public struct DocumentReader: Sendable {
         bytes.withContiguousStorageIfAvailable { buf -> Int? in
             var i = 0
             let n = buf.count
+            let raw = UnsafeRawBufferPointer(buf)
             while i < n {
+                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let b = buf[i]
                 if b < 0x80 { i += 1; continue }
                 let need: Int

@@ -9,15 +9,41 @@ enum FileBytes {
 
     static func read(path: String, limit: Int) throws(Failure) -> [UInt8] {
         if path == "-" { return try readBounded(FileHandle.standardInput, limit: limit) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .system("no such file") }
-        if isDirectory.boolValue { throw .system("is a directory") }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { throw .system("cannot stat") }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        // POSIX calls: FileManager's attributes cost ~40 µs a file (owner and group names are looked up).
+        let fd = open(path, O_RDONLY)
+        if fd < 0 {
+            switch errno {
+            case ENOENT, ENOTDIR: throw .system("no such file")
+            case EACCES, EPERM: throw .system("permission denied")
+            default: throw .system(String(cString: strerror(errno)))
+            }
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .system("cannot stat") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw .system("is a directory") }
+        let size = Int(info.st_size)
         if size > limit { throw .tooLarge(size) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .system("permission denied") }
-        defer { try? handle.close() }
-        return try readBounded(handle, limit: limit)
+        // Read to the end (the size may be wrong for devices and growing files), at most limit + 1 bytes.
+        let cap = limit < Int.max ? limit + 1 : limit
+        var bytes = [UInt8](repeating: 0, count: Swift.min(Swift.max(size, 4096) + 1, cap))
+        var count = 0
+        while true {
+            if count == bytes.count {
+                if count > limit { throw .tooLarge(count) }
+                bytes.append(contentsOf: repeatElement(0, count: Swift.min(Swift.max(count, 4096), cap - count)))
+            }
+            let n = bytes.withUnsafeMutableBytes { buf in Foundation.read(fd, buf.baseAddress! + count, buf.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .system(String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            count += n
+        }
+        if count > limit { throw .tooLarge(count) }
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 
     /// Reads to the end, but never more than `limit` + 1 bytes: a pipe, a device (/dev/zero) or a

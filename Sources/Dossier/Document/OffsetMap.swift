@@ -5,11 +5,11 @@ public struct OffsetMap: Sendable {
     private let surrogates: [Int]
 
     public init(utf16: [UInt16]) {
-        var found: [Int] = []
-        for (i, u) in utf16.enumerated() where u & 0xFC00 == 0xD800 {
-            found.append(i)
+        surrogates = utf16.withUnsafeBufferPointer { units in
+            var found: [Int] = []
+            for i in 0..<units.count where units[i] & 0xFC00 == 0xD800 { found.append(i) }
+            return found
         }
-        surrogates = found
     }
 
     /// The code point offset of UTF-16 offset `u`.
