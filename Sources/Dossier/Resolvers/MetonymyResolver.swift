@@ -43,7 +43,9 @@ public struct MetonymyResolver: Sendable {
             government.type = .organisation
             return government
         }
-        guard isSportsReport(context) else { return acting }
+        // Only countries and their divisions can be sides: without one, there is nothing to settle.
+        guard acting.contains(where: { $0.type == .place && $0.id?.hasPrefix("iso3166") == true }),
+              isSportsReport(context) else { return acting }
         let mentions = acting
         let placeEnds = Set(mentions.filter { $0.type == .place }.map(\.tokens.upperBound))
         return mentions.map { m in
