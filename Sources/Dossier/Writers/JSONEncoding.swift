@@ -49,19 +49,26 @@ extension JSONByteBuffer {
         }
     }
 
+    /// Element `i` of `values`. Switched on in place: passing `values[i]` to `appendValue` would
+    /// copy it (a retain and a release) first.
+    @inline(__always) mutating func appendValue(of values: [JSONValue], at i: Int) {
+        switch values[i] {
+        case .string(let s): appendString(s)
+        case .int(let n): appendInt(n)
+        default: appendValue(values[i])
+        }
+    }
+
     /// An object, keys in order: `{"k": v, "k": v}`.
     mutating func appendObject(_ object: JSONObject) {
         reserve(1)
         put(UInt8(ascii: "{"))
-        object.keys.withUnsafeBufferPointer { keys in
-            object.values.withUnsafeBufferPointer { values in
-                for i in 0..<Swift.min(keys.count, values.count) {
-                    if i > 0 { reserve(2); put(0x2C, 0x20) }
-                    appendString(keys[i], reservingAfter: 2)
-                    put(0x3A, 0x20)
-                    appendValue(values[i])
-                }
-            }
+        let keys = object.keys, values = object.values
+        for i in 0..<Swift.min(keys.count, values.count) {
+            if i > 0 { reserve(2); put(0x2C, 0x20) }
+            appendString(keys[i], reservingAfter: 2)
+            put(0x3A, 0x20)
+            appendValue(of: values, at: i)
         }
         reserve(1)
         put(UInt8(ascii: "}"))
@@ -73,7 +80,7 @@ extension JSONByteBuffer {
         put(UInt8(ascii: "["))
         for i in items.indices {
             if i > 0 { reserve(2); put(0x2C, 0x20) }
-            appendValue(items[i])
+            appendValue(of: items, at: i)
         }
         reserve(1)
         put(UInt8(ascii: "]"))

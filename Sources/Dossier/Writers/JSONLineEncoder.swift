@@ -25,7 +25,7 @@ struct JSONLineEncoder {
                 for k in 0..<Swift.min(ends.count, values.count) {
                     buffer.appendPadded(bytes.baseAddress! + start, count: ends[k] - start)
                     start = ends[k]
-                    buffer.appendValue(values[k])
+                    buffer.appendValue(of: values, at: k)
                 }
             }
         }
