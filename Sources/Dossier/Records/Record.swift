@@ -30,6 +30,26 @@ public struct JSONObject: Sendable, Equatable {
         for (k, v) in pairs { self[k] = v }
     }
 
+    /// An empty object with room for `capacity` keys.
+    init(capacity: Int) {
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    /// An object of `keys` and their `values`, in order. The keys must be distinct: records of one
+    /// layout pass the same key array, which they then share.
+    init(distinctKeys keys: [String], values: [JSONValue]) {
+        precondition(keys.count == values.count, "one value a key")
+        self.keys = keys
+        self.values = values
+    }
+
+    /// Adds a key the object does not have yet, without looking for it.
+    mutating func appendNew(_ key: String, _ value: JSONValue) {
+        keys.append(key)
+        values.append(value)
+    }
+
     /// Makes this object's keys share `other`'s storage when the two hold the same keys.
     mutating func shareKeys(with other: [String]) -> Bool {
         guard keys == other else { return false }
@@ -65,7 +85,14 @@ public struct Record: Sendable, Equatable {
     static let typicalFields = 12
 
     public init(doc: String, kind: String) {
-        object = JSONObject([("doc", .string(doc)), ("kind", .string(kind))], capacity: Record.typicalFields)
+        object = JSONObject(capacity: Record.typicalFields)
+        object.appendNew("doc", .string(doc))
+        object.appendNew("kind", .string(kind))
+    }
+
+    /// A record of `object`, which must have `doc` and `kind` first.
+    init(object: JSONObject) {
+        self.object = object
     }
 
     public subscript(key: String) -> JSONValue? {

@@ -10,77 +10,125 @@ public struct RecordBuilder {
 
     public func build(kinds: Set<String>? = nil) -> [Record] {
         var out: [Record] = []
-        var sharer = RecordKeySharer()
         let want = { (kind: String) in kinds == nil || kinds!.contains(kind) }
         if want("document") { out.append(documentRecord()) }
-        if want("zone") {
-            for z in analysis.zones.zones {
-                var r = Record(doc: document.id, kind: "zone")
-                r["type"] = .string(z.type.rawValue)
-                r["start"] = .int(document.offsets.codePoint(z.start))
-                r["end"] = .int(document.offsets.codePoint(z.end))
-                sharer.share(&r)
-                out.append(r)
-            }
-        }
-        if want("comment") {
-            for c in analysis.zones.comments {
-                var r = span(kind: "comment", type: nil, start: c.start, end: c.end, withText: false)
-                r["number"] = c.number.map { .int($0) } ?? .null
-                r["author"] = .optional(c.author)
-                sharer.share(&r)
-                out.append(r)
-            }
-        }
+        if want("zone") { appendZoneRecords(to: &out) }
+        if want("comment") { appendCommentRecords(to: &out) }
+        // Span records with their code point (start, end), read once: the same sort then runs on
+        // these, so the order (ties included) is the one sorting the records themselves gives.
         var spans: [Record] = []
-        if want("entity") {
-            for m in analysis.entities {
-                var r = span(kind: "entity", type: m.type.rawValue, start: m.start, end: m.end)
-                r["canonical"] = .optional(m.canonical)
-                r["id"] = .optional(m.id)
-                if let title = m.title { r["title"] = .string(title) }
-                r["source"] = .string(m.source.rawValue)
-                sharer.share(&r)
-                spans.append(r)
-            }
-        }
-        spans += analysis.figures.filter { want($0.kind) }
-        spans += analysis.quotes.filter { want($0.kind) }
-        // Sorted by (start, end): the keys are read once, then the same sort runs on them, so the
-        // order (ties included) is the one sorting the records themselves gives.
-        let keys = spans.map { (start: $0.start ?? 0, end: $0.end ?? 0) }
+        var bounds: [(start: Int, end: Int)] = []
+        if want("entity") { appendEntityRecords(to: &spans, bounds: &bounds) }
+        for r in analysis.figures where want(r.kind) { spans.append(r); bounds.append((r.start ?? 0, r.end ?? 0)) }
+        for r in analysis.quotes where want(r.kind) { spans.append(r); bounds.append((r.start ?? 0, r.end ?? 0)) }
         var order = Array(spans.indices)
-        order.sort { (keys[$0].start, keys[$0].end) < (keys[$1].start, keys[$1].end) }
+        order.sort { (bounds[$0].start, bounds[$0].end) < (bounds[$1].start, bounds[$1].end) }
         out.reserveCapacity(out.count + spans.count)
         for i in order { out.append(spans[i]) }
         return out
     }
 
+    func appendZoneRecords(to out: inout [Record]) {
+        let document = document, keys = RecordKeys.zone
+        for z in analysis.zones.zones {
+            let values: [JSONValue] = [.string(document.id), "zone", .string(z.type.rawValue),
+                                       .int(document.offsets.codePoint(z.start)), .int(document.offsets.codePoint(z.end))]
+            out.append(Record(object: JSONObject(distinctKeys: keys, values: values)))
+        }
+    }
+
+    func appendCommentRecords(to out: inout [Record]) {
+        let keys = RecordKeys.comment
+        for c in analysis.zones.comments {
+            var values = spanValues(kind: "comment", type: nil, start: c.start, end: c.end, withText: false, capacity: keys.count)
+            values.append(c.number.map { .int($0) } ?? .null)
+            values.append(.optional(c.author))
+            out.append(Record(object: JSONObject(distinctKeys: keys, values: values)))
+        }
+    }
+
+    func appendEntityRecords(to out: inout [Record], bounds: inout [(start: Int, end: Int)]) {
+        let document = document, plain = RecordKeys.entity, titled = RecordKeys.entityWithTitle
+        out.reserveCapacity(out.count + analysis.entities.count)
+        bounds.reserveCapacity(bounds.count + analysis.entities.count)
+        for m in analysis.entities {
+            // The fields of `span` (see `spanValues`), then those of an entity: array literals,
+            // which allocate their exact size once.
+            let start = document.offsets.codePoint(m.start), end = document.offsets.codePoint(m.end)
+            let doc = JSONValue.string(document.id), type = JSONValue.string(m.type.rawValue)
+            let text = JSONValue.string(document.slice(m.start, m.end))
+            let zone = JSONValue.string(analysis.zones.zone(at: m.start).rawValue)
+            let object = if let title = m.title {
+                JSONObject(distinctKeys: titled, values: [doc, "entity", type, text, .int(start), .int(end), zone,
+                                                          .optional(m.canonical), .optional(m.id), .string(title), .string(m.source.rawValue)])
+            } else {
+                JSONObject(distinctKeys: plain, values: [doc, "entity", type, text, .int(start), .int(end), zone,
+                                                         .optional(m.canonical), .optional(m.id), .string(m.source.rawValue)])
+            }
+            out.append(Record(object: object))
+            bounds.append((start, end))
+        }
+    }
+
     /// A record for a span: `type`, `text`, code point `start`/`end` and `zone`.
     public func span(kind: String, type: String?, start: Int, end: Int, withText: Bool = true) -> Record {
-        var r = Record(doc: document.id, kind: kind)
-        if let type { r["type"] = .string(type) }
-        if withText { r["text"] = .string(document.slice(start, end)) }
-        r["start"] = .int(document.offsets.codePoint(start))
-        r["end"] = .int(document.offsets.codePoint(end))
-        r["zone"] = .string(analysis.zones.zone(at: start).rawValue)
-        return r
+        let keys = switch (type != nil, withText) {
+        case (true, true): RecordKeys.span
+        case (true, false): RecordKeys.spanWithoutText
+        case (false, true): RecordKeys.spanWithoutType
+        case (false, false): RecordKeys.spanWithoutTypeOrText
+        }
+        let values = spanValues(kind: kind, type: type, start: start, end: end, withText: withText, capacity: Record.typicalFields)
+        return Record(object: JSONObject(distinctKeys: keys, values: values))
+    }
+
+    /// The values of a span record's first fields (see `RecordKeys.span`), with room for `capacity`.
+    func spanValues(kind: String, type: String?, start: Int, end: Int, withText: Bool, capacity: Int) -> [JSONValue] {
+        let document = document
+        var values: [JSONValue] = []
+        values.reserveCapacity(capacity)
+        values.append(.string(document.id))
+        values.append(.string(kind))
+        if let type { values.append(.string(type)) }
+        if withText { values.append(.string(document.slice(start, end))) }
+        values.append(.int(document.offsets.codePoint(start)))
+        values.append(.int(document.offsets.codePoint(end)))
+        values.append(.string(analysis.zones.zone(at: start).rawValue))
+        return values
     }
 
     func documentRecord() -> Record {
+        let document = document
         let meta = document.metadata
-        var r = Record(doc: document.id, kind: "document")
-        r["format"] = .string(document.format.rawValue)
-        r["title"] = .optional(meta.title)
-        r["author"] = .optional(meta.author)
-        r["source"] = .optional(meta.source)
-        r["published"] = .optional(meta.published)
-        r["publisher"] = .optional(meta.publisher)
-        r["tags"] = .array(meta.tags.map { .string($0) })
-        r["categories"] = .array(meta.categories.map { .string($0) })
-        r["length"] = .int(document.offsets.codePoint(document.utf16.count))
-        r["sentences"] = .int(analysis.sentences.count)
-        r["tokens"] = .int(analysis.tokens.count)
-        return r
+        let values: [JSONValue] = [
+            .string(document.id), "document",
+            .string(document.format.rawValue),
+            .optional(meta.title),
+            .optional(meta.author),
+            .optional(meta.source),
+            .optional(meta.published),
+            .optional(meta.publisher),
+            .array(meta.tags.map { .string($0) }),
+            .array(meta.categories.map { .string($0) }),
+            .int(document.offsets.codePoint(document.utf16.count)),
+            .int(analysis.sentences.count),
+            .int(analysis.tokens.count),
+        ]
+        return Record(object: JSONObject(distinctKeys: RecordKeys.document, values: values))
     }
+}
+
+/// The keys of the records `RecordBuilder` makes, in record order: one array a layout, which all
+/// records of that layout share.
+enum RecordKeys {
+    static let document = ["doc", "kind", "format", "title", "author", "source", "published", "publisher",
+                           "tags", "categories", "length", "sentences", "tokens"]
+    static let zone = ["doc", "kind", "type", "start", "end"]
+    static let comment = spanWithoutTypeOrText + ["number", "author"]
+    static let entity = span + ["canonical", "id", "source"]
+    static let entityWithTitle = span + ["canonical", "id", "title", "source"]
+    static let span = ["doc", "kind", "type", "text", "start", "end", "zone"]
+    static let spanWithoutText = ["doc", "kind", "type", "start", "end", "zone"]
+    static let spanWithoutType = ["doc", "kind", "text", "start", "end", "zone"]
+    static let spanWithoutTypeOrText = ["doc", "kind", "start", "end", "zone"]
 }

@@ -2,99 +2,204 @@
 public enum JSONEncoding {
     public static func encode(_ record: Record) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(160)
-        appendObject(record.object, to: &out)
+        appending(to: &out) { $0.appendObject(record.object) }
         return out
     }
 
     public static func append(_ value: JSONValue, to out: inout [UInt8]) {
-        switch value {
-        case .string(let s): appendString(s, to: &out)
-        case .int(let i): appendInt(i, to: &out)
-        case .double(let d):
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { appendInt(Int(d), to: &out) }
-            else if d.isFinite { out.append(contentsOf: "\(d)".utf8) }
-            else { appendASCII("null", to: &out) }
-        case .bool(let b): appendASCII(b ? "true" : "false", to: &out)
-        case .null: appendASCII("null", to: &out)
-        case .array(let items):
-            out.append(UInt8(ascii: "["))
-            var first = true
-            for item in items {
-                if !first { out.append(0x2C); out.append(0x20) }
-                first = false
-                append(item, to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        case .object(let object):
-            appendObject(object, to: &out)
-        }
+        appending(to: &out) { $0.appendValue(value) }
     }
 
     /// An object, keys in order.
     public static func appendObject(_ object: JSONObject, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        let keys = object.keys, values = object.values
-        for i in keys.indices {
-            if i > 0 { out.append(0x2C); out.append(0x20) }
-            appendString(keys[i], to: &out)
-            out.append(0x3A); out.append(0x20)
-            append(values[i], to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
+        appending(to: &out) { $0.appendObject(object) }
     }
 
-    @inline(__always) static func appendASCII(_ s: StaticString, to out: inout [UInt8]) {
-        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    public static func appendString(_ s: String, to out: inout [UInt8]) {
+        appending(to: &out) { $0.appendString(s) }
+    }
+
+    /// Records as JSON Lines: each record, then a newline.
+    public static func appendLines(_ records: [Record], to out: inout [UInt8]) {
+        var encoder = JSONLineEncoder()
+        appending(to: &out) { buffer in
+            for r in records { encoder.appendLine(r, to: &buffer) }
+        }
+    }
+
+    /// Encodes into a scratch buffer, then appends its bytes to `out` at once.
+    static func appending(to out: inout [UInt8], _ body: (inout JSONByteBuffer) -> Void) {
+        var buffer = JSONByteBuffer(capacity: 256)
+        body(&buffer)
+        out.append(contentsOf: buffer.bytes)
+        buffer.deallocate()
+    }
+}
+
+extension JSONByteBuffer {
+    mutating func appendValue(_ value: JSONValue) {
+        switch value {
+        case .string(let s): appendString(s)
+        case .int(let i): appendInt(i)
+        case .double(let d): appendDouble(d)
+        case .bool(let b): append(b ? "true" : "false")
+        case .null: append("null")
+        case .array(let items): appendArray(items)
+        case .object(let object): appendObject(object)
+        }
+    }
+
+    /// Element `i` of `values`. Switched on in place: passing `values[i]` to `appendValue` would
+    /// copy it (a retain and a release) first.
+    @inline(__always) mutating func appendValue(of values: [JSONValue], at i: Int) {
+        switch values[i] {
+        case .string(let s): appendString(s)
+        case .int(let n): appendInt(n)
+        default: appendValue(values[i])
+        }
+    }
+
+    /// An object, keys in order: `{"k": v, "k": v}`.
+    mutating func appendObject(_ object: JSONObject) {
+        reserve(1)
+        put(UInt8(ascii: "{"))
+        let keys = object.keys, values = object.values
+        for i in 0..<Swift.min(keys.count, values.count) {
+            if i > 0 { reserve(2); put(0x2C, 0x20) }
+            appendString(keys[i], reservingAfter: 2)
+            put(0x3A, 0x20)
+            appendValue(of: values, at: i)
+        }
+        reserve(1)
+        put(UInt8(ascii: "}"))
+    }
+
+    /// An array: `[v, v]`.
+    mutating func appendArray(_ items: [JSONValue]) {
+        reserve(1)
+        put(UInt8(ascii: "["))
+        for i in items.indices {
+            if i > 0 { reserve(2); put(0x2C, 0x20) }
+            appendValue(of: items, at: i)
+        }
+        reserve(1)
+        put(UInt8(ascii: "]"))
     }
 
     /// Decimal digits of `i`, as `String(i)` writes them.
-    static func appendInt(_ i: Int, to out: inout [UInt8]) {
-        if i >= 0 && i < 10 { out.append(0x30 &+ UInt8(i)); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    mutating func appendInt(_ i: Int) {
+        reserve(20)  // Int.min: a sign and 19 digits
+        if i >= 0 && i < 10 { put(0x30 &+ UInt8(truncatingIfNeeded: i)); return }
+        var p = end
+        if i < 0 { p[0] = UInt8(ascii: "-"); p += 1 }
         var v = i.magnitude
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[19 - n] = 0x30 &+ UInt8(v % 10)
-                v /= 10
-                n += 1
-            } while v > 0
-            if i < 0 { out.append(0x2D) }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(20 - n)...]))
+        var digits = 1
+        var rest = v
+        while rest >= 10 { rest /= 10; digits += 1 }
+        p += digits
+        advance(to: p)
+        repeat {
+            p -= 1
+            p[0] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+            v /= 10
+        } while v > 0
+    }
+
+    /// Whole numbers below 10^15 as integers, other finite numbers as Swift prints them, else null.
+    mutating func appendDouble(_ d: Double) {
+        if d.isFinite, d == d.rounded(), abs(d) < 1e15 { appendInt(Int(d)) }
+        else if d.isFinite { var text = "\(d)"; text.withUTF8 { append($0) } }
+        else { append("null") }
+    }
+
+    /// A string literal, escaped, with room reserved for `extra` more bytes after it.
+    mutating func appendString(_ s: String, reservingAfter extra: Int = 0) {
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { appendQuoted($0, reservingAfter: extra) }
+        if done == nil {
+            var native = s
+            native.withUTF8 { appendQuoted($0, reservingAfter: extra) }
         }
     }
 
-    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    public static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { bytes in
-            // Runs of bytes that need no escape are copied whole.
-            var runStart = 0
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F { i += 1; continue }
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                switch b {
-                case UInt8(ascii: "\""): out.append(0x5C); out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+    /// UTF-8 bytes as a string literal. Eight bytes at a time: a word with nothing to escape (the
+    /// common case) is copied whole, any other byte by byte.
+    mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, reservingAfter extra: Int) {
+        let n = bytes.count
+        reserve(n &* 6 &+ 10 &+ extra)  // at worst every byte becomes \u00XX; 8 for a padded word
+        var p = end
+        p[0] = UInt8(ascii: "\"")
+        p += 1
+        if var source = bytes.baseAddress {
+            let stop = source + n
+            while stop - source >= 8 {
+                let word = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
+                if JSONEscape.any(in: word) {
+                    for k in 0..<8 { p = JSONEscape.put(source[k], at: p) }
+                } else {
+                    UnsafeMutableRawPointer(p).storeBytes(of: word, as: UInt64.self)
+                    p += 8
                 }
-                i += 1
-                runStart = i
+                source += 8
             }
-            if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
+            // The last 1 to 7 bytes, gathered into a word padded with spaces (which need no escape):
+            // stored whole when clean, into the room reserved for the padding.
+            let rest = stop - source
+            if rest > 0 {
+                var word = JSONEscape.spaces &<< (8 &* UInt64(rest))
+                for k in 0..<rest { word |= UInt64(source[k]) &<< (8 &* UInt64(k)) }
+                if JSONEscape.any(in: word) {
+                    for k in 0..<rest { p = JSONEscape.put(source[k], at: p) }
+                } else {
+                    UnsafeMutableRawPointer(p).storeBytes(of: word, as: UInt64.self)
+                    p += rest
+                }
+            }
         }
-        out.append(UInt8(ascii: "\""))
+        p[0] = UInt8(ascii: "\"")
+        advance(to: p + 1)
+    }
+}
+
+/// Which bytes a JSON string escapes, and how: `"`, `\`, control bytes and DEL.
+enum JSONEscape {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    static let spaces: UInt64 = 0x2020_2020_2020_2020
+
+    /// Whether any byte of `word` needs an escape. Exact (the bit tricks can only misreport bytes
+    /// after one that is a real hit): a byte below 0x20, or one equal to 0x22, 0x5C or 0x7F.
+    @inline(__always) static func any(in word: UInt64) -> Bool {
+        let control = (word &- ones &* 0x20) & ~word
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C), delete = word ^ (ones &* 0x7F)
+        let equal = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((delete &- ones) & ~delete)
+        return (control | equal) & highBits != 0
+    }
+
+    /// Writes `b` at `p`, escaped if need be; returns the byte after it.
+    @inline(__always) static func put(_ b: UInt8, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F {
+            p[0] = b
+            return p + 1
+        }
+        p[0] = UInt8(ascii: "\\")
+        switch b {
+        case UInt8(ascii: "\""): p[1] = UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): p[1] = UInt8(ascii: "\\")
+        case 0x0A: p[1] = UInt8(ascii: "n")
+        case 0x0D: p[1] = UInt8(ascii: "r")
+        case 0x09: p[1] = UInt8(ascii: "t")
+        default:
+            p[1] = UInt8(ascii: "u")
+            p[2] = UInt8(ascii: "0")
+            p[3] = UInt8(ascii: "0")
+            p[4] = hexDigit(b >> 4)
+            p[5] = hexDigit(b & 15)
+            return p + 6
+        }
+        return p + 2
+    }
+
+    @inline(__always) static func hexDigit(_ d: UInt8) -> UInt8 {
+        d < 10 ? 0x30 &+ d : 0x57 &+ d  // 0x57 + 10 = "a"
     }
 }

@@ -3,25 +3,47 @@ import Foundation
 /// Writes records as JSON Lines to a file handle, buffering and flushing per document.
 public final class JSONLinesWriter {
     let handle: FileHandle
-    var buffer: [UInt8] = []
+    var buffer: JSONByteBuffer
+    /// Nil only while `write` runs.
+    var encoder: JSONLineEncoder? = JSONLineEncoder()
+    /// The buffer is written out once it holds this many bytes.
+    static let flushSize = 1 << 16
 
     public init(handle: FileHandle = .standardOutput) {
         self.handle = handle
-        buffer.reserveCapacity(1 << 16)
+        buffer = JSONByteBuffer(capacity: Self.flushSize + 4096)
     }
 
+    deinit { buffer.deallocate() }
+
     public func write(_ records: [Record]) {
+        // Works on local copies, moved out of the class and back (one owner at a time, so that the
+        // encoder's tables are not copied on write), and the loop does not go through the class's
+        // stored properties.
+        var out = buffer
+        var lines = encoder ?? JSONLineEncoder()
+        encoder = nil
         for r in records {
-            JSONEncoding.appendObject(r.object, to: &buffer)
-            buffer.append(0x0A)
-            if buffer.count >= 1 << 16 { flush() }
+            lines.appendLine(r, to: &out)
+            if out.count >= Self.flushSize {
+                emit(out)
+                out.removeAll()
+            }
         }
+        buffer = out
+        encoder = lines
     }
 
     public func flush() {
-        guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
+        guard buffer.count > 0 else { return }
+        emit(buffer)
+        buffer.removeAll()
+    }
+
+    /// Writes the bytes of `out` to the handle, which is done with them when it returns: they are
+    /// lent to it, not copied.
+    func emit(_ out: JSONByteBuffer) {
+        handle.write(Data(bytesNoCopy: out.base, count: out.count, deallocator: .none))
     }
 }
 

@@ -1,0 +1,88 @@
+/// A growable byte buffer that the JSON encoder writes through a raw pointer. Each writer reserves
+/// room for the most bytes its value can take once, then stores without further checks: no
+/// uniqueness or capacity check a byte, as appending to `[UInt8]` costs.
+///
+/// The buffer owns its storage but is a plain struct: whoever creates one calls `deallocate()`, and
+/// a copy must not outlive a `reserve` made through another copy.
+struct JSONByteBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    /// Frees the storage. The buffer (and every copy of it) is unusable afterwards.
+    func deallocate() { base.deallocate() }
+
+    /// The bytes written so far.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Forgets the bytes written, keeping the storage.
+    mutating func removeAll() { count = 0 }
+
+    /// Makes room for `n` more bytes.
+    @inline(__always) mutating func reserve(_ n: Int) {
+        if count &+ n > capacity { grow(toAtLeast: count + n) }
+    }
+
+    @inline(never) mutating func grow(toAtLeast needed: Int) {
+        var newCapacity = capacity &* 2
+        while newCapacity < needed { newCapacity &*= 2 }
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        storage.initialize(from: base, count: count)
+        base.deallocate()
+        base = storage
+        capacity = newCapacity
+    }
+
+    /// The first free byte; write at most the reserved number of bytes, then call `advance(to:)`.
+    @inline(__always) var end: UnsafeMutablePointer<UInt8> { base + count }
+
+    /// Marks the bytes up to `p` (from `end`, within the reserved room) as written.
+    @inline(__always) mutating func advance(to p: UnsafeMutablePointer<UInt8>) { count = p - base }
+
+    /// Appends one byte, with room reserved.
+    @inline(__always) mutating func put(_ b: UInt8) {
+        base[count] = b
+        count &+= 1
+    }
+
+    /// Appends `", "` or `": "`-like pairs of bytes, with room reserved.
+    @inline(__always) mutating func put(_ a: UInt8, _ b: UInt8) {
+        base[count] = a
+        base[count &+ 1] = b
+        count &+= 2
+    }
+
+    /// Appends bytes, reserving room for them.
+    @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: source, count: bytes.count)
+        count &+= bytes.count
+    }
+
+    /// Bytes that `appendPadded` may read past the end of its source.
+    static let padding = 8
+
+    /// Appends `count` bytes from `source`, which must be followed by `padding` readable bytes:
+    /// copied eight at a time, inline, as short runs (keys) are faster copied so than by `memcpy`.
+    @inline(__always) mutating func appendPadded(_ source: UnsafePointer<UInt8>, count n: Int) {
+        reserve(n &+ Self.padding)
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(base + count)
+        var i = 0
+        while i < n {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+            i &+= 8
+        }
+        count &+= n
+    }
+
+    /// Appends ASCII text, reserving room for it.
+    @inline(__always) mutating func append(_ s: StaticString) {
+        s.withUTF8Buffer { append($0) }
+    }
+}
