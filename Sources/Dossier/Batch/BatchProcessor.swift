@@ -49,10 +49,7 @@ public struct BatchProcessor: Sendable {
         let records = pipeline.extract(document)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(records.count * 200)
-        for record in records {
-            JSONEncoding.append(.object(record.object), to: &bytes)
-            bytes.append(0x0A)
-        }
+        JSONEncoding.appendLines(records, to: &bytes)
         return BatchResult(index: item.index, id: id, bytes: bytes, records: records.count, failed: false, inputBytes: item.size)
     }
 
