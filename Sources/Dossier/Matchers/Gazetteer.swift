@@ -1,19 +1,8 @@
 import Foundation
 
-/// One named entity from a gazetteer file.
-public struct GazetteerEntry: Sendable {
-    public var id: String
-    public var type: EntityType
-    public var canonical: String
-    /// The name is also an everyday word or given name ("Turkey", "Jordan"): it needs context.
-    public var isCommon: Bool
-    public var population: Int
-    /// Lower is preferred when two entries share a name (the order files are loaded in).
-    public var rank: Int
-}
-
 /// A name of an entry as compiled into the trie: the entry and the letter case each word needs.
-public struct GazetteerName: Sendable {
+/// Plain bytes (`BitwiseCopyable`), so that the cache stores and loads the trie's payloads as they are.
+public struct GazetteerName: Sendable, BitwiseCopyable {
     public var entry: Int32
     /// Two bits a word: 0 any case, 1 capitalised or capitals, 2 capitals only.
     public var casePattern: UInt64
@@ -26,7 +15,7 @@ public struct GazetteerName: Sendable {
 /// rules use (given names, surnames, demonyms). Loaded once per process, from a binary cache when
 /// the source files have not changed (see `GazetteerCache`).
 public final class Gazetteer: Sendable {
-    public let entries: [GazetteerEntry]
+    public let entries: GazetteerEntries
     public let names: PhraseTrie<GazetteerName>
     public let givenNames: KeySet
     public let ambiguousGivenNames: KeySet
@@ -55,12 +44,9 @@ public final class Gazetteer: Sendable {
     }
 
     init(compiled: CompiledGazetteer, fromCache: Bool) {
-        entries = compiled.entries
-        var trie = PhraseTrie<GazetteerName>()
-        trie.reserveCapacity(compiled.names.count)
-        for n in compiled.names { trie.insert(n.keys, n.name) }
-        names = trie
-        nameCount = compiled.names.count
+        entries = GazetteerEntries(compiled.entries)
+        names = compiled.names
+        nameCount = compiled.nameCount
         givenNames = KeySet(compiled.givenNames)
         ambiguousGivenNames = KeySet(compiled.ambiguousGivenNames)
         surnames = KeySet(compiled.surnames)
@@ -69,7 +55,7 @@ public final class Gazetteer: Sendable {
         self.demonyms = demonyms
         self.fromCache = fromCache
         var population: [String: Int] = [:]
-        for e in compiled.entries where e.population >= 1_000_000 { population[e.id] = e.population }
+        for (i, p) in compiled.entries.populations.enumerated() where p >= 1_000_000 { population[entries[i].id] = Int(p) }
         populationByID = population
     }
 

@@ -1,12 +1,19 @@
 import Foundation
 
 /// A binary copy of the compiled gazetteers, keyed by a hash of their source files, so that a
-/// process loads 200,000+ names without parsing text. Stored in `$DOSSIER_CACHE`, else
-/// `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`; a cache that cannot be read or written
-/// is simply not used.
+/// process loads 200,000+ names without parsing text or rebuilding the trie: the file holds the
+/// entry columns and the trie's tables as flat arrays, each read straight into its storage.
+/// Stored in `$DOSSIER_CACHE`, else `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`; a cache
+/// that cannot be read or written, or that fails a check, is simply not used.
+///
+/// Layout, in native byte order: magic and format version, source hash, checksum, the number of
+/// arrays and each one's size in bytes (the header), then the arrays' elements back to back. The
+/// checksum covers the sizes and the elements (see `CacheFileWriter`, `CacheFileReader`).
 enum GazetteerCache {
-    static let formatVersion: UInt64 = 3
-    static let magic: UInt32 = 0x4453_475A  // "DSGZ"
+    static let formatVersion: UInt64 = 4
+    static let magic: UInt32 = 0x4453_475A  // "DSGZ"; read back in another byte order, it differs
+    /// The arrays in a file, in the order `encode` writes them.
+    static let arrayCount = 19
 
     static func directory() -> URL? {
         let env = ProcessInfo.processInfo.environment
@@ -17,26 +24,24 @@ enum GazetteerCache {
     }
 
     static func file(for source: GazetteerSource) -> URL? {
-        directory()?.appendingPathComponent(String(format: "gazetteer-%016llx.bin", source.contentHash))
+        let hex = String(source.contentHash, radix: 16)
+        return directory()?.appendingPathComponent("gazetteer-\(String(repeating: "0", count: 16 - hex.count))\(hex).bin")
     }
 
     static func load(_ source: GazetteerSource) -> CompiledGazetteer? {
-        guard let url = file(for: source), let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { return nil }
-        return data.withUnsafeBytes { raw -> CompiledGazetteer? in
-            var r = ByteReader(raw)
-            return decode(&r, expecting: source.contentHash)
-        }
+        guard let url = file(for: source), var r = CacheFileReader(url, expecting: source.contentHash, arrays: arrayCount) else { return nil }
+        defer { r.close() }
+        return decode(&r)
     }
 
     static func store(_ g: CompiledGazetteer, for source: GazetteerSource) {
         guard let url = file(for: source) else { return }
-        var w = ByteWriter()
-        encode(g, hash: source.contentHash, into: &w)
+        let bytes = encode(g).file(hash: source.contentHash)
         let dir = url.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let temporary = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(w.bytes).write(to: temporary)
+            try Data(bytes).write(to: temporary)
             _ = try? FileManager.default.removeItem(at: url)
             try FileManager.default.moveItem(at: temporary, to: url)
         } catch {
@@ -44,117 +49,105 @@ enum GazetteerCache {
         }
     }
 
-    static func encode(_ g: CompiledGazetteer, hash: UInt64, into w: inout ByteWriter) {
-        w.put(magic)
-        w.put(formatVersion)
-        w.put(hash)
-        w.put(UInt32(g.entries.count))
-        for e in g.entries {
-            w.put(e.id)
-            w.put(e.canonical)
-            w.put(UInt8(EntityType.allCases.firstIndex(of: e.type)!))
-            w.put(UInt8(e.isCommon ? 1 : 0))
-            w.put(Int64(e.population))
-            w.put(Int32(e.rank))
-        }
-        w.put(UInt32(g.names.count))
-        for n in g.names {
-            w.put(UInt8(n.keys.count))
-            for k in n.keys { w.put(k) }
-            w.put(n.name.entry)
-            w.put(n.name.casePattern)
-            w.put(n.name.wordCount)
-            w.put(UInt8(n.name.isCommon ? 1 : 0))
-        }
-        for list in [g.givenNames, g.ambiguousGivenNames, g.surnames] {
-            w.put(UInt32(list.count))
-            for k in list { w.put(k) }
-        }
-        w.put(UInt32(g.demonyms.count))
-        for d in g.demonyms {
-            w.put(d.key)
-            w.put(d.place)
-        }
-        w.put(magic)
+    static func encode(_ g: CompiledGazetteer) -> CacheFileWriter {
+        var w = CacheFileWriter()
+        let e = g.entries
+        w.put(e.types.map { UInt8(EntityType.allCases.firstIndex(of: $0)!) })
+        w.put(e.commonFlags)
+        w.put(e.populations)
+        w.put(e.ranks)
+        w.put(e.strings.ends)
+        w.put(e.strings.bytes)
+        let trie = g.names.tables
+        w.put(trie.slotEdges)
+        w.put(trie.slotNodes)
+        w.put(trie.firstPayload)
+        w.put(trie.nextPayload)
+        w.put([UInt64(trie.maxLength), UInt64(g.nameCount), UInt64(trie.emptySlot)])
+        w.put(nameLayout)
+        w.put(bytes(of: trie.payloads))
+        w.put(g.givenNames)
+        w.put(g.ambiguousGivenNames)
+        w.put(g.surnames)
+        var places = PackedStrings()
+        for d in g.demonyms { places.append(d.place) }
+        w.put(g.demonyms.map(\.key))
+        w.put(places.ends)
+        w.put(places.bytes)
+        return w
     }
 
-    static func decode(_ r: inout ByteReader, expecting hash: UInt64) -> CompiledGazetteer? {
-        guard r.get(UInt32.self) == magic, r.get(UInt64.self) == formatVersion, r.get(UInt64.self) == hash else { return nil }
+    /// The gazetteer the reader's arrays hold, or nil unless the checksum and every table check out.
+    static func decode(_ r: inout CacheFileReader) -> CompiledGazetteer? {
         var g = CompiledGazetteer()
-        guard let entryCount = r.get(UInt32.self) else { return nil }
-        g.entries.reserveCapacity(Int(entryCount))
-        for _ in 0..<entryCount {
-            guard let id = r.getString(), let canonical = r.getString(), let t = r.get(UInt8.self), Int(t) < EntityType.allCases.count,
-                  let common = r.get(UInt8.self), let population = r.get(Int64.self), let rank = r.get(Int32.self) else { return nil }
-            g.entries.append(GazetteerEntry(id: id, type: EntityType.allCases[Int(t)], canonical: canonical, isCommon: common == 1,
-                                            population: Int(population), rank: Int(rank)))
-        }
-        guard let nameCount = r.get(UInt32.self) else { return nil }
-        g.names.reserveCapacity(Int(nameCount))
-        for _ in 0..<nameCount {
-            guard let n = r.get(UInt8.self) else { return nil }
-            var keys: [UInt64] = []
-            keys.reserveCapacity(Int(n))
-            for _ in 0..<n { guard let k = r.get(UInt64.self) else { return nil }; keys.append(k) }
-            guard let entry = r.get(Int32.self), Int(entry) < g.entries.count, let pattern = r.get(UInt64.self),
-                  let words = r.get(UInt8.self), let common = r.get(UInt8.self) else { return nil }
-            g.names.append(.init(keys: keys, name: GazetteerName(entry: entry, casePattern: pattern, wordCount: words, isCommon: common == 1)))
-        }
-        var lists: [[UInt64]] = []
-        for _ in 0..<3 {
-            guard let count = r.get(UInt32.self) else { return nil }
-            var list: [UInt64] = []
-            list.reserveCapacity(Int(count))
-            for _ in 0..<count { guard let k = r.get(UInt64.self) else { return nil }; list.append(k) }
-            lists.append(list)
-        }
-        (g.givenNames, g.ambiguousGivenNames, g.surnames) = (lists[0], lists[1], lists[2])
-        guard let demonymCount = r.get(UInt32.self) else { return nil }
-        for _ in 0..<demonymCount {
-            guard let k = r.get(UInt64.self), let place = r.getString() else { return nil }
-            g.demonyms.append(.init(key: k, place: place))
-        }
-        guard r.get(UInt32.self) == magic else { return nil }
+        let allTypes = EntityType.allCases
+        guard let typeCodes = r.array(UInt8.self), let commonFlags = r.array(UInt8.self), let populations = r.array(Int64.self),
+              let ranks = r.array(Int32.self), let ends = r.array(UInt32.self), let text = r.array(UInt8.self) else { return nil }
+        var badTypes = 0
+        for t in typeCodes { badTypes |= Int(t) >= allTypes.count ? 1 : 0 }
+        guard badTypes == 0 else { return nil }
+        g.entries = GazetteerEntryColumns(types: typeCodes.map { allTypes[Int($0)] }, commonFlags: commonFlags, populations: populations,
+                                          ranks: ranks, strings: PackedStrings(ends: ends, bytes: text))
+        guard g.entries.isConsistent,
+              let slotEdges = r.array(UInt64.self), let slotNodes = r.array(Int32.self),
+              let firstPayload = r.array(Int32.self), let nextPayload = r.array(Int32.self),
+              let counts = r.array(UInt64.self), counts.count == 3, counts.allSatisfy({ $0 <= UInt64(Int32.max) }),
+              let payloads = names(&r, entryCount: g.entries.count),
+              let trie = PhraseTrie(tables: .init(slotEdges: slotEdges, slotNodes: slotNodes, firstPayload: firstPayload,
+                                                  nextPayload: nextPayload, payloads: payloads, maxLength: Int(counts[0]),
+                                                  emptySlot: Int(counts[2])))
+        else { return nil }
+        g.names = trie
+        g.nameCount = Int(counts[1])
+        guard let given = r.array(UInt64.self), let ambiguous = r.array(UInt64.self), let surnames = r.array(UInt64.self),
+              let demonymKeys = r.array(UInt64.self), let placeEnds = r.array(UInt32.self), let placeText = r.array(UInt8.self),
+              r.isAtEnd, r.checksumMatches, placeEnds.count == demonymKeys.count else { return nil }
+        (g.givenNames, g.ambiguousGivenNames, g.surnames) = (given, ambiguous, surnames)
+        let places = PackedStrings(ends: placeEnds, bytes: placeText)
+        guard places.isConsistent else { return nil }
+        g.demonyms = demonymKeys.enumerated().map { .init(key: $1, place: places[$0]) }
         return g
     }
-}
 
-/// Appends fixed-width little-endian integers and length-prefixed UTF-8 strings.
-struct ByteWriter {
-    var bytes: [UInt8] = []
-
-    mutating func put<T: FixedWidthInteger>(_ v: T) {
-        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+    /// The layout of `GazetteerName`, whose values the file holds as they lie in memory: a file
+    /// written by a binary that lays them out otherwise is not read.
+    static var nameLayout: [UInt64] {
+        typealias N = GazetteerName
+        let offsets = [MemoryLayout<N>.offset(of: \.entry), MemoryLayout<N>.offset(of: \.casePattern),
+                       MemoryLayout<N>.offset(of: \.wordCount), MemoryLayout<N>.offset(of: \.isCommon)]
+        return [MemoryLayout<N>.size, MemoryLayout<N>.stride, MemoryLayout<N>.alignment].map(UInt64.init) + offsets.map { UInt64($0 ?? -1) }
     }
 
-    mutating func put(_ s: String) {
-        let utf8 = Array(s.utf8)
-        put(UInt32(utf8.count))
-        bytes.append(contentsOf: utf8)
-    }
-}
-
-/// Reads what `ByteWriter` wrote; every read checks the bounds and returns nil past the end.
-struct ByteReader {
-    let raw: UnsafeRawBufferPointer
-    var offset = 0
-
-    init(_ raw: UnsafeRawBufferPointer) {
-        self.raw = raw
-    }
-
-    mutating func get<T: FixedWidthInteger>(_: T.Type) -> T? {
-        let size = MemoryLayout<T>.size
-        guard offset + size <= raw.count else { return nil }
-        let v = raw.loadUnaligned(fromByteOffset: offset, as: T.self)
-        offset += size
-        return T(littleEndian: v)
+    /// Names as they lie in memory, with zeros for the padding between fields.
+    static func bytes(of names: [GazetteerName]) -> [UInt8] {
+        typealias N = GazetteerName
+        let stride = MemoryLayout<N>.stride
+        var out = [UInt8](repeating: 0, count: names.count * stride)
+        out.withUnsafeMutableBytes { raw in
+            for (i, n) in names.enumerated() {
+                raw.storeBytes(of: n.entry, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.entry)!, as: Int32.self)
+                raw.storeBytes(of: n.casePattern, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.casePattern)!, as: UInt64.self)
+                raw.storeBytes(of: n.wordCount, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.wordCount)!, as: UInt8.self)
+                raw.storeBytes(of: n.isCommon, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.isCommon)!, as: Bool.self)
+            }
+        }
+        return out
     }
 
-    mutating func getString() -> String? {
-        guard let n = get(UInt32.self), offset + Int(n) <= raw.count else { return nil }
-        let s = String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + Int(n))]), as: UTF8.self)
-        offset += Int(n)
-        return s
+    /// The trie's payloads; nil if they were written with another layout, or one has an entry
+    /// out of range or a flag that is not a valid `Bool`.
+    static func names(_ r: inout CacheFileReader, entryCount: Int) -> [GazetteerName]? {
+        guard r.array(UInt64.self) == nameLayout, let names = r.array(GazetteerName.self) else { return nil }
+        let stride = MemoryLayout<GazetteerName>.stride
+        guard let entryOffset = MemoryLayout<GazetteerName>.offset(of: \.entry),
+              let flagOffset = MemoryLayout<GazetteerName>.offset(of: \.isCommon) else { return nil }
+        var bad = 0
+        names.withUnsafeBytes { raw in
+            for i in 0..<names.count {
+                let entry = raw.loadUnaligned(fromByteOffset: i * stride + entryOffset, as: UInt32.self)
+                bad |= (entry >= UInt32(entryCount) ? 1 : 0) | (raw[i * stride + flagOffset] > 1 ? 1 : 0)
+            }
+        }
+        return bad == 0 ? names : nil
     }
 }

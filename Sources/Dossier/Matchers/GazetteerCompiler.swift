@@ -32,7 +32,7 @@ struct GazetteerSource {
         return 3
     }
 
-    /// FNV-1a over the paths and contents of every file that shapes the compiled gazetteer.
+    /// A hash of the paths and contents of every file that shapes the compiled gazetteer.
     static func hash(_ entityFiles: [URL], directory: URL?) -> UInt64 {
         var hashed = entityFiles
         if let dir = directory {
@@ -40,32 +40,29 @@ struct GazetteerSource {
         }
         let language = LanguageData.bundledDirectory()
         hashed += ["ascii_fold.tsv", "name_particles.txt", "stop_words.txt", "common_words.txt"].map { language.appendingPathComponent($0) }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ GazetteerCache.formatVersion
+        var h = ContentHash(seed: GazetteerCache.formatVersion)
         for url in hashed {
-            for b in url.path.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-            guard let data = try? Data(contentsOf: url) else { continue }
-            h = data.withUnsafeBytes { raw in
-                var x = h
-                for b in raw.bindMemory(to: UInt8.self) { x = (x ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-                return x
+            h.add(url.path)
+            guard let data = try? Data(contentsOf: url) else {
+                h.add("(missing)")
+                continue
             }
+            data.withUnsafeBytes { h.add($0) }
         }
-        return h
+        return h.value
     }
 }
 
-/// Gazetteers in the plain form the cache stores: entries, each name's token keys, name lists.
+/// Gazetteers in the form the cache stores: the entries, the trie of their names, name lists.
 struct CompiledGazetteer {
-    struct Name {
-        var keys: [UInt64]
-        var name: GazetteerName
-    }
     struct Demonym {
         var key: UInt64
         var place: String
     }
-    var entries: [GazetteerEntry] = []
-    var names: [Name] = []
+    var entries = GazetteerEntryColumns()
+    var names = PhraseTrie<GazetteerName>()
+    /// How many names (canonical names and aliases) `names` holds.
+    var nameCount = 0
     var givenNames: [UInt64] = []
     var ambiguousGivenNames: [UInt64] = []
     var surnames: [UInt64] = []
@@ -87,8 +84,7 @@ struct GazetteerCompiler {
                 let population = flags.first { $0.hasPrefix("pop=") }.flatMap { Int($0.dropFirst(4)) } ?? 0
                 let common = flags.contains("common")
                 let index = Int32(out.entries.count)
-                out.entries.append(GazetteerEntry(id: String(f[0]), type: type, canonical: canonical, isCommon: common,
-                                                  population: population, rank: rank))
+                out.entries.append(id: String(f[0]), type: type, canonical: canonical, isCommon: common, population: population, rank: rank)
                 var aliases = [Substring(canonical)]
                 if f.count > 3, !f[3].isEmpty { aliases += f[3].utf8.split(separator: UInt8(ascii: "|")).map { Substring($0) } }
                 for alias in aliases {
@@ -100,8 +96,8 @@ struct GazetteerCompiler {
                         pattern |= UInt64(Gazetteer.caseRequirement(w, language: language)) << (2 * UInt64(i))
                     }
                     let isCommonAlias = common && words.count == 1 && language.commonWords.contains(keys[0])
-                    out.names.append(.init(keys: keys, name: GazetteerName(entry: index, casePattern: pattern,
-                                                                           wordCount: UInt8(words.count), isCommon: isCommonAlias)))
+                    out.names.insert(keys, GazetteerName(entry: index, casePattern: pattern, wordCount: UInt8(words.count), isCommon: isCommonAlias))
+                    out.nameCount += 1
                 }
             }
         }

@@ -1,10 +1,20 @@
 /// A trie over token keys that finds the longest phrase starting at a token: the compiled form of
 /// gazetteers and word lists. Attached hyphens inside a phrase are skipped, so that "al-Araji",
 /// "al Araji" and "Al Araji" all match the phrase "al Araji".
+///
+/// The trie lives in flat arrays, so that it can be saved and loaded in bulk (`Tables`): an
+/// open-addressing table of edges keyed by a hash of (node, token key), and the payloads in one
+/// array, each node's chained in insertion order.
 public struct PhraseTrie<Payload: Sendable>: Sendable {
-    /// Every edge of the trie in one table, keyed by a hash of (node, token key).
-    private var edges: KeyMap<Int32> = [:]
-    private var payloads: [[Payload]] = [[]]
+    /// Edge slots: the edge hash (0: empty slot) and the child node it leads to.
+    private var slotEdges: [UInt64] = []
+    private var slotNodes: [Int32] = []
+    private var edgeCount = 0
+    /// Per node: the index of its first payload, or -1. Node 0 is the root.
+    private var firstPayload: [Int32] = [-1]
+    /// Per payload: the index of the next payload of the same node, or -1; always a later index.
+    private var nextPayload: [Int32] = []
+    private var payloads: [Payload] = []
     /// The longest phrase, in tokens.
     public private(set) var maxLength = 0
 
@@ -12,13 +22,38 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
 
     /// Room for this many phrases, to insert without rehashing.
     public mutating func reserveCapacity(_ phrases: Int) {
-        edges.reserveCapacity(phrases * 3 / 2)
-        payloads.reserveCapacity(phrases * 3 / 2)
+        growEdges(toHold: phrases * 3 / 2)
+        firstPayload.reserveCapacity(phrases * 3 / 2)
+        nextPayload.reserveCapacity(phrases)
+        payloads.reserveCapacity(phrases)
     }
 
+    /// The slot key of the edge from `node` along `key`; never 0, which marks an empty slot.
     @inline(__always)
     static func edge(_ node: Int, _ key: UInt64) -> UInt64 {
-        (key ^ (UInt64(truncatingIfNeeded: node) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        let h = (key ^ (UInt64(truncatingIfNeeded: node) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        return h == 0 ? 1 : h
+    }
+
+    /// The child of `node` along `key`, or nil.
+    @inline(__always)
+    private func child(_ node: Int, _ key: UInt64) -> Int? {
+        let e = Self.edge(node, key)
+        return slotEdges.withUnsafeBufferPointer { table -> Int? in
+            let mask = table.count &- 1
+            guard mask >= 0 else { return nil }
+            var i = Int(truncatingIfNeeded: e &* 0x9E37_79B9_7F4A_7C15) & mask
+            while true {
+                let s = table[i]
+                if s == e {
+                    // Always true but in a damaged cache file; checking here spares checking every slot on loading.
+                    let node = Int(UInt32(bitPattern: slotNodes[i]))
+                    return node < firstPayload.count ? node : nil
+                }
+                if s == 0 { return nil }
+                i = (i &+ 1) & mask
+            }
+        }
     }
 
     /// Adds a phrase given as token keys.
@@ -26,26 +61,60 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         guard !keys.isEmpty else { return }
         var node = 0
         for k in keys {
-            let e = Self.edge(node, k)
-            if let next = edges[e] {
-                node = Int(next)
+            if let next = child(node, k) {
+                node = next
             } else {
-                payloads.append([])
-                let next = payloads.count - 1
-                edges[e] = Int32(next)
+                let next = firstPayload.count
+                firstPayload.append(-1)
+                addEdge(Self.edge(node, k), to: next)
                 node = next
             }
         }
-        payloads[node].append(payload)
+        let index = Int32(payloads.count)
+        payloads.append(payload)
+        nextPayload.append(-1)
+        var last = Int(firstPayload[node])
+        if last < 0 {
+            firstPayload[node] = index
+        } else {
+            while nextPayload[last] >= 0 { last = Int(nextPayload[last]) }
+            nextPayload[last] = index
+        }
         maxLength = max(maxLength, keys.count)
     }
 
-    public var nodeCount: Int { payloads.count }
+    private mutating func addEdge(_ e: UInt64, to node: Int) {
+        if (edgeCount + 1) * 2 > slotEdges.count { growEdges(toHold: edgeCount + 1) }
+        place(e, Int32(node))
+        edgeCount += 1
+    }
+
+    private mutating func place(_ e: UInt64, _ node: Int32) {
+        let mask = slotEdges.count - 1
+        var i = Int(truncatingIfNeeded: e &* 0x9E37_79B9_7F4A_7C15) & mask
+        while slotEdges[i] != 0 { i = (i + 1) & mask }
+        slotEdges[i] = e
+        slotNodes[i] = node
+    }
+
+    /// Rehashes into a table with room for `count` edges at a load factor of at most one half.
+    private mutating func growEdges(toHold count: Int) {
+        var capacity = max(slotEdges.count, 8)
+        while count * 2 > capacity { capacity *= 2 }
+        guard capacity > slotEdges.count else { return }
+        let (oldEdges, oldNodes) = (slotEdges, slotNodes)
+        slotEdges = [UInt64](repeating: 0, count: capacity)
+        slotNodes = [Int32](repeating: 0, count: capacity)
+        for (i, e) in oldEdges.enumerated() where e != 0 { place(e, oldNodes[i]) }
+    }
+
+    public var nodeCount: Int { firstPayload.count }
 
     /// Walks the trie along the tokens from `start`, skipping attached hyphens, and calls `visit`
-    /// with the index one past each matched token and the payloads of the node reached there.
+    /// with the index one past each matched token and the first payload of the node reached
+    /// there, for nodes that have payloads.
     @inline(__always)
-    private func walk(_ tokens: [Token], from start: Int, limit: Int, _ visit: (Int, [Payload]) -> Void) {
+    private func walk(_ tokens: [Token], from start: Int, limit: Int, _ visit: (Int, Int) -> Void) {
         var node = 0
         var i = start
         while i < limit {
@@ -54,10 +123,11 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
                 i += 1
                 continue
             }
-            guard let next = edges[Self.edge(node, t.key)] else { break }
-            node = Int(next)
+            guard let next = child(node, t.key) else { break }
+            node = next
             i += 1
-            if !payloads[node].isEmpty { visit(i, payloads[node]) }
+            let first = Int(firstPayload[node])
+            if first >= 0 { visit(i, first) }
         }
     }
 
@@ -66,8 +136,12 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     public func matches(in tokens: [Token], from start: Int, limit: Int,
                         accept: (Payload, Range<Int>) -> Bool = { _, _ in true }) -> [(end: Int, payload: Payload)] {
         var found: [(end: Int, payload: Payload)] = []
-        walk(tokens, from: start, limit: limit) { end, here in
-            for p in here where accept(p, start..<end) { found.append((end, p)) }
+        walk(tokens, from: start, limit: limit) { end, first in
+            var p = first
+            while p >= 0 {
+                if accept(payloads[p], start..<end) { found.append((end, payloads[p])) }
+                p = Int(nextPayload[p])
+            }
         }
         found.reverse()
         return found
@@ -77,8 +151,15 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     public func longest(in tokens: [Token], from start: Int, limit: Int,
                         accept: (Payload, Range<Int>) -> Bool = { _, _ in true }) -> (end: Int, payload: Payload)? {
         var best: (end: Int, payload: Payload)?
-        walk(tokens, from: start, limit: limit) { end, here in
-            if let p = here.first(where: { accept($0, start..<end) }) { best = (end, p) }
+        walk(tokens, from: start, limit: limit) { end, first in
+            var p = first
+            while p >= 0 {
+                if accept(payloads[p], start..<end) {
+                    best = (end, payloads[p])
+                    break
+                }
+                p = Int(nextPayload[p])
+            }
         }
         return best
     }
@@ -87,10 +168,56 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     public func contains(_ keys: [UInt64]) -> Bool {
         var node = 0
         for k in keys {
-            guard let next = edges[Self.edge(node, k)] else { return false }
-            node = Int(next)
+            guard let next = child(node, k) else { return false }
+            node = next
         }
-        return !payloads[node].isEmpty
+        return firstPayload[node] >= 0
+    }
+}
+
+extension PhraseTrie {
+    /// The arrays a trie is made of, to save it in a binary cache and load it back in bulk
+    /// instead of inserting its phrases one by one.
+    struct Tables {
+        var slotEdges: [UInt64]
+        var slotNodes: [Int32]
+        var firstPayload: [Int32]
+        var nextPayload: [Int32]
+        var payloads: [Payload]
+        var maxLength: Int
+        /// An empty slot, which ends every probe: the index of the first, or 0 if there are no slots.
+        var emptySlot: Int
+    }
+
+    var tables: Tables {
+        Tables(slotEdges: slotEdges, slotNodes: slotNodes, firstPayload: firstPayload, nextPayload: nextPayload,
+               payloads: payloads, maxLength: maxLength, emptySlot: slotEdges.firstIndex(of: 0) ?? 0)
+    }
+
+    /// A trie made of `tables`, or nil if they are inconsistent: every lookup in the result ends
+    /// and stays in bounds, whatever the tables held. (Edges to nodes that do not exist are
+    /// ignored by `child`, so that the edge slots need no check here.)
+    init?(tables t: Tables) {
+        let slots = t.slotEdges.count, nodes = t.firstPayload.count, count = t.payloads.count
+        guard slots == t.slotNodes.count, slots == 0 || slots.nonzeroBitCount == 1, nodes >= 1, nodes <= Int(Int32.max),
+              t.nextPayload.count == count, count <= Int(Int32.max), t.maxLength >= 0, t.maxLength < nodes,
+              slots == 0 || (t.emptySlot >= 0 && t.emptySlot < slots && t.slotEdges[t.emptySlot] == 0) else { return nil }
+        // Payload chains stay in bounds and only move forward, so they end.
+        var badPayloads = 0
+        t.firstPayload.withUnsafeBufferPointer { first in
+            for p in first { badPayloads |= UInt32(bitPattern: p &+ 1) > UInt32(count) ? 1 : 0 }
+        }
+        t.nextPayload.withUnsafeBufferPointer { next in
+            for i in 0..<next.count {
+                // -1, or after i and before the end: next - (i + 1) wraps unless in 0..<count - (i + 1).
+                let p = Int(next[i])
+                badPayloads |= p != -1 && UInt(bitPattern: p &- i &- 1) >= UInt(bitPattern: count &- i &- 1) ? 1 : 0
+            }
+        }
+        guard badPayloads == 0 else { return nil }
+        let edges = nodes - 1
+        (slotEdges, slotNodes, edgeCount) = (t.slotEdges, t.slotNodes, edges)
+        (firstPayload, nextPayload, payloads, maxLength) = (t.firstPayload, t.nextPayload, t.payloads, t.maxLength)
     }
 }
 

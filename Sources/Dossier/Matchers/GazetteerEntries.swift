@@ -1,0 +1,110 @@
+/// One named entity from a gazetteer file: a view of a row of `GazetteerEntries`, whose id and
+/// canonical name are made into strings only when read.
+public struct GazetteerEntry: Sendable {
+    let storage: GazetteerEntries.Storage
+    let index: Int
+
+    public var id: String { storage.columns.string(2 * index) }
+    public var type: EntityType { storage.columns.types[index] }
+    public var canonical: String { storage.columns.string(2 * index + 1) }
+    /// The name is also an everyday word or given name ("Turkey", "Jordan"): it needs context.
+    public var isCommon: Bool { storage.columns.commonFlags[index] != 0 }
+    public var population: Int { Int(storage.columns.populations[index]) }
+    /// Lower is preferred when two entries share a name (the order files are loaded in).
+    public var rank: Int { Int(storage.columns.ranks[index]) }
+
+    /// Whether the id starts with `prefix` ("geonames:"), without making the id a string.
+    public func idHasPrefix(_ prefix: StaticString) -> Bool {
+        storage.columns.strings.hasPrefix(2 * index, prefix)
+    }
+}
+
+/// All gazetteer entries, in load order, indexed by `GazetteerName.entry`.
+public struct GazetteerEntries: RandomAccessCollection, Sendable {
+    /// The columns, shared by every `GazetteerEntry` read from them.
+    final class Storage: Sendable {
+        let columns: GazetteerEntryColumns
+        init(_ columns: GazetteerEntryColumns) { self.columns = columns }
+    }
+
+    let storage: Storage
+
+    init(_ columns: GazetteerEntryColumns) {
+        storage = Storage(columns)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.columns.types.count }
+
+    public subscript(index: Int) -> GazetteerEntry {
+        precondition(index >= 0 && index < endIndex, "gazetteer entry out of range")
+        return GazetteerEntry(storage: storage, index: index)
+    }
+}
+
+/// Gazetteer entries column by column, with every id and canonical name in one UTF-8 buffer:
+/// the form the compiler fills and the cache saves and loads in bulk.
+struct GazetteerEntryColumns: Sendable {
+    var types: [EntityType] = []
+    var commonFlags: [UInt8] = []
+    var populations: [Int64] = []
+    var ranks: [Int32] = []
+    /// Two a row: the id, then the canonical name.
+    var strings = PackedStrings()
+
+    var count: Int { types.count }
+
+    mutating func append(id: String, type: EntityType, canonical: String, isCommon: Bool, population: Int, rank: Int) {
+        types.append(type)
+        commonFlags.append(isCommon ? 1 : 0)
+        populations.append(Int64(population))
+        ranks.append(Int32(rank))
+        strings.append(id)
+        strings.append(canonical)
+    }
+
+    func string(_ k: Int) -> String { strings[k] }
+
+    /// Whether the columns have one length and the strings are well formed.
+    var isConsistent: Bool {
+        let n = types.count
+        return commonFlags.count == n && populations.count == n && ranks.count == n && strings.count == 2 * n && strings.isConsistent
+    }
+}
+
+/// Strings stored end to end in one UTF-8 buffer, with where each ends: no allocation a string.
+struct PackedStrings: Sendable {
+    var ends: [UInt32] = []
+    var bytes: [UInt8] = []
+
+    var count: Int { ends.count }
+
+    mutating func append(_ s: String) {
+        bytes.append(contentsOf: s.utf8)
+        ends.append(UInt32(bytes.count))
+    }
+
+    subscript(k: Int) -> String {
+        let start = k == 0 ? 0 : Int(ends[k - 1]), end = Int(ends[k])
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// Whether the `k`th string starts with the bytes of `prefix`.
+    func hasPrefix(_ k: Int, _ prefix: StaticString) -> Bool {
+        let start = k == 0 ? 0 : Int(ends[k - 1]), end = Int(ends[k]), n = prefix.utf8CodeUnitCount
+        guard end - start >= n else { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            prefix.withUTF8Buffer { p in (0..<n).allSatisfy { b[start + $0] == p[$0] } }
+        }
+    }
+
+    /// Whether the ends are in order and inside the buffer (as they must be if loaded from a file).
+    var isConsistent: Bool {
+        var previous: UInt32 = 0, disordered = 0
+        for end in ends {
+            disordered |= end < previous ? 1 : 0
+            previous = end
+        }
+        return disordered == 0 && Int(previous) <= bytes.count
+    }
+}
