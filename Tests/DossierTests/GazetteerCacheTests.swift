@@ -177,4 +177,29 @@ final class GazetteerCacheTests: XCTestCase {
             XCTAssertEqual(t.maxLength, 2)
         }
     }
+
+    /// Old cache files are pruned: the newest `keptFiles` stay, other files in the folder too.
+    func testPruneKeepsTheNewestCacheFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-prune-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let now = Date()
+        var files: [URL] = []
+        for n in 0..<12 {
+            let url = dir.appendingPathComponent(String(format: "gazetteer-%016d.bin", n))
+            try Data([1, 2, 3]).write(to: url)
+            try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(Double(n - 20) * 3600)], ofItemAtPath: url.path)
+            files.append(url)
+        }
+        let other = dir.appendingPathComponent("notes.txt")
+        try Data("keep".utf8).write(to: other)
+        // The current file is the oldest by date, yet it stays.
+        GazetteerCache.prune(dir, keeping: files[0])
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
+        XCTAssertEqual(left.count, GazetteerCache.keptFiles + 1)
+        XCTAssertTrue(left.contains(files[0].lastPathComponent))
+        XCTAssertTrue(left.contains("notes.txt"))
+        for url in files.suffix(GazetteerCache.keptFiles - 1) { XCTAssertTrue(left.contains(url.lastPathComponent)) }
+        XCTAssertFalse(left.contains(files[1].lastPathComponent))
+    }
 }

@@ -47,6 +47,29 @@ enum GazetteerCache {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
         }
+        prune(dir, keeping: url)
+    }
+
+    /// Cache files kept per folder: each gazetteer folder and set of extra files has its own, and
+    /// every edit of a gazetteer writes a new one (~12 MB).
+    static let keptFiles = 8
+
+    /// Deletes all but the `keptFiles` most recently written cache files (the new one always stays).
+    /// A process still reading a deleted file keeps its data: the file goes when it is closed.
+    static func prune(_ dir: URL, keeping current: URL) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { return }
+        var files: [(url: URL, date: Date)] = []
+        for name in names where name.hasPrefix("gazetteer-") && name.hasSuffix(".bin") {
+            let url = dir.appendingPathComponent(name)
+            guard url.lastPathComponent != current.lastPathComponent else { continue }
+            let date = (try? fm.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
+            files.append((url, date))
+        }
+        guard files.count >= keptFiles else { return }
+        for old in files.sorted(by: { $0.date > $1.date }).dropFirst(keptFiles - 1) {
+            try? fm.removeItem(at: old.url)
+        }
     }
 
     static func encode(_ g: CompiledGazetteer) -> CacheFileWriter {
