@@ -19,7 +19,28 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
 
     public init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
         self.init()
+        reserveCapacity(keys.underestimatedCount)
         for k in keys { insert(k) }
+    }
+
+    /// Room for `n` members without growing the table.
+    public mutating func reserveCapacity(_ n: Int) {
+        members.reserveCapacity(n)
+        guard (n + 1) * 2 > slots.count else { return }
+        var capacity = 8
+        var shift: UInt64 = 61
+        while (n + 1) * 2 > capacity {
+            capacity *= 2
+            shift -= 1
+        }
+        self.shift = shift
+        slots = [UInt64](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for key in members where key != 0 {
+            var i = KeySlot.home(key, shift)
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = key
+        }
     }
 
     public init(arrayLiteral elements: UInt64...) { self.init(elements) }
@@ -76,17 +97,7 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
 
     public func makeIterator() -> IndexingIterator<[UInt64]> { members.makeIterator() }
 
-    private mutating func grow() {
-        let capacity = Swift.max(8, slots.count * 2)
-        shift = slots.isEmpty ? 61 : shift - 1
-        slots = [UInt64](repeating: 0, count: capacity)
-        let mask = capacity - 1
-        for key in members where key != 0 {
-            var i = KeySlot.home(key, shift)
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = key
-        }
-    }
+    private mutating func grow() { reserveCapacity(members.count + 1) }
 }
 
 /// A dictionary from token keys to values, with `KeySet`'s hashing: one multiply, linear probing,

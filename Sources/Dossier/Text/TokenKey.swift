@@ -7,6 +7,7 @@ public enum TokenKey {
 
     /// The key of a word as written in a data file, folded the same way as text tokens.
     public static func of(_ word: some StringProtocol) -> UInt64 {
+        if let h = word.utf8.withContiguousStorageIfAvailable({ asciiKey($0) }), let h { return h }
         var h = offset
         for b in word.utf8 {
             if b >= 0x80 {
@@ -15,6 +16,18 @@ public enum TokenKey {
             }
             if b == 0x2E { continue }
             h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)) &* prime
+        }
+        return h
+    }
+
+    /// The key of ASCII UTF-8 bytes; nil if a byte is not ASCII.
+    @inline(__always)
+    static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var h = offset
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            if b == 0x2E { continue }
+            h = (h ^ UInt64(b &- 0x41 < 26 ? b | 0x20 : b)) &* prime
         }
         return h
     }
