@@ -122,7 +122,8 @@ struct ByteMask: Sendable, Equatable {
 /// start, every pattern behind the set of bytes its literals need.
 struct ChromePatternSet: Sendable {
     let patterns: [ChromePattern]
-    /// Per first byte of the line: anchored patterns that start with a literal of that byte.
+    /// Per first byte of the line: anchored patterns that start with a literal of that byte, or
+    /// with a number (under each digit).
     let byFirstByte: [[Int]]
     /// Per pattern: the first 8 bytes of the literal an anchored pattern starts with, as
     /// `Self.head` packs a line's first bytes, and the mask of the bytes it has.
@@ -135,8 +136,8 @@ struct ChromePatternSet: Sendable {
     /// rarer bytes than letters and spaces apart, as a scan is skipped when no pattern of its group
     /// has its bytes in the line.
     let scanners: [OpeningScanner]
-    /// The other patterns: anchored ones that do not start with a literal, unanchored ones that
-    /// do not open with two literal bytes.
+    /// The other patterns: anchored ones that start with `*`, unanchored ones that do not open
+    /// with two literal bytes.
     let general: [Int]
     /// Per pattern: the bytes its literals need.
     let required: [ByteMask]
@@ -164,6 +165,9 @@ struct ChromePatternSet: Sendable {
                     head.bytes |= UInt64(b) << (8 * j)
                     head.mask |= 0xFF << (8 * j)
                 }
+            } else if p.anchoredStart, p.pieces.first == .number {
+                // A number starts with a digit.
+                for d in UInt8(ascii: "0")...UInt8(ascii: "9") { byFirst[Int(d)].append(i) }
             } else if !p.anchoredStart, p.anchoredEnd, p.pieces.count == 1, case .literal(let lit) = p.pieces[0] {
                 suffixes.append((i, lit.count))
             } else if !p.anchoredStart, let opening = p.opening, opening.count >= 2 {
