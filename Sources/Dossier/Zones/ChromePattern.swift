@@ -117,17 +117,27 @@ struct ByteMask: Sendable, Equatable {
 }
 
 /// Chrome patterns arranged to test one line fast, with the same answer as trying each pattern:
-/// patterns anchored at the start behind their first byte, unanchored patterns behind a skip scan
-/// for where their opening literal can start, every pattern behind the set of bytes its literals need.
+/// patterns anchored at the start behind their first byte, literals anchored at the end tried
+/// there only, other unanchored patterns behind a skip scan for where their opening literal can
+/// start, every pattern behind the set of bytes its literals need.
 struct ChromePatternSet: Sendable {
     let patterns: [ChromePattern]
-    /// Per first byte of the line: anchored patterns that start with a literal of that byte.
+    /// Per first byte of the line: anchored patterns that start with a literal of that byte, or
+    /// with a number (under each digit).
     let byFirstByte: [[Int]]
+    /// Per pattern: the first 8 bytes of the literal an anchored pattern starts with, as
+    /// `Self.head` packs a line's first bytes, and the mask of the bytes it has.
+    let heads: [(bytes: UInt64, mask: UInt64)]
+    /// Unanchored patterns that are one literal anchored at the end ("/ap$"), with its length:
+    /// they can only match that far from the end.
+    let suffixes: [(pattern: Int, length: Int)]
     /// Unanchored patterns that open with a literal of two bytes or more: long and short openings
-    /// apart, as a scan skips by up to the shortest opening of its group.
+    /// apart, as a scan skips by up to the shortest opening of its group, and patterns that need
+    /// rarer bytes than letters and spaces apart, as a scan is skipped when no pattern of its group
+    /// has its bytes in the line.
     let scanners: [OpeningScanner]
-    /// The other patterns: anchored ones that do not start with a literal, unanchored ones that
-    /// do not open with two literal bytes.
+    /// The other patterns: anchored ones that start with `*`, unanchored ones that do not open
+    /// with two literal bytes.
     let general: [Int]
     /// Per pattern: the bytes its literals need.
     let required: [ByteMask]
@@ -138,35 +148,64 @@ struct ChromePatternSet: Sendable {
     init(_ patterns: [ChromePattern]) {
         self.patterns = patterns
         var byFirst = [[Int]](repeating: [], count: 256)
+        var suffixes: [(pattern: Int, length: Int)] = []
         var long: [(pattern: Int, opening: [UInt8])] = []
         var short: [(pattern: Int, opening: [UInt8])] = []
         var general: [Int] = []
         var required: [ByteMask] = []
+        var heads: [(bytes: UInt64, mask: UInt64)] = []
         for (i, p) in patterns.enumerated() {
             var mask = ByteMask()
             for case .literal(let lit) in p.pieces { for b in lit { mask.insert(b) } }
             required.append(mask)
+            var head: (bytes: UInt64, mask: UInt64) = (0, 0)
             if p.anchoredStart, case .literal(let lit)? = p.pieces.first, let b = lit.first {
                 byFirst[Int(b)].append(i)
+                for (j, b) in lit.prefix(8).enumerated() {
+                    head.bytes |= UInt64(b) << (8 * j)
+                    head.mask |= 0xFF << (8 * j)
+                }
+            } else if p.anchoredStart, p.pieces.first == .number {
+                // A number starts with a digit.
+                for d in UInt8(ascii: "0")...UInt8(ascii: "9") { byFirst[Int(d)].append(i) }
+            } else if !p.anchoredStart, p.anchoredEnd, p.pieces.count == 1, case .literal(let lit) = p.pieces[0] {
+                suffixes.append((i, lit.count))
             } else if !p.anchoredStart, let opening = p.opening, opening.count >= 2 {
                 if opening.count >= Self.longOpening { long.append((i, opening)) } else { short.append((i, opening)) }
             } else {
                 general.append(i)
             }
+            heads.append(head)
         }
+        self.heads = heads
         byFirstByte = byFirst
-        scanners = [long, short].filter { !$0.isEmpty }.map(OpeningScanner.init)
+        self.suffixes = suffixes
+        // Patterns that need a byte other than letters and spaces ("photo:", "(left)") are scanned
+        // apart from the others: most lines lack such bytes, and their scan is then skipped.
+        var common = ByteMask()
+        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { common.insert(b) }
+        common.insert(0x20)
+        let needsRare = { (p: (pattern: Int, opening: [UInt8])) in !common.containsAll(required[p.pattern]) }
+        scanners = [long.filter { !needsRare($0) }, long.filter(needsRare), short.filter { !needsRare($0) }, short.filter(needsRare)]
+            .filter { !$0.isEmpty }.map(OpeningScanner.init)
         self.general = general
         self.required = required
     }
 
-    /// Whether any pattern matches `line`, whose bytes are `present`.
+    /// Whether any pattern matches `line`, whose bytes are among `present`.
     func matches(_ line: [UInt8], present: ByteMask) -> Bool {
-        if let first = line.first {
-            for i in byFirstByte[Int(first)] where present.containsAll(required[i]) && patterns[i].matches(line) { return true }
-        }
-        for i in general where present.containsAll(required[i]) && patterns[i].matches(line) { return true }
-        return line.withUnsafeBufferPointer { s in
+        line.withUnsafeBufferPointer { s in
+            if let first = s.first {
+                // The line's first bytes rule out most patterns of its first byte before they are tried.
+                let head = Self.head(s)
+                for i in byFirstByte[Int(first)] where head & heads[i].mask == heads[i].bytes {
+                    if present.containsAll(required[i]) && patterns[i].matches(s, at: 0) { return true }
+                }
+            }
+            for i in general where present.containsAll(required[i]) && patterns[i].matches(line) { return true }
+            for (i, length) in suffixes where s.count >= length && present.containsAll(required[i]) {
+                if patterns[i].matches(s, at: s.count - length) { return true }
+            }
             for scanner in scanners where scanner.candidates.contains(where: { present.containsAll(required[$0.pattern]) }) {
                 let found = scanner.firstStart(in: s) { start, i in
                     present.containsAll(required[i]) && patterns[i].matches(s, at: start)
@@ -175,6 +214,16 @@ struct ChromePatternSet: Sendable {
             }
             return false
         }
+    }
+
+    /// The first 8 bytes of `line` in one word, the first in the lowest byte; zero past its end.
+    @inline(__always) static func head(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if line.count >= 8, let base = line.baseAddress {
+            return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+        }
+        var head: UInt64 = 0
+        for j in 0..<min(8, line.count) { head |= UInt64(line[j]) << (8 * j) }
+        return head
     }
 }
 
@@ -226,6 +275,8 @@ struct OpeningScanner: Sendable {
 /// What `Line` needs from the language, prepared once per zone detector.
 struct LineFeatures: Sendable {
     let stopWords: KeySet
+    /// `stopWords` for the line scan.
+    let stopTable: StopWordTable
     let chrome: ChromePatternSet
     let captions: ChromePatternSet
     /// Headings that open a comment section ("12 comments", "Leave a Reply"), from `comment_headings.txt`.
@@ -233,6 +284,7 @@ struct LineFeatures: Sendable {
 
     init(language: LanguageData) {
         stopWords = language.stopWords
+        stopTable = StopWordTable(language.stopWords)
         chrome = ChromePatternSet(language.chromePatterns)
         captions = ChromePatternSet(language.captionPatterns)
         commentHeadings = ChromePatternSet(Self.bundledCommentHeadings)

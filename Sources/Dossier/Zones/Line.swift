@@ -20,8 +20,12 @@ struct Line {
     var isCaption = false
     /// A blank line precedes it.
     var afterBlank = false
-    /// The byte values of `folded`, for quick pattern rejection.
+    /// The byte values of `folded`, and every letter a–z, digit and apostrophe: for quick pattern rejection.
     var present = ByteMask()
+    /// Where the keys of its words of three or more units that are not stop words lie in the key
+    /// list of `Line.lines`, in order: `ZoneDetector.contentWords` of the line, whose words end at
+    /// apostrophes ("don't": "don", "t"). Nil when the line was not split from a text.
+    var contentKeys: Range<Int>? = nil
 
     var stopDensity: Double { words == 0 ? 0 : Double(stopWords) / Double(words) }
     var titleCaseRatio: Double { contentWords == 0 ? 0 : Double(capitalisedWords) / Double(contentWords) }
@@ -30,103 +34,71 @@ struct Line {
     /// How many units of a line are folded for chrome patterns.
     static let foldedLimit = 400
 
-    /// Splits `units` into non-blank lines.
-    static func lines(of units: [UInt16], features: LineFeatures) -> [Line] {
+    /// Splits `units` into non-blank lines; also returns the keys their `contentKeys` point to.
+    static func lines(of units: [UInt16], features: LineFeatures) -> (lines: [Line], keys: [UInt64]) {
         var out: [Line] = []
-        units.withUnsafeBufferPointer { u in
+        var scanner = LineScanner(textLength: units.count)
+        features.stopTable.withLookup { stopWords in units.withUnsafeBufferPointer { u in
             var i = 0
             var blank = true
             let n = u.count
             while i < n {
-                var j = i
-                while j < n, u[j] != 0x0A, u[j] != 0x2029 { j += 1 }
-                var s = i, e = j
-                while s < e, Tokenizer.isSpace(u[s]) { s += 1 }
-                while e > s, Tokenizer.isSpace(u[e - 1]) { e -= 1 }
-                if s < e {
-                    out.append(Line(start: s, end: e, units: units, features: features, afterBlank: blank))
-                    blank = false
-                } else {
+                var s = i
+                while s < n, u[s] != 0x0A, u[s] != 0x2029, Tokenizer.isSpace(u[s]) { s += 1 }
+                guard s < n, u[s] != 0x0A, u[s] != 0x2029 else {
                     blank = true
+                    i = s + 1
+                    continue
                 }
-                i = j + 1
+                let scan = scanner.scan(u, from: s, limit: n, stopAtBreak: true, stopWords: stopWords)
+                var e = scan.stop
+                while e > s, Tokenizer.isSpace(u[e - 1]) { e -= 1 }
+                out.append(Line(start: s, end: e, units: units, scan: scan, scanner: scanner, features: features, afterBlank: blank))
+                blank = false
+                i = scan.stop + 1
             }
-        }
-        return out
+        } }
+        return (out, Array(UnsafeBufferPointer(start: scanner.keys, count: scanner.keyCount)))
     }
 
     init(start: Int, end: Int, units: [UInt16], features: borrowing LineFeatures, afterBlank: Bool) {
+        var scanner = LineScanner(textLength: end - start)
+        let scan = units.withUnsafeBufferPointer { u in
+            features.stopTable.withLookup { stopWords in
+                scanner.scan(u, from: start, limit: end, stopAtBreak: false, stopWords: stopWords)
+            }
+        }
+        self.init(start: start, end: end, units: units, scan: scan, scanner: scanner, features: features, afterBlank: afterBlank)
+        // The keys are the scanner's own, gone with it.
+        contentKeys = nil
+    }
+
+    /// The line `start..<end`, from the scan that found it, whose folded bytes and content-word
+    /// keys are in `scanner`.
+    /// A scan up to a line break folds the spaces after `end` too, into one collapsed space that
+    /// is dropped here.
+    init(start: Int, end: Int, units: [UInt16], scan: LineScanner.Scan, scanner: borrowing LineScanner,
+         features: borrowing LineFeatures, afterBlank: Bool) {
         self.start = start
         self.end = end
         self.afterBlank = afterBlank
         self.units = units
-        let (folded, present, counts, endsSentence) = units.withUnsafeBufferPointer { u in
-            let (folded, present) = Self.fold(u, start, end)
-            return (folded, present, WordCounts(u, start, end, stopWords: features.stopWords), Self.endsSentence(u, start, end))
+        var present = scan.present
+        if scan.foldedStop > end {
+            folded = Array(UnsafeBufferPointer(start: scanner.folded, count: scan.foldedCount - 1))
+            if !folded.contains(0x20) { present.bits.0 &= ~(1 << 0x20) }
+        } else {
+            folded = Array(UnsafeBufferPointer(start: scanner.folded, count: scan.foldedCount))
         }
-        self.folded = folded
         self.present = present
-        words = counts.words
-        stopWords = counts.stopWords
-        contentWords = counts.contentWords
-        capitalisedWords = counts.capitalisedWords
-        self.endsSentence = endsSentence
+        words = scan.counts.words
+        stopWords = scan.counts.stopWords
+        contentWords = scan.counts.contentWords
+        capitalisedWords = scan.counts.capitalisedWords
+        contentKeys = scan.contentKeys
+        endsSentence = units.withUnsafeBufferPointer { Self.endsSentence($0, start, end) }
         isChrome = features.chrome.matches(folded, present: present)
         isCaption = !isChrome && features.captions.matches(folded, present: present)
-    }
-
-    /// The first `foldedLimit` units of `u[start..<end]` folded for chrome patterns: ASCII
-    /// lowercased, spaces collapsed, a few symbols kept as UTF-8, others as "?". Also the bytes present.
-    static func fold(_ u: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int) -> ([UInt8], ByteMask) {
-        let count = min(end - start, foldedLimit)
-        var present = ByteMask()
-        // Bytes below 0x80, as two 64-bit masks; the rare UTF-8 bytes go to `present` directly.
-        var low: UInt64 = 0, high: UInt64 = 0
-        let folded = [UInt8](unsafeUninitializedCapacity: count * 3) { buf, n in
-            var k = 0
-            var lastSpace = false
-            for i in start..<(start + count) {
-                let c = u[i]
-                if c < 0x80 {
-                    let isSpace = c == 0x20 || (c >= 0x09 && c <= 0x0D)
-                    if isSpace {
-                        if !lastSpace { buf[k] = 0x20; k += 1; low |= 1 << 0x20 }
-                        lastSpace = true
-                        continue
-                    }
-                    let b = c >= 0x41 && c <= 0x5A ? UInt8(c + 0x20) : UInt8(c)
-                    buf[k] = b; k += 1
-                    if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b - 64) }
-                    lastSpace = false
-                    continue
-                }
-                if Tokenizer.isSpace(c) {
-                    if !lastSpace { buf[k] = 0x20; k += 1; low |= 1 << 0x20 }
-                    lastSpace = true
-                    continue
-                }
-                lastSpace = false
-                switch c {
-                case 0x2022:
-                    buf[k] = 0xE2; buf[k + 1] = 0x80; buf[k + 2] = 0xA2; k += 3
-                    present.insert(0xE2); present.insert(0x80); present.insert(0xA2)
-                case 0x00A9:
-                    buf[k] = 0xC2; buf[k + 1] = 0xA9; k += 2
-                    present.insert(0xC2); present.insert(0xA9)
-                case 0x2190:
-                    buf[k] = 0xE2; buf[k + 1] = 0x86; buf[k + 2] = 0x90; k += 3
-                    present.insert(0xE2); present.insert(0x86); present.insert(0x90)
-                case 0x2018, 0x2019:
-                    buf[k] = 0x27; k += 1; low |= 1 << 0x27
-                default:
-                    buf[k] = 0x3F; k += 1; low |= 1 << 0x3F
-                }
-            }
-            n = k
-        }
-        present.bits.0 |= low
-        present.bits.1 |= high
-        return (folded, present)
     }
 
     /// Whether the line ends with a sentence stop, before closing quotes and brackets.
@@ -151,38 +123,13 @@ struct Line {
     }
 }
 
-/// The word statistics of a line: words are runs of letters and digits (with inner apostrophes).
+/// The word statistics of a line (see `LineScanner.countWords`).
 struct WordCounts {
     var words = 0
     var stopWords = 0
     /// Content words (not stop words) that start with a capital letter.
     var capitalisedWords = 0
     var contentWords = 0
-
-    init(_ u: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int, stopWords stopList: KeySet) {
-        var k = start
-        while k < end {
-            while k < end, !Line.isWordUnit(u[k]) { k += 1 }
-            guard k < end else { break }
-            let ws = k
-            var hasher = WordKey()
-            while k < end {
-                let c = u[k]
-                guard Line.isWordUnit(c) || (c == 0x27 || c == 0x2019) && k + 1 < end && Line.isWordUnit(u[k + 1]) else { break }
-                hasher.add(c)
-                k += 1
-            }
-            words += 1
-            let key = hasher.value(u, ws..<k)
-            if stopList.contains(key) {
-                stopWords += 1
-            } else {
-                contentWords += 1
-                let c = u[ws]
-                if (c >= 0x41 && c <= 0x5A) || (c >= 0xC0 && c <= 0xDE) { capitalisedWords += 1 }
-            }
-        }
-    }
 }
 
 /// The `TokenKey` of a word, hashed while the word is scanned: ASCII units fold as `TokenKey`

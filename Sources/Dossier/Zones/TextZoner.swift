@@ -40,7 +40,12 @@ extension ZoneDetector {
             if j == i {
                 out.append(lines[i])
             } else {
-                out.append(Line(start: lines[i].start, end: lines[j].end, units: units, features: features, afterBlank: lines[i].afterBlank))
+                var merged = Line(start: lines[i].start, end: lines[j].end, units: units, features: features, afterBlank: lines[i].afterBlank)
+                // Words do not run across lines: the merged line's content words are its lines' ones.
+                if let first = lines[i].contentKeys, let last = lines[j].contentKeys, lines[i...j].allSatisfy({ $0.contentKeys != nil }) {
+                    merged.contentKeys = first.lowerBound..<last.upperBound
+                }
+                out.append(merged)
             }
             i = j + 1
         }

@@ -18,7 +18,7 @@ public struct ZoneDetector: Sendable {
     /// Zones and metadata of `document`. `blocks` are the HTML paragraphs, when the text came from HTML.
     public func detect(_ document: Document, blocks: [HTMLBlock] = []) -> (ZoneMap, DocumentMetadata) {
         if !blocks.isEmpty, let found = detectHTML(document, blocks: blocks) { return found }
-        var lines = Line.lines(of: document.utf16, features: features)
+        var (lines, contentKeys) = Line.lines(of: document.utf16, features: features)
         var metadata = document.metadata
         if lines.isEmpty { return (ZoneMap(zones: []), metadata) }
         if !blocks.isEmpty { applyMarkupHints(&lines, blocks: blocks) } else { lines = mergeWrapped(lines, units: document.utf16) }
@@ -36,7 +36,7 @@ public struct ZoneDetector: Sendable {
         for c in carved.captions { zones.append(Zone(type: .caption, start: lines[c].start, end: lines[c].end)) }
         let top = min(carved.spans.first?.lowerBound ?? body.lowerBound, body.upperBound - 1)
         let titleBody = top..<body.upperBound
-        if let t = findTitle(lines, body: titleBody, metadata: metadata, units: document.utf16) {
+        if let t = findTitle(lines, body: titleBody, metadata: metadata, units: document.utf16, contentKeys: contentKeys) {
             zones.append(Zone(type: .title, start: lines[t].start, end: lines[t].end))
             if metadata.title == nil { metadata.title = lines[t].text }
         }
@@ -138,7 +138,8 @@ public struct ZoneDetector: Sendable {
 
     /// The headline: a title-case line of 2–25 words before the body (or the first body line when
     /// it looks like one), sharing the most content words with the body's opening.
-    func findTitle(_ lines: [Line], body: Range<Int>, metadata: DocumentMetadata, units: [UInt16]) -> Int? {
+    /// `contentKeys`: the keys that `Line.contentKeys` point to.
+    func findTitle(_ lines: [Line], body: Range<Int>, metadata: DocumentMetadata, units: [UInt16], contentKeys: [UInt64]) -> Int? {
         let from = max(0, body.lowerBound - 40)
         let candidates = (from..<body.lowerBound).filter { i in
             let line = lines[i]
@@ -147,27 +148,65 @@ public struct ZoneDetector: Sendable {
             return !(last == 0x2E && !(line.end - 2 >= line.start && units[line.end - 2] == 0x2E))
         }
         guard !candidates.isEmpty else { return nil }
-        var opening = KeySet()
-        for line in lines[body.lowerBound..<min(body.upperBound, body.lowerBound + 4)] {
-            opening.formUnion(contentWords(units, line.start..<min(line.end, line.start + 2000)))
-        }
-        let metaWords = metadata.title.map { t in KeySet(contentWords(Array(t.utf16), 0..<t.utf16.count)) } ?? KeySet()
-        var best: (score: Double, index: Int)? = nil
+        // The candidates' distinct content words, one candidate after another.
+        var keys: [UInt64] = []
+        var candidateKeys: [UInt64] = []
+        var spans: [Range<Int>] = []
         for i in candidates {
-            let line = lines[i]
-            let words = KeySet(contentWords(units, line.start..<line.end))
-            guard !words.isEmpty else { continue }
-            var s = Double(Self.sharedCount(words, opening)) / Double(words.count).squareRoot()
-            if !metaWords.isEmpty { s += 3 * Double(Self.sharedCount(words, metaWords)) / Double(max(words.count, metaWords.count)) }
-            if line.titleCaseRatio >= 0.6 { s += 0.5 }
+            if let known = lines[i].contentKeys {
+                keys.removeAll(keepingCapacity: true)
+                keys.append(contentsOf: contentKeys[known])
+            } else {
+                contentWords(units, lines[i].start..<lines[i].end, into: &keys)
+            }
+            Self.keepDistinct(&keys)
+            spans.append(candidateKeys.count..<(candidateKeys.count + keys.count))
+            candidateKeys.append(contentsOf: keys)
+        }
+        // Of the words of the body's opening, only those of candidates count.
+        let wanted = KeySet(candidateKeys)
+        var opening = KeySet()
+        for j in body.lowerBound..<min(body.upperBound, body.lowerBound + 4) {
+            if let known = lines[j].contentKeys, lines[j].length <= 2000 {
+                for k in contentKeys[known] where wanted.contains(k) { opening.insert(k) }
+            } else {
+                contentWords(units, lines[j].start..<min(lines[j].end, lines[j].start + 2000), into: &keys)
+                for k in keys where wanted.contains(k) { opening.insert(k) }
+            }
+        }
+        var metaWords = KeySet()
+        if let t = metadata.title {
+            contentWords(Array(t.utf16), 0..<t.utf16.count, into: &keys)
+            metaWords.formUnion(keys)
+        }
+        var best: (score: Double, index: Int)? = nil
+        for (i, span) in zip(candidates, spans) {
+            let words = candidateKeys[span]
+            let count = words.count
+            guard count > 0 else { continue }
+            var s = Double(Self.sharedCount(words, opening)) / Double(count).squareRoot()
+            if !metaWords.isEmpty { s += 3 * Double(Self.sharedCount(words, metaWords)) / Double(max(count, metaWords.count)) }
+            if lines[i].titleCaseRatio >= 0.6 { s += 0.5 }
             s -= Double(body.lowerBound - i) * 0.01
             if s >= 1.0, best == nil || s > best!.score { best = (s, i) }
         }
         return best?.index
     }
 
+    /// Drops repeated keys (a line's few words: compared pairwise).
+    static func keepDistinct(_ keys: inout [UInt64]) {
+        var distinct = 0
+        for k in keys.indices {
+            let key = keys[k]
+            var seen = false
+            for j in 0..<distinct where keys[j] == key { seen = true; break }
+            if !seen { keys[distinct] = key; distinct += 1 }
+        }
+        keys.removeLast(keys.count - distinct)
+    }
+
     /// How many members of `a` are in `b`.
-    static func sharedCount(_ a: KeySet, _ b: KeySet) -> Int {
+    static func sharedCount(_ a: ArraySlice<UInt64>, _ b: KeySet) -> Int {
         var n = 0
         for k in a where b.contains(k) { n += 1 }
         return n
@@ -176,19 +215,44 @@ public struct ZoneDetector: Sendable {
     /// Keys of the words of three or more letters in `range` that are not stop words.
     func contentWords(_ units: [UInt16], _ range: Range<Int>) -> [UInt64] {
         var out: [UInt64] = []
-        units.withUnsafeBufferPointer { buf in
-            var i = range.lowerBound
-            while i < range.upperBound {
-                while i < range.upperBound, !Line.isWordUnit(buf[i]) { i += 1 }
-                let start = i
-                var key = WordKey()
-                while i < range.upperBound, Line.isWordUnit(buf[i]) { key.add(buf[i]); i += 1 }
-                guard i - start >= 3 else { continue }
-                let k = key.value(buf, start..<i)
-                if !features.stopWords.contains(k) { out.append(k) }
+        contentWords(units, range, into: &out)
+        return out
+    }
+
+    /// Keys of the words of three or more letters in `range` that are not stop words, in `out`.
+    func contentWords(_ units: [UInt16], _ range: Range<Int>, into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
+        LineScanner.classes.withUnsafeBufferPointer { classes in
+            units.withUnsafeBufferPointer { buf in
+                var i = range.lowerBound
+                let end = range.upperBound
+                while i < end {
+                    let c = buf[i]
+                    guard c < 0x80 ? classes[Int(c)] & LineScanner.word != 0 : Line.isWordUnit(c) else {
+                        i &+= 1
+                        continue
+                    }
+                    let start = i
+                    var hash = TokenKey.offset
+                    var ascii = true
+                    while i < end {
+                        let d = buf[i]
+                        if d < 0x80 {
+                            let t = classes[Int(d)]
+                            guard t & LineScanner.word != 0 else { break }
+                            hash = (hash ^ UInt64(t & 0xFF)) &* TokenKey.prime
+                        } else {
+                            guard Line.isWordUnit(d) else { break }
+                            ascii = false
+                        }
+                        i &+= 1
+                    }
+                    guard i - start >= 3 else { continue }
+                    let key = ascii ? hash : TokenKey.of(units: buf[start..<i])
+                    if !features.stopWords.contains(key) { out.append(key) }
+                }
             }
         }
-        return out
     }
 
     // MARK: Byline
@@ -332,9 +396,11 @@ public struct ZoneDetector: Sendable {
     // MARK: Metadata lines
 
     func readMetadataLines(_ lines: [Line], into metadata: inout DocumentMetadata) {
-        for line in lines where line.isChrome || line.words <= 40 {
+        for i in lines.indices where lines[i].isChrome || lines[i].words <= 40 {
             // Most lines hold no marker at all: skip them before building strings.
-            guard Self.holdsMetadataMarker(line.folded) || Self.holdsLabel(line.units, line.start, line.end) else { continue }
+            guard Self.metadataMarkerPatterns.matches(lines[i].folded, present: lines[i].present)
+                    || Self.mayHoldColon(lines[i]) && Self.holdsLabel(lines[i].units, lines[i].start, lines[i].end) else { continue }
+            let line = lines[i]
             let text = line.text
             for marker in Self.sourceMarkers where metadata.source == nil {
                 if let markerEnd = Self.end(of: marker, in: line.folded) {
@@ -343,20 +409,22 @@ public struct ZoneDetector: Sendable {
                     let offset = line.folded[..<markerEnd].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
                     var rest = String(text.dropFirst(offset))
                     for stop in [" by permission", " with permission", " and is ", ".", ")", ","] {
-                        if let s = rest.firstRange(of: stop) { rest = String(rest[..<s.lowerBound]) }
+                        if let s = rest.firstRange(ofASCII: stop) { rest = String(rest[..<s.lowerBound]) }
                     }
                     rest = rest.trimmingCharacters(in: " ")
                     if !rest.isEmpty { metadata.source = "\(text.dropFirst(offset - marker.count).prefix(marker.count).trimmingCharacters(in: " ").capitalisedFirst) \(rest)" }
                 }
             }
-            for part in text.split(separator: "•") {
+            // Most lines hold no "•": then the line is the one part.
+            let parts = Self.contains(line.units, line.start, line.end, [0x2022]) ? text.split(separator: "•") : [text[...]]
+            for part in parts {
                 let p = part.trimmingCharacters(in: " ")
                 // A label found as Characters is found as UTF-8 bytes: search bytes first, as most parts hold none.
                 guard Self.holdsLabel(p) else { continue }
-                if let r = p.firstRange(of: "Tags:") ?? p.firstRange(of: "Tagged:") {
+                if let r = p.firstRange(ofASCII: "Tags:") ?? p.firstRange(ofASCII: "Tagged:") {
                     metadata.tags += p[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
                 }
-                if let r = p.firstRange(of: "Category:") ?? p.firstRange(of: "Categories:") {
+                if let r = p.firstRange(ofASCII: "Category:") ?? p.firstRange(ofASCII: "Categories:") {
                     metadata.categories += p[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
                 }
             }
@@ -371,18 +439,19 @@ public struct ZoneDetector: Sendable {
     /// Labels of `readMetadataLines` without their final colon, as UTF-16.
     static let labelUnits: [[UInt16]] = ["Tags", "Tagged", "Category", "Categories"].map { Array($0.utf16) }
 
-    /// Whether the folded line holds one of `metadataMarkers`: one scan, trying the markers only
-    /// where their first byte occurs.
-    static func holdsMetadataMarker(_ folded: [UInt8]) -> Bool {
-        folded.withUnsafeBufferPointer { f in
-            for i in f.indices {
-                let b = f[i]
-                guard b == 0x72 || b == 0x6F || b == 0x66 else { continue }  // r, o, f
-                for m in metadataMarkers where m[0] == b && startsWith(f, at: i, m) { return true }
-            }
-            return false
-        }
+    /// `metadataMarkers` as unanchored patterns: found in a folded line by one skip scan.
+    static let metadataMarkerPatterns = ChromePatternSet(metadataMarkers.map { ChromePattern(String(decoding: $0, as: UTF8.self)) })
+
+    /// Whether a line may hold a colon: a line folded whole holds one only if its folded bytes do.
+    static func mayHoldColon(_ line: Line) -> Bool {
+        line.length > Line.foldedLimit || line.present.containsAll(colon)
     }
+
+    static let colon: ByteMask = {
+        var mask = ByteMask()
+        mask.insert(0x3A)
+        return mask
+    }()
 
     /// Whether `units[start..<end]` holds a label ("Tags:", "Category:" …): one scan for colons,
     /// each checked for a label before it.
@@ -485,9 +554,35 @@ public struct ZoneDetector: Sendable {
 }
 
 extension StringProtocol {
+    /// `firstRange(of: needle)` for an ASCII needle without CR or LF, by a search of the UTF-8
+    /// bytes. Such a needle has no other canonically equivalent spelling, so the first Character
+    /// match is at the first byte match when that one lies on Character boundaries: it does when
+    /// its neighbours are ASCII (or the ends of the text). Otherwise the Characters are searched.
+    func firstRange(ofASCII needle: String) -> Range<Index>? {
+        let found: Int? = utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            var needle = needle
+            return needle.withUTF8 { n in
+                guard let first = n.first, bytes.count >= n.count else { return -1 }
+                for i in 0...(bytes.count - n.count) where bytes[i] == first {
+                    var j = 1
+                    while j < n.count, bytes[i + j] == n[j] { j += 1 }
+                    guard j == n.count else { continue }
+                    let before = i == 0 || bytes[i - 1] < 0x80 && bytes[i - 1] != 0x0D
+                    let after = i + n.count == bytes.count || bytes[i + n.count] < 0x80
+                    return before && after ? i : -2
+                }
+                return -1
+            }
+        }
+        guard let found, found != -2 else { return firstRange(of: needle) }
+        if found < 0 { return nil }
+        let lower = utf8.index(startIndex, offsetBy: found)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
     /// The string without leading and trailing characters from `set`.
     func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
+        let chars = Array(set)
         guard let first = firstIndex(where: { !chars.contains($0) }) else { return "" }
         let last = lastIndex(where: { !chars.contains($0) })!
         return String(self[first...last])

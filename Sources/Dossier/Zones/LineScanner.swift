@@ -1,0 +1,295 @@
+/// One pass over a line's units that gives `Line` its features: it counts words and stop words,
+/// folds the first `Line.foldedLimit` units for chrome patterns and records the bytes they fold
+/// to, and, when it splits a text into lines, stops at the line break. ASCII units are looked up
+/// in one table of classes. The folded bytes go to a buffer kept across lines.
+struct LineScanner: ~Copyable {
+    /// The folded bytes of the last scan: 3 bytes per unit at most.
+    let folded: UnsafeMutablePointer<UInt8>
+    /// The keys of the content words of three or more units of every line scanned, in order
+    /// (see `Line.contentKeys`), and how many there are.
+    let keys: UnsafeMutablePointer<UInt64>
+    private(set) var keyCount = 0
+
+    /// A scanner for lines of a text of `length` units: a content word takes three units and a
+    /// space, so there is room for the keys of all of them.
+    init(textLength length: Int) {
+        folded = .allocate(capacity: Line.foldedLimit * 3)
+        keys = .allocate(capacity: length / 4 + 2)
+    }
+
+    deinit {
+        folded.deallocate()
+        keys.deallocate()
+    }
+
+    /// What a scan found.
+    struct Scan {
+        var counts = WordCounts()
+        /// Where the scan stopped: its limit, or a line break.
+        var stop = 0
+        /// The units before this were folded.
+        var foldedStop = 0
+        /// How many bytes of `folded` were written.
+        var foldedCount = 0
+        /// Where the keys of the line's content words are in `keys` (see `Line.contentKeys`).
+        var contentKeys: Range<Int> = 0..<0
+        /// The bytes written, and every letter a–z, digit and apostrophe: a scan counts these as
+        /// present, so that it need not record them (patterns are only prefiltered by their other bytes).
+        var present = ByteMask()
+    }
+
+    /// Per ASCII unit: the byte it folds to, and the `Self.space` and `Self.word` flags.
+    static let classes: [UInt16] = (0..<128).map { c -> UInt16 in
+        if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 0x20 | space }
+        let folded = UInt16(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
+        return Line.isWordUnit(UInt16(c)) ? folded | word : folded
+    }
+    static let space: UInt16 = 0x100
+    static let word: UInt16 = 0x200
+    static let nonASCII: UInt16 = 0x1000
+    /// The bytes of the folded letters a–z, digits and the apostrophe in a `ByteMask`: they
+    /// count as present in every line.
+    static let wordBytes: (low: UInt64, high: UInt64) = (((1 << 10) - 1) << 0x30 | 1 << 0x27, ((1 << 26) - 1) << (0x61 - 64))
+
+    /// The class of a unit of 0x80 or above: `Self.nonASCII`, with `Self.word` or `Self.space`.
+    @inline(__always) static func classify(_ c: UInt16) -> UInt16 {
+        nonASCII | (Line.isWordUnit(c) ? word : 0) | (Tokenizer.isSpace(c) ? space : 0)
+    }
+
+    /// Scans `u[start..<limit]`, or the units up to the first line break (LF, U+2029) with
+    /// `stopAtBreak`: counts its words (see `countWords`) and folds its first `Line.foldedLimit`
+    /// units into `folded`: ASCII lowercased, spaces collapsed, a few symbols kept as UTF-8,
+    /// others as "?". `u[start]` is no space. Up to a line break, the spaces before the break are
+    /// folded too.
+    mutating func scan(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool, stopWords: StopWordLookup) -> Scan {
+        var result = Scan()
+        let keys = self.keys
+        var keyCount = self.keyCount
+        let firstKey = keyCount
+        var counts = WordCounts()
+        var present = ByteMask()
+        let buf = folded
+        var k = 0
+        var lastSpace = false
+        // Bytes below 0x80, as two 64-bit masks; the rare UTF-8 bytes go to `present` directly.
+        var low: UInt64 = Self.wordBytes.low, high: UInt64 = Self.wordBytes.high
+        var i = start
+        let foldStop = min(limit, start &+ Line.foldedLimit)
+        Self.classes.withUnsafeBufferPointer { classes in
+            folding: while i < foldStop {
+                var c = u[i]
+                var t = c < 0x80 ? classes[Int(c)] : Self.classify(c)
+                if t & Self.word == 0 {
+                    if t & Self.space != 0 {
+                        if stopAtBreak && (c == 0x0A || c == 0x2029) { break folding }
+                        if !lastSpace { buf[k] = 0x20; k &+= 1; low |= 1 << 0x20 }
+                        lastSpace = true
+                    } else {
+                        lastSpace = false
+                        if t & Self.nonASCII == 0 {
+                            let b = UInt8(truncatingIfNeeded: t)
+                            buf[k] = b
+                            k &+= 1
+                            if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b & 63) }
+                        } else {
+                            k = Self.foldSymbol(c, buf, k, &present, &low)
+                        }
+                    }
+                    i &+= 1
+                    continue
+                }
+                // A word: its units are folded and hashed (ASCII ones fold as `TokenKey` folds them).
+                lastSpace = false
+                let wordStart = i
+                var hash = TokenKey.offset
+                var ascii = true
+                var apostrophes = false
+                word: while true {
+                    // `c` at `i`, of class `t`, is in the word.
+                    if t & Self.nonASCII == 0 {
+                        // A run of ASCII units: letters, digits and apostrophes, which count as present.
+                        while true {
+                            let b = UInt8(truncatingIfNeeded: t)
+                            buf[k] = b
+                            k &+= 1
+                            hash = (hash ^ UInt64(b)) &* TokenKey.prime
+                            i &+= 1
+                            if i == foldStop { break word }
+                            c = u[i]
+                            if c >= 0x80 { break }
+                            t = classes[Int(c)]
+                            if t & Self.word == 0 { break }
+                        }
+                    } else {
+                        ascii = false
+                        k = Self.foldSymbol(c, buf, k, &present, &low)
+                        i &+= 1
+                        if i == foldStop { break word }
+                        c = u[i]
+                    }
+                    t = c < 0x80 ? classes[Int(c)] : Self.classify(c)
+                    if t & Self.word != 0 { continue }
+                    if (c == 0x27 || c == 0x2019) && i &+ 1 < limit && Line.isWordUnit(u[i &+ 1]) { apostrophes = true; continue }
+                    break
+                }
+                // A word cut by the fold limit goes on unfolded.
+                if i == foldStop {
+                    while i < limit {
+                        let d = u[i]
+                        if !Line.isWordUnit(d) {
+                            guard (d == 0x27 || d == 0x2019) && i &+ 1 < limit && Line.isWordUnit(u[i &+ 1]) else { break }
+                            apostrophes = true
+                        }
+                        if d < 0x80 { hash = (hash ^ UInt64(classes[Int(d)] & 0xFF)) &* TokenKey.prime } else { ascii = false }
+                        i &+= 1
+                    }
+                }
+                let key = ascii ? hash : TokenKey.of(units: u[wordStart..<i])
+                if Self.count(key, first: u[wordStart], in: &counts, stopWords: stopWords) {
+                    if apostrophes {
+                        Self.addPartKeys(u, wordStart..<i, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+                    } else if i &- wordStart >= 3 {
+                        keys[keyCount] = key
+                        keyCount &+= 1
+                    }
+                } else if apostrophes {
+                    Self.addPartKeys(u, wordStart..<i, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+                }
+            }
+        }
+        result.foldedStop = min(i, foldStop)
+        // The fold stops early only at a line break.
+        if i < foldStop || i >= limit {
+            result.stop = i
+        } else {
+            let rest = Self.countWords(u, from: i, limit: limit, stopAtBreak: stopAtBreak, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+            counts.words &+= rest.counts.words
+            counts.stopWords &+= rest.counts.stopWords
+            counts.contentWords &+= rest.counts.contentWords
+            counts.capitalisedWords &+= rest.counts.capitalisedWords
+            result.stop = rest.stop
+        }
+        present.bits.0 |= low
+        present.bits.1 |= high
+        result.present = present
+        result.counts = counts
+        result.foldedCount = k
+        result.contentKeys = firstKey..<keyCount
+        self.keyCount = keyCount
+        return result
+    }
+
+    /// Writes the bytes a unit of 0x80 or above that is no space folds to at `buf[k]`, records
+    /// them, and returns the index after them.
+    @inline(__always) static func foldSymbol(_ c: UInt16, _ buf: UnsafeMutablePointer<UInt8>, _ k: Int,
+                                             _ present: inout ByteMask, _ low: inout UInt64) -> Int {
+        switch c {
+        case 0x2022:
+            buf[k] = 0xE2; buf[k + 1] = 0x80; buf[k + 2] = 0xA2
+            present.insert(0xE2); present.insert(0x80); present.insert(0xA2)
+            return k + 3
+        case 0x00A9:
+            buf[k] = 0xC2; buf[k + 1] = 0xA9
+            present.insert(0xC2); present.insert(0xA9)
+            return k + 2
+        case 0x2190:
+            buf[k] = 0xE2; buf[k + 1] = 0x86; buf[k + 2] = 0x90
+            present.insert(0xE2); present.insert(0x86); present.insert(0x90)
+            return k + 3
+        case 0x2018, 0x2019:
+            buf[k] = 0x27; low |= 1 << 0x27
+            return k + 1
+        default:
+            buf[k] = 0x3F; low |= 1 << 0x3F
+            return k + 1
+        }
+    }
+
+    /// Counts a word of key `key` that starts with `first`; returns whether it is a content word.
+    @inline(__always) static func count(_ key: UInt64, first c: UInt16, in counts: inout WordCounts, stopWords: StopWordLookup) -> Bool {
+        counts.words &+= 1
+        if stopWords.contains(key) {
+            counts.stopWords &+= 1
+            return false
+        }
+        counts.contentWords &+= 1
+        if (c >= 0x41 && c <= 0x5A) || (c >= 0xC0 && c <= 0xDE) { counts.capitalisedWords &+= 1 }
+        return true
+    }
+
+    /// Adds the keys of the parts of a word with apostrophes ("don't": "don", "t") that have three
+    /// or more units and are no stop words to `keys`.
+    static func addPartKeys(_ u: UnsafeBufferPointer<UInt16>, _ word: Range<Int>, stopWords: StopWordLookup,
+                            keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
+        var i = word.lowerBound
+        while i < word.upperBound {
+            while i < word.upperBound, !Line.isWordUnit(u[i]) { i += 1 }
+            let start = i
+            var key = WordKey()
+            while i < word.upperBound, Line.isWordUnit(u[i]) { key.add(u[i]); i += 1 }
+            guard i - start >= 3 else { continue }
+            let k = key.value(u, start..<i)
+            if !stopWords.contains(k) {
+                keys[keyCount] = k
+                keyCount &+= 1
+            }
+        }
+    }
+
+    /// Counts the words of `u[start..<limit]`, or of the units up to the first line break (LF,
+    /// U+2029) with `stopAtBreak`. Returns the counts and where the scan stopped; adds the keys of
+    /// content words to `keys` (see `Line.contentKeys`).
+    /// Words are runs of letters and digits with inner apostrophes; a word's key is its
+    /// `TokenKey`, hashed while it is scanned.
+    static func countWords(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool,
+                           stopWords: StopWordLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) -> (counts: WordCounts, stop: Int) {
+        Self.classes.withUnsafeBufferPointer { classes in
+            var counts = WordCounts()
+            var i = start
+            while i < limit {
+                let c = u[i]
+                let t = c < 0x80 ? classes[Int(c)] : (Line.isWordUnit(c) ? Self.word : 0)
+                guard t & Self.word != 0 else {
+                    if stopAtBreak && (c == 0x0A || c == 0x2029) { break }
+                    i &+= 1
+                    continue
+                }
+                let wordStart = i
+                var hash = TokenKey.offset
+                var ascii = c < 0x80
+                var apostrophes = false
+                if ascii { hash = (hash ^ UInt64(t & 0xFF)) &* TokenKey.prime }
+                i &+= 1
+                while i < limit {
+                    let d = u[i]
+                    if d < 0x80 {
+                        let td = classes[Int(d)]
+                        if td & Self.word != 0 || d == 0x27 && i + 1 < limit && Line.isWordUnit(u[i + 1]) {
+                            if td & Self.word == 0 { apostrophes = true }
+                            hash = (hash ^ UInt64(td & 0xFF)) &* TokenKey.prime
+                            i &+= 1
+                            continue
+                        }
+                        break
+                    }
+                    guard Line.isWordUnit(d) || d == 0x2019 && i + 1 < limit && Line.isWordUnit(u[i + 1]) else { break }
+                    if d == 0x2019 { apostrophes = true }
+                    ascii = false
+                    i &+= 1
+                }
+                let key = ascii ? hash : TokenKey.of(units: u[wordStart..<i])
+                if Self.count(key, first: c, in: &counts, stopWords: stopWords) {
+                    if apostrophes {
+                        Self.addPartKeys(u, wordStart..<i, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+                    } else if i &- wordStart >= 3 {
+                        keys[keyCount] = key
+                        keyCount &+= 1
+                    }
+                } else if apostrophes {
+                    Self.addPartKeys(u, wordStart..<i, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+                }
+            }
+            return (counts, i)
+        }
+    }
+}
