@@ -144,17 +144,8 @@ struct LineScanner: ~Copyable {
                         i &+= 1
                     }
                 }
-                let key = ascii ? hash : TokenKey.of(units: u[wordStart..<i])
-                if Self.count(key, first: u[wordStart], in: &counts, stopWords: stopWords) {
-                    if apostrophes {
-                        Self.addPartKeys(u, wordStart..<i, stopWords: stopWords, keys: keys, keyCount: &keyCount)
-                    } else if i &- wordStart >= 3 {
-                        keys[keyCount] = key
-                        keyCount &+= 1
-                    }
-                } else if apostrophes {
-                    Self.addPartKeys(u, wordStart..<i, stopWords: stopWords, keys: keys, keyCount: &keyCount)
-                }
+                Self.addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
+                             counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
             }
         }
         result.foldedStop = min(i, foldStop)
@@ -219,6 +210,23 @@ struct LineScanner: ~Copyable {
 
     /// Adds the keys of the parts of a word with apostrophes ("don't": "don", "t") that have three
     /// or more units and are no stop words to `keys`.
+    /// Counts a word and records the content-word keys of a title candidate: the word's own key
+    /// (3+ letters), or the keys of its parts when it holds an apostrophe.
+    @inline(__always)
+    static func addWord(_ u: UnsafeBufferPointer<UInt16>, _ word: Range<Int>, key: UInt64, apostrophes: Bool, counts: inout WordCounts,
+                        stopWords: StopWordLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
+        if Self.count(key, first: u[word.lowerBound], in: &counts, stopWords: stopWords) {
+            if apostrophes {
+                Self.addPartKeys(u, word, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+            } else if word.count >= 3 {
+                keys[keyCount] = key
+                keyCount &+= 1
+            }
+        } else if apostrophes {
+            Self.addPartKeys(u, word, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+        }
+    }
+
     static func addPartKeys(_ u: UnsafeBufferPointer<UInt16>, _ word: Range<Int>, stopWords: StopWordLookup,
                             keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
         var i = word.lowerBound
@@ -277,17 +285,8 @@ struct LineScanner: ~Copyable {
                     ascii = false
                     i &+= 1
                 }
-                let key = ascii ? hash : TokenKey.of(units: u[wordStart..<i])
-                if Self.count(key, first: c, in: &counts, stopWords: stopWords) {
-                    if apostrophes {
-                        Self.addPartKeys(u, wordStart..<i, stopWords: stopWords, keys: keys, keyCount: &keyCount)
-                    } else if i &- wordStart >= 3 {
-                        keys[keyCount] = key
-                        keyCount &+= 1
-                    }
-                } else if apostrophes {
-                    Self.addPartKeys(u, wordStart..<i, stopWords: stopWords, keys: keys, keyCount: &keyCount)
-                }
+                Self.addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
+                             counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
             }
             return (counts, i)
         }
