@@ -19,7 +19,6 @@ public struct FigureExtractor: Sendable {
     public func extract(_ context: MatchContext, entities: [EntityMention], records: RecordBuilder) -> [Record] {
         var document: FigureDocument?
         var out: [Record] = []
-        var keys = RecordKeySharer()
         let tokens = context.tokens, units = context.document.utf16
         for sentence in context.searched {
             // Cheap first pass: most sentences have no number at all.
@@ -34,11 +33,7 @@ public struct FigureExtractor: Sendable {
                 document = FigureDocument(context: context, lexicon: lexicon, language: language, entities: entities)
             }
             let scan = FigureScan(document: document!, lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound)
-            for f in scan.figures() {
-                var r = f.record(context, builder: records)
-                keys.share(&r)
-                out.append(r)
-            }
+            for f in scan.figures() { out.append(f.record(context, builder: records)) }
         }
         return out
     }

@@ -17,12 +17,10 @@ public struct QuoteExtractor: Sendable {
     public func extract(_ context: MatchContext, entities: [EntityMention], records: RecordBuilder) -> [Record] {
         let zones = records.analysis.zones
         let found = attribute(context, entities: entities, zoneAt: { zones.zone(at: $0) })
-        var keys = RecordKeySharer()
-        return found.map {
-            var r = record($0, context: context, records: records)
-            keys.share(&r)
-            return r
-        }
+        var out: [Record] = []
+        out.reserveCapacity(found.count)
+        for a in found { out.append(record(a, context: context, records: records)) }
+        return out
     }
 
     /// Quotations and claims with their speakers, in text order.
@@ -72,22 +70,35 @@ public struct QuoteExtractor: Sendable {
         return out
     }
 
+    /// The record of a quotation or claim, its span trimmed of spaces, from the key array of its layout.
     func record(_ a: Attributed, context: MatchContext, records: RecordBuilder) -> Record {
         var start = a.start, end = a.end
         let units = context.document.utf16
         while start < end, Tokenizer.isSpace(units[start]) { start += 1 }
         while end > start, Tokenizer.isSpace(units[end - 1]) { end -= 1 }
-        var r = records.span(kind: a.kind, type: a.type, start: start, end: end)
-        let offsets = context.document.offsets
-        func span(_ tokens: Range<Int>) -> JSONValue {
-            let s = Int(context.tokens[tokens.lowerBound].start), e = Int(context.tokens[tokens.upperBound - 1].end)
-            return .object(JSONObject([("text", .string(context.document.slice(s, e))),
-                                       ("start", .int(offsets.codePoint(s))), ("end", .int(offsets.codePoint(e)))]))
-        }
-        r["speaker"] = .optional(a.speaker?.name)
-        r["speaker_mention"] = a.speaker.map { span($0.tokens) } ?? .null
-        r["cue"] = a.cue.map { span($0) } ?? .null
-        r["attribution"] = .string(a.method)
-        return r
+        let keys = a.type == nil ? QuoteRecordKeys.untyped : QuoteRecordKeys.typed
+        var values = records.spanValues(kind: a.kind, type: a.type, start: start, end: end, withText: true, capacity: keys.count)
+        values.append(.optional(a.speaker?.name))
+        values.append(a.speaker.map { span($0.tokens, context) } ?? .null)
+        values.append(a.cue.map { span($0, context) } ?? .null)
+        values.append(.string(a.method))
+        return Record(object: JSONObject(distinctKeys: keys, values: values))
     }
+
+    /// The `text`, `start` and `end` of a token range, as an object.
+    func span(_ tokens: Range<Int>, _ context: MatchContext) -> JSONValue {
+        let s = Int(context.tokens[tokens.lowerBound].start), e = Int(context.tokens[tokens.upperBound - 1].end)
+        let offsets = context.document.offsets
+        return .object(JSONObject(distinctKeys: QuoteRecordKeys.span, values: [.string(context.document.slice(s, e)),
+                                                                             .int(offsets.codePoint(s)), .int(offsets.codePoint(e))]))
+    }
+}
+
+/// The keys of quote and claim records, shared by all records of a layout.
+enum QuoteRecordKeys {
+    static let typed = RecordKeys.span + fields
+    static let untyped = RecordKeys.spanWithoutType + fields
+    static let fields = ["speaker", "speaker_mention", "cue", "attribution"]
+    /// The keys of the speaker mention and the cue.
+    static let span = ["text", "start", "end"]
 }
