@@ -20,13 +20,15 @@ public struct FigureExtractor: Sendable {
         var document: FigureDocument?
         var out: [Record] = []
         let tokens = context.tokens, units = context.document.utf16
+        let signals = lexicon.numberSignalKeys, filter = lexicon.numberSignalFilter
         for sentence in context.searched {
-            // Cheap first pass: most sentences have no number at all.
+            // Cheap first pass: most sentences have no number at all. A number starts with a
+            // digit or a number word, and one starting with an article has a number word next.
             var any = false
             for i in sentence.tokens {
                 let t = tokens[i]
                 let u = units[Int(t.start)]
-                if (u >= 0x30 && u <= 0x39) || (t.kind == .word && lexicon.candidateKeys.contains(t.key)) { any = true; break }
+                if (u >= 0x30 && u <= 0x39) || (t.kind == .word && filter.mayContain(t.key) && signals.contains(t.key)) { any = true; break }
             }
             guard any else { continue }
             if document == nil {

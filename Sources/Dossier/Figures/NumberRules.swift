@@ -31,7 +31,8 @@ struct NumberSpan {
 extension FigureScan {
     /// Whether token `i` may start a number (cheap: a digit, or a number word's key).
     @inline(__always) func mayStartNumber(_ i: Int) -> Bool {
-        isDigit(i) || (tokens[i].kind == .word && lexicon.candidateKeys.contains(tokens[i].key))
+        isDigit(i) || (tokens[i].kind == .word && lexicon.candidateFilter.mayContain(tokens[i].key)
+                       && lexicon.candidateKeys.contains(tokens[i].key))
     }
 
     /// The number starting at token `i`, if any.

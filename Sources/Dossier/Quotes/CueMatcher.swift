@@ -19,13 +19,13 @@ public struct CueMatcher {
     /// Every cue in the searched sentences, in text order.
     public func cues() -> [Cue] {
         var out: [Cue] = []
-        let tokens = scope.tokens
+        let tokens = scope.tokens, filter = scope.lexicon.cueFirstWordFilter, firstWords = scope.lexicon.cueFirstWords
         for region in scope.regions {
             var i = region.lowerBound
             var headline: (sentence: Int, value: Bool) = (-1, false)
             while i < region.upperBound {
                 // Most words open no cue: ask the first-word table before anything else.
-                guard tokens[i].kind == .word, scope.lexicon.cueFirstWords.contains(tokens[i].key),
+                guard tokens[i].kind == .word, filter.mayContain(tokens[i].key), firstWords.contains(tokens[i].key),
                       let si = scope.sentence(ofToken: i) else { i += 1; continue }
                 let limit = scope.context.sentences[si].tokens.upperBound
                 guard let m = scope.lexicon.longestCue(in: tokens, from: i, limit: limit) else { i += 1; continue }

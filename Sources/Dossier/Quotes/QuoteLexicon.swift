@@ -8,6 +8,8 @@ public struct QuoteLexicon: Sendable {
     public let cues: PhraseTrie<CueInfo>
     /// The first word of every cue: most tokens open none, and this answers that without a trie walk.
     let cueFirstWords: KeySet
+    /// `cueFirstWords` summarised, to pass over most tokens without a probe.
+    let cueFirstWordFilter: KeyPrefilter
     /// Cues of one word ("said"), for asking whether a word is a cue.
     let oneWordCues: KeySet
     /// Subject pronouns and what their antecedent must be.
@@ -68,6 +70,7 @@ public struct QuoteLexicon: Sendable {
         }
         self.cues = cues
         cueFirstWords = firstWords
+        cueFirstWordFilter = KeyPrefilter(firstWords)
         oneWordCues = oneWord
         var pronouns: KeyMap<PronounAgreement> = [:]
         for line in try lines("quotes_pronouns.txt") {
