@@ -24,6 +24,8 @@ public struct QuoteLexicon: Sendable {
     public let clauseOpeners: KeySet
     /// Phrases that mark the quotation after them as a term: "so-called", "labelled".
     public let scareMarkers: Set<[UInt64]>
+    /// The last word of every scare marker: no marker ends with any other word.
+    let scareMarkerLastWords: KeySet
     /// Function words (from the language data), which end a descriptive speaker.
     public let stopWords: KeySet
 
@@ -93,6 +95,7 @@ public struct QuoteLexicon: Sendable {
         }
         clauseOpeners = clause
         scareMarkers = scare
+        scareMarkerLastWords = KeySet(scare.compactMap(\.last))
         self.determiners = determiners
         skipWords = skip
         self.stopWords = stopWords
