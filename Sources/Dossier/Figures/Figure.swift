@@ -50,26 +50,51 @@ enum FigureType: String {
 }
 
 extension Figure {
-    /// The record for this figure.
+    /// The record for this figure: the span fields, then its own, with the key array of its layout.
     func record(_ context: MatchContext, builder: RecordBuilder) -> Record {
         let tokens = context.tokens
-        var r = builder.span(kind: "figure", type: type.rawValue, start: Int(tokens[start].start), end: Int(tokens[end - 1].end))
-        r["value"] = Figure.json(value)
-        r["unit"] = .optional(unit)
-        if let qualifier { r["qualifier"] = .string(qualifier) }
+        var layout = 0
+        if qualifier != nil { layout |= FigureRecordKeys.qualifier }
+        if low != nil && high != nil { layout |= FigureRecordKeys.range }
+        if currency != nil { layout |= FigureRecordKeys.currency }
+        if verb != nil { layout |= FigureRecordKeys.verb }
+        if place != nil { layout |= FigureRecordKeys.place }
+        let keys = FigureRecordKeys.layouts[layout]
+        var values = builder.spanValues(kind: "figure", type: type.rawValue, start: Int(tokens[start].start),
+                                        end: Int(tokens[end - 1].end), withText: true, capacity: keys.count)
+        values.append(Figure.json(value))
+        values.append(.optional(unit))
+        if let qualifier { values.append(.string(qualifier)) }
         if let low, let high {
-            r["low"] = Figure.json(low)
-            r["high"] = Figure.json(high)
+            values.append(Figure.json(low))
+            values.append(Figure.json(high))
         }
-        if let currency { r["currency"] = .string(currency) }
-        if let verb { r["verb"] = .string(verb) }
-        if let place { r["place"] = .string(place) }
-        return r
+        if let currency { values.append(.string(currency)) }
+        if let verb { values.append(.string(verb)) }
+        if let place { values.append(.string(place)) }
+        return Record(object: JSONObject(distinctKeys: keys, values: values))
     }
 
     /// A JSON number: an integer when the value is whole.
     static func json(_ v: Double) -> JSONValue {
         if v.rounded() == v, abs(v) < 9e15 { return .int(Int(v)) }
         return .double((v * 1e9).rounded() / 1e9)
+    }
+}
+
+/// The keys of figure records, one array per layout (which optional fields a figure has), so that
+/// all figures of a layout share it and a record is built without looking up its keys.
+enum FigureRecordKeys {
+    static let qualifier = 1, range = 2, currency = 4, verb = 8, place = 16
+
+    /// Indexed by the sum of the optional fields present, in record order.
+    static let layouts: [[String]] = (0..<32).map { layout in
+        var keys = RecordKeys.span + ["value", "unit"]
+        if layout & qualifier != 0 { keys.append("qualifier") }
+        if layout & range != 0 { keys += ["low", "high"] }
+        if layout & currency != 0 { keys.append("currency") }
+        if layout & verb != 0 { keys.append("verb") }
+        if layout & place != 0 { keys.append("place") }
+        return keys
     }
 }

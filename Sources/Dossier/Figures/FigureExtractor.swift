@@ -19,26 +19,23 @@ public struct FigureExtractor: Sendable {
     public func extract(_ context: MatchContext, entities: [EntityMention], records: RecordBuilder) -> [Record] {
         var document: FigureDocument?
         var out: [Record] = []
-        var keys = RecordKeySharer()
         let tokens = context.tokens, units = context.document.utf16
+        let signals = lexicon.numberSignalKeys, filter = lexicon.numberSignalFilter
         for sentence in context.searched {
-            // Cheap first pass: most sentences have no number at all.
+            // Cheap first pass: most sentences have no number at all. A number starts with a
+            // digit or a number word, and one starting with an article has a number word next.
             var any = false
             for i in sentence.tokens {
                 let t = tokens[i]
                 let u = units[Int(t.start)]
-                if (u >= 0x30 && u <= 0x39) || (t.kind == .word && lexicon.candidateKeys.contains(t.key)) { any = true; break }
+                if (u >= 0x30 && u <= 0x39) || (t.kind == .word && filter.mayContain(t.key) && signals.contains(t.key)) { any = true; break }
             }
             guard any else { continue }
             if document == nil {
                 document = FigureDocument(context: context, lexicon: lexicon, language: language, entities: entities)
             }
             let scan = FigureScan(document: document!, lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound)
-            for f in scan.figures() {
-                var r = f.record(context, builder: records)
-                keys.share(&r)
-                out.append(r)
-            }
+            for f in scan.figures() { out.append(f.record(context, builder: records)) }
         }
         return out
     }

@@ -81,6 +81,13 @@ public struct FigureLexicon: Sendable {
     let roles: KeyMap<UInt32>
     /// Keys of every number word, multiplier word and article, for the fast first check.
     public let candidateKeys: KeySet
+    /// `candidateKeys` summarised, to pass over most words without a probe.
+    let candidateFilter: KeyPrefilter
+    /// Keys of the number words that are more than an article: a sentence without one of these
+    /// or a digit has no number ("a" reads as one only before "hundred", "dozen", "third"…).
+    let numberSignalKeys: KeySet
+    /// `numberSignalKeys` summarised.
+    let numberSignalFilter: KeyPrefilter
     /// The last word of every phrase in the tries above: no phrase of theirs ends right before a
     /// token unless the word before it is one of these.
     let phraseLastWords: KeySet
@@ -160,6 +167,9 @@ public struct FigureLexicon: Sendable {
         }
         self.roles = roles
         candidateKeys = KeySet(numberWords.keys)
+        candidateFilter = KeyPrefilter(candidateKeys)
+        numberSignalKeys = KeySet(numberWords.keys.filter { numberWords[$0]!.contains { $0.cls != .article } })
+        numberSignalFilter = KeyPrefilter(numberSignalKeys)
     }
 
     /// Whether the word with this key plays `role`.

@@ -31,7 +31,8 @@ struct NumberSpan {
 extension FigureScan {
     /// Whether token `i` may start a number (cheap: a digit, or a number word's key).
     @inline(__always) func mayStartNumber(_ i: Int) -> Bool {
-        isDigit(i) || (tokens[i].kind == .word && lexicon.candidateKeys.contains(tokens[i].key))
+        isDigit(i) || (tokens[i].kind == .word && lexicon.candidateFilter.mayContain(tokens[i].key)
+                       && lexicon.candidateKeys.contains(tokens[i].key))
     }
 
     /// The number starting at token `i`, if any.
@@ -178,13 +179,16 @@ extension FigureScan {
     /// then "and a half", "-thirds", "dozen" and multiplier words.
     func readCardinal(at i: Int) -> NumberSpan? {
         var parts: [String] = []
+        // The value and class of the first two parts, for `product(of:)`.
+        var first = (value: 0.0, cls: FigureLexicon.NumberClass.digit), second = first
         var last: FigureLexicon.NumberClass?
         var j = i
         var end = i
         var single: Double?
         while j < hi {
-            if j > i, isJoiningDash(j), last == .tens, isWord(j + 1), lexicon.numberWord(key(j + 1), .digit) != nil {
+            if j > i, isJoiningDash(j), last == .tens, isWord(j + 1), let d = lexicon.numberWord(key(j + 1), .digit) {
                 parts[parts.count - 1] += "-" + lower(j + 1)
+                if parts.count == 1 { first.value += d } else { second.cls = .digit }
                 single = nil
                 last = .digit
                 j += 2
@@ -214,6 +218,7 @@ extension FigureScan {
                 if l == .tens && cc == .digit && !attached(j) {
                     // "twenty one": ICU reads it only hyphenated
                     parts[parts.count - 1] += "-" + lower(j)
+                    if parts.count == 1 { first.value += v } else { second.cls = .digit }
                     single = nil
                     last = .digit
                     j += 1
@@ -223,6 +228,7 @@ extension FigureScan {
                 break
             }
             parts.append(c == .article ? "one" : lower(j))
+            if parts.count == 1 { first = (v, cc) } else if parts.count == 2 { second = (v, cc) }
             single = parts.count == 1 ? v : nil
             last = cc
             j += 1
@@ -230,7 +236,11 @@ extension FigureScan {
         }
         guard end > i else { return nil }
         let value: Double
-        if let single, parts.count == 1 { value = single } else {
+        if let single, parts.count == 1 {
+            value = single
+        } else if parts.count == 2, let product = Self.product(of: first, second) {
+            value = product
+        } else {
             let phrase = parts.joined(separator: " ")
             guard let v = Self.spelledValue(of: phrase) ?? fallbackValue(parts) else { return nil }
             value = v
@@ -252,6 +262,15 @@ extension FigureScan {
         }
         applyMultiplierWord(&span)
         return span
+    }
+
+    /// The value of a number and a scale ("two million", "twenty-one thousand", "a hundred"): what
+    /// ICU's parse and `fallbackValue` both give, without asking ICU. Nil for any other phrase.
+    static func product(of number: (value: Double, cls: FigureLexicon.NumberClass),
+                        _ scale: (value: Double, cls: FigureLexicon.NumberClass)) -> Double? {
+        guard number.cls != .scale, scale.cls == .scale, number.value >= 1, number.value < 100,
+              scale.value >= 1000 || number.value < 10 else { return nil }
+        return number.value * scale.value
     }
 
     /// ICU's value of a phrase of number words, remembered: a parse costs ~200,000 instructions and

@@ -19,22 +19,26 @@ public struct CueMatcher {
     /// Every cue in the searched sentences, in text order.
     public func cues() -> [Cue] {
         var out: [Cue] = []
-        let tokens = scope.tokens
+        let tokens = scope.tokens, filter = scope.lexicon.cueFirstWordFilter, firstWords = scope.lexicon.cueFirstWords
         for region in scope.regions {
             var i = region.lowerBound
             var headline: (sentence: Int, value: Bool) = (-1, false)
             while i < region.upperBound {
                 // Most words open no cue: ask the first-word table before anything else.
-                guard tokens[i].kind == .word, scope.lexicon.cueFirstWords.contains(tokens[i].key),
+                guard tokens[i].kind == .word, filter.mayContain(tokens[i].key), firstWords.contains(tokens[i].key),
                       let si = scope.sentence(ofToken: i) else { i += 1; continue }
                 let limit = scope.context.sentences[si].tokens.upperBound
                 guard let m = scope.lexicon.longestCue(in: tokens, from: i, limit: limit) else { i += 1; continue }
-                if headline.sentence != si { headline = (si, isHeadline(scope.context.sentences[si].tokens)) }
                 let sentenceStart = scope.context.sentences[si].tokens.lowerBound
+                // Whether the sentence reads as a headline, asked only of a capitalised cue.
+                func inHeadline() -> Bool {
+                    if headline.sentence != si { headline = (si, isHeadline(scope.context.sentences[si].tokens)) }
+                    return headline.value
+                }
                 let caseOK: Bool
                 switch m.payload.kind {
-                case .verb: caseOK = tokens[i].shape == .lower || headline.value
-                case .source, .adjunct: caseOK = tokens[i].shape == .lower || i == sentenceStart || headline.value
+                case .verb: caseOK = tokens[i].shape == .lower || inHeadline()
+                case .source, .adjunct: caseOK = tokens[i].shape == .lower || i == sentenceStart || inHeadline()
                         || (i > sentenceStart && tokens[i - 1].kind != .word)
                 }
                 if caseOK {

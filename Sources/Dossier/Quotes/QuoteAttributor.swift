@@ -323,6 +323,8 @@ public struct QuoteAttributor {
         var i = open - 1
         while i >= 0, keys.count < 2, let si = scope.sentence(ofToken: i), si == scope.sentence(ofToken: open) {
             if scope.tokens[i].kind == .word {
+                // Every marker ends with the word nearest the mark.
+                if keys.isEmpty, !scope.lexicon.scareMarkerLastWords.contains(scope.key(i)) { return false }
                 keys.insert(scope.key(i), at: 0)
                 if scope.lexicon.scareMarkers.contains(keys) { return true }
             } else if scope.tokens[i].kind != .dash {

@@ -17,12 +17,10 @@ public struct QuoteExtractor: Sendable {
     public func extract(_ context: MatchContext, entities: [EntityMention], records: RecordBuilder) -> [Record] {
         let zones = records.analysis.zones
         let found = attribute(context, entities: entities, zoneAt: { zones.zone(at: $0) })
-        var keys = RecordKeySharer()
-        return found.map {
-            var r = record($0, context: context, records: records)
-            keys.share(&r)
-            return r
-        }
+        var out: [Record] = []
+        out.reserveCapacity(found.count)
+        for a in found { out.append(record(a, context: context, records: records)) }
+        return out
     }
 
     /// Quotations and claims with their speakers, in text order.
@@ -72,22 +70,85 @@ public struct QuoteExtractor: Sendable {
         return out
     }
 
+    /// The record of a quotation or claim, its span trimmed of spaces: the span fields (as
+    /// `RecordBuilder.spanValues` gives them), then its own, with the key array of its layout.
     func record(_ a: Attributed, context: MatchContext, records: RecordBuilder) -> Record {
         var start = a.start, end = a.end
-        let units = context.document.utf16
+        let document = context.document
+        let units = document.utf16
         while start < end, Tokenizer.isSpace(units[start]) { start += 1 }
         while end > start, Tokenizer.isSpace(units[end - 1]) { end -= 1 }
-        var r = records.span(kind: a.kind, type: a.type, start: start, end: end)
-        let offsets = context.document.offsets
-        func span(_ tokens: Range<Int>) -> JSONValue {
-            let s = Int(context.tokens[tokens.lowerBound].start), e = Int(context.tokens[tokens.upperBound - 1].end)
-            return .object(JSONObject([("text", .string(context.document.slice(s, e))),
-                                       ("start", .int(offsets.codePoint(s))), ("end", .int(offsets.codePoint(e)))]))
+        let doc = JSONValue.string(document.id), kind = JSONValue.string(a.kind)
+        let text = JSONValue.string(Self.text(document, start, end))
+        let from = JSONValue.int(document.offsets.codePoint(start)), to = JSONValue.int(document.offsets.codePoint(end))
+        let zone = JSONValue.string(records.analysis.zones.zone(at: start).rawValue)
+        let speaker = JSONValue.optional(a.speaker?.name)
+        let mention = a.speaker.map { span($0.tokens, context) } ?? .null
+        let cue = a.cue.map { span($0, context) } ?? .null
+        let method = JSONValue.string(a.method)
+        let object = if let type = a.type {
+            JSONObject(distinctKeys: QuoteRecordKeys.typed,
+                       values: [doc, kind, .string(type), text, from, to, zone, speaker, mention, cue, method])
+        } else {
+            JSONObject(distinctKeys: QuoteRecordKeys.untyped, values: [doc, kind, text, from, to, zone, speaker, mention, cue, method])
         }
-        r["speaker"] = .optional(a.speaker?.name)
-        r["speaker_mention"] = a.speaker.map { span($0.tokens) } ?? .null
-        r["cue"] = a.cue.map { span($0) } ?? .null
-        r["attribution"] = .string(a.method)
-        return r
+        return Record(object: object)
     }
+
+    /// The `text`, `start` and `end` of a token range, as an object.
+    func span(_ tokens: Range<Int>, _ context: MatchContext) -> JSONValue {
+        let s = Int(context.tokens[tokens.lowerBound].start), e = Int(context.tokens[tokens.upperBound - 1].end)
+        let offsets = context.document.offsets
+        return .object(JSONObject(distinctKeys: QuoteRecordKeys.span, values: [.string(Self.text(context.document, s, e)),
+                                                                             .int(offsets.codePoint(s)), .int(offsets.codePoint(e))]))
+    }
+
+    /// The text between two UTF-16 offsets, as `Document.slice` gives it, transcoded in one pass:
+    /// quotations are long and seldom pure ASCII (’ — …), where the standard library decodes
+    /// scalar by scalar. An unpaired surrogate becomes U+FFFD, as in `String(decoding:as:)`.
+    static func text(_ document: Document, _ start: Int, _ end: Int) -> String {
+        document.utf16.withUnsafeBufferPointer { all in
+            let units = UnsafeBufferPointer(rebasing: all[start..<end])
+            return String(unsafeUninitializedCapacity: units.count * 3) { out in
+                var n = 0, i = 0
+                while i < units.count {
+                    let u = UInt32(units[i])
+                    i += 1
+                    if u < 0x80 {
+                        out[n] = UInt8(truncatingIfNeeded: u)
+                        n += 1
+                    } else if u < 0x800 {
+                        out[n] = UInt8(truncatingIfNeeded: 0xC0 | u >> 6)
+                        out[n + 1] = UInt8(truncatingIfNeeded: 0x80 | u & 0x3F)
+                        n += 2
+                    } else if u & 0xFC00 == 0xD800, i < units.count, units[i] & 0xFC00 == 0xDC00 {
+                        let scalar = 0x10000 + ((u & 0x3FF) << 10) + (UInt32(units[i]) & 0x3FF)
+                        i += 1
+                        out[n] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
+                        out[n + 1] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 12) & 0x3F)
+                        out[n + 2] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 6) & 0x3F)
+                        out[n + 3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                        n += 4
+                    } else {
+                        // A lone surrogate is replaced by U+FFFD (EF BF BD).
+                        let c: UInt32 = u & 0xF800 == 0xD800 ? 0xFFFD : u
+                        out[n] = UInt8(truncatingIfNeeded: 0xE0 | c >> 12)
+                        out[n + 1] = UInt8(truncatingIfNeeded: 0x80 | (c >> 6) & 0x3F)
+                        out[n + 2] = UInt8(truncatingIfNeeded: 0x80 | c & 0x3F)
+                        n += 3
+                    }
+                }
+                return n
+            }
+        }
+    }
+}
+
+/// The keys of quote and claim records, shared by all records of a layout.
+enum QuoteRecordKeys {
+    static let typed = RecordKeys.span + fields
+    static let untyped = RecordKeys.spanWithoutType + fields
+    static let fields = ["speaker", "speaker_mention", "cue", "attribution"]
+    /// The keys of the speaker mention and the cue.
+    static let span = ["text", "start", "end"]
 }

@@ -8,6 +8,8 @@ public struct QuoteLexicon: Sendable {
     public let cues: PhraseTrie<CueInfo>
     /// The first word of every cue: most tokens open none, and this answers that without a trie walk.
     let cueFirstWords: KeySet
+    /// `cueFirstWords` summarised, to pass over most tokens without a probe.
+    let cueFirstWordFilter: KeyPrefilter
     /// Cues of one word ("said"), for asking whether a word is a cue.
     let oneWordCues: KeySet
     /// Subject pronouns and what their antecedent must be.
@@ -22,6 +24,8 @@ public struct QuoteLexicon: Sendable {
     public let clauseOpeners: KeySet
     /// Phrases that mark the quotation after them as a term: "so-called", "labelled".
     public let scareMarkers: Set<[UInt64]>
+    /// The last word of every scare marker: no marker ends with any other word.
+    let scareMarkerLastWords: KeySet
     /// Function words (from the language data), which end a descriptive speaker.
     public let stopWords: KeySet
 
@@ -68,6 +72,7 @@ public struct QuoteLexicon: Sendable {
         }
         self.cues = cues
         cueFirstWords = firstWords
+        cueFirstWordFilter = KeyPrefilter(firstWords)
         oneWordCues = oneWord
         var pronouns: KeyMap<PronounAgreement> = [:]
         for line in try lines("quotes_pronouns.txt") {
@@ -90,6 +95,7 @@ public struct QuoteLexicon: Sendable {
         }
         clauseOpeners = clause
         scareMarkers = scare
+        scareMarkerLastWords = KeySet(scare.compactMap(\.last))
         self.determiners = determiners
         skipWords = skip
         self.stopWords = stopWords

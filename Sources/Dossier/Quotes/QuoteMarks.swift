@@ -50,12 +50,15 @@ public struct QuoteMarkPairer {
     }
 
     func pair(_ region: Range<Int>, into out: inout [QuoteSpan]) {
-        let tokens = scope.tokens
+        let tokens = scope.tokens, paragraphs = scope.paragraphOfToken
         var stack = OpenMarks()
         var paragraph = -1
         var paragraphFirst = region.lowerBound
         var i = region.lowerBound
         while i < region.upperBound {
+            // A token of the current paragraph that is no mark changes nothing: skip it. (Marks
+            // are forgotten by the token that next reads the stack, which forgets the same ones.)
+            if tokens[i].kind != .quote, Int(paragraphs[i]) == paragraph { i += 1; continue }
             guard let p = scope.paragraph(ofToken: i) else { i += 1; continue }
             // A mark opened more than `maxQuoteTokens` back can neither close nor be recovered, nor
             // enclose what follows: forgetting it keeps the stack, and every search of it, bounded.
@@ -116,6 +119,10 @@ public struct QuoteMarkPairer {
             }
             i += 1
         }
+        // What the last token of a paragraph would have forgotten.
+        var last = region.upperBound - 1
+        while last >= region.lowerBound, paragraphs[last] < 0 { last -= 1 }
+        if last >= region.lowerBound { stack.forget(before: last - Self.maxQuoteTokens) }
         recoverOutermost(Array(stack), paragraphEnd: region.upperBound, into: &out)
     }
 
