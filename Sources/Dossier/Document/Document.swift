@@ -33,12 +33,59 @@ public struct Document: Sendable {
         utf16.withUnsafeBufferPointer { Document.string(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
-    /// `String(decoding: units, as: UTF16.self)`, with a fast path for ASCII.
+    /// `String(decoding: units, as: UTF16.self)`, transcoded in one pass: the standard library
+    /// decodes text that is not pure ASCII (’ — …) scalar by scalar. An unpaired surrogate becomes
+    /// U+FFFD, as in `String(decoding:as:)`.
     static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
-        for u in units where u >= 0x80 { return String(decoding: units, as: UTF16.self) }
-        return String(unsafeUninitializedCapacity: units.count) { out in
-            for i in 0..<units.count { out[i] = UInt8(truncatingIfNeeded: units[i]) }
-            return units.count
+        // The exact UTF-8 length first, so that a long slice allocates no more than it needs.
+        var length = 0, k = 0
+        let raw = UnsafeRawBufferPointer(units)
+        while k < units.count {
+            // Four ASCII units at a time.
+            if k + 4 <= units.count, raw.loadUnaligned(fromByteOffset: 2 * k, as: UInt64.self) & 0xFF80_FF80_FF80_FF80 == 0 {
+                length += 4
+                k += 4
+                continue
+            }
+            let u = units[k]
+            k += 1
+            if u < 0x80 { length += 1 } else if u < 0x800 { length += 2 } else if u & 0xFC00 == 0xD800, k < units.count,
+                units[k] & 0xFC00 == 0xDC00 { length += 4; k += 1 } else { length += 3 }
+        }
+        return String(unsafeUninitializedCapacity: length) { out in
+            if length == units.count {
+                for i in 0..<units.count { out[i] = UInt8(truncatingIfNeeded: units[i]) }
+                return length
+            }
+            var n = 0, i = 0
+            while i < units.count {
+                let u = UInt32(units[i])
+                i += 1
+                if u < 0x80 {
+                    out[n] = UInt8(truncatingIfNeeded: u)
+                    n += 1
+                } else if u < 0x800 {
+                    out[n] = UInt8(truncatingIfNeeded: 0xC0 | u >> 6)
+                    out[n + 1] = UInt8(truncatingIfNeeded: 0x80 | u & 0x3F)
+                    n += 2
+                } else if u & 0xFC00 == 0xD800, i < units.count, units[i] & 0xFC00 == 0xDC00 {
+                    let scalar = 0x10000 + ((u & 0x3FF) << 10) + (UInt32(units[i]) & 0x3FF)
+                    i += 1
+                    out[n] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
+                    out[n + 1] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 12) & 0x3F)
+                    out[n + 2] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 6) & 0x3F)
+                    out[n + 3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                    n += 4
+                } else {
+                    // A lone surrogate is replaced by U+FFFD (EF BF BD).
+                    let c: UInt32 = u & 0xF800 == 0xD800 ? 0xFFFD : u
+                    out[n] = UInt8(truncatingIfNeeded: 0xE0 | c >> 12)
+                    out[n + 1] = UInt8(truncatingIfNeeded: 0x80 | (c >> 6) & 0x3F)
+                    out[n + 2] = UInt8(truncatingIfNeeded: 0x80 | c & 0x3F)
+                    n += 3
+                }
+            }
+            return n
         }
     }
 

@@ -79,7 +79,7 @@ public struct QuoteExtractor: Sendable {
         while start < end, Tokenizer.isSpace(units[start]) { start += 1 }
         while end > start, Tokenizer.isSpace(units[end - 1]) { end -= 1 }
         let doc = JSONValue.string(document.id), kind = JSONValue.string(a.kind)
-        let text = JSONValue.string(Self.text(document, start, end))
+        let text = JSONValue.string(document.slice(start, end))
         let from = JSONValue.int(document.offsets.codePoint(start)), to = JSONValue.int(document.offsets.codePoint(end))
         let zone = JSONValue.string(records.analysis.zones.zone(at: start).rawValue)
         let speaker = JSONValue.optional(a.speaker?.name)
@@ -99,48 +99,8 @@ public struct QuoteExtractor: Sendable {
     func span(_ tokens: Range<Int>, _ context: MatchContext) -> JSONValue {
         let s = Int(context.tokens[tokens.lowerBound].start), e = Int(context.tokens[tokens.upperBound - 1].end)
         let offsets = context.document.offsets
-        return .object(JSONObject(distinctKeys: QuoteRecordKeys.span, values: [.string(Self.text(context.document, s, e)),
+        return .object(JSONObject(distinctKeys: QuoteRecordKeys.span, values: [.string(context.document.slice(s, e)),
                                                                              .int(offsets.codePoint(s)), .int(offsets.codePoint(e))]))
-    }
-
-    /// The text between two UTF-16 offsets, as `Document.slice` gives it, transcoded in one pass:
-    /// quotations are long and seldom pure ASCII (’ — …), where the standard library decodes
-    /// scalar by scalar. An unpaired surrogate becomes U+FFFD, as in `String(decoding:as:)`.
-    static func text(_ document: Document, _ start: Int, _ end: Int) -> String {
-        document.utf16.withUnsafeBufferPointer { all in
-            let units = UnsafeBufferPointer(rebasing: all[start..<end])
-            return String(unsafeUninitializedCapacity: units.count * 3) { out in
-                var n = 0, i = 0
-                while i < units.count {
-                    let u = UInt32(units[i])
-                    i += 1
-                    if u < 0x80 {
-                        out[n] = UInt8(truncatingIfNeeded: u)
-                        n += 1
-                    } else if u < 0x800 {
-                        out[n] = UInt8(truncatingIfNeeded: 0xC0 | u >> 6)
-                        out[n + 1] = UInt8(truncatingIfNeeded: 0x80 | u & 0x3F)
-                        n += 2
-                    } else if u & 0xFC00 == 0xD800, i < units.count, units[i] & 0xFC00 == 0xDC00 {
-                        let scalar = 0x10000 + ((u & 0x3FF) << 10) + (UInt32(units[i]) & 0x3FF)
-                        i += 1
-                        out[n] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
-                        out[n + 1] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 12) & 0x3F)
-                        out[n + 2] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 6) & 0x3F)
-                        out[n + 3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
-                        n += 4
-                    } else {
-                        // A lone surrogate is replaced by U+FFFD (EF BF BD).
-                        let c: UInt32 = u & 0xF800 == 0xD800 ? 0xFFFD : u
-                        out[n] = UInt8(truncatingIfNeeded: 0xE0 | c >> 12)
-                        out[n + 1] = UInt8(truncatingIfNeeded: 0x80 | (c >> 6) & 0x3F)
-                        out[n + 2] = UInt8(truncatingIfNeeded: 0x80 | c & 0x3F)
-                        n += 3
-                    }
-                }
-                return n
-            }
-        }
     }
 }
 
