@@ -102,7 +102,7 @@ public struct FigureLexicon: Sendable {
     public init(directory: URL) throws {
         func rows(_ name: String) throws -> [[Substring]] {
             try DataFile.lines(directory.appendingPathComponent(name)).map {
-                $0.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces)[...] }
+                $0.split(separator: "\t", omittingEmptySubsequences: false).map(DataFile.trimmed)
             }
         }
         var numberWords: KeyMap<[NumberWord]> = [:]

@@ -174,6 +174,15 @@ enum DataFile {
         return out
     }
 
+    /// A field without the spaces and tabs around it.
+    static func trimmed(_ field: Substring) -> Substring {
+        let u = field.utf8
+        var s = u.startIndex, e = u.endIndex
+        while s < e, u[s] == 0x20 || u[s] == 0x09 { s = u.index(after: s) }
+        while e > s, u[u.index(before: e)] == 0x20 || u[u.index(before: e)] == 0x09 { e = u.index(before: e) }
+        return field[s..<e]
+    }
+
     /// The tab-separated fields of a line, empty ones kept.
     static func fields(_ line: Substring) -> [Substring] {
         var out: [Substring] = []
