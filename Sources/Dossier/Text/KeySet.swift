@@ -231,3 +231,52 @@ enum KeySlot {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 }
+
+/// A read-only copy of a `KeySet` at a load of a quarter or less, for the hottest loops (a lookup
+/// per word of every line): most lookups then probe a single slot. It answers as `KeySet.contains`.
+struct SparseKeyTable: Sendable {
+    private let slots: [UInt64]
+    private let shift: UInt64
+    private let hasZero: Bool
+
+    init(_ keys: KeySet) {
+        var bits = 6
+        while 1 << bits < keys.count * 4 { bits += 1 }
+        var slots = [UInt64](repeating: 0, count: 1 << bits)
+        let mask = slots.count - 1
+        var hasZero = false
+        for key in keys {
+            guard key != 0 else { hasZero = true; continue }
+            var i = KeySlot.home(key, UInt64(64 - bits))
+            while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
+            slots[i] = key
+        }
+        self.slots = slots
+        shift = UInt64(64 - bits)
+        self.hasZero = hasZero
+    }
+
+    /// Runs `body` with an unchecked lookup into the table.
+    func withLookup<R>(_ body: (KeyLookup) -> R) -> R {
+        slots.withUnsafeBufferPointer { body(KeyLookup(slots: $0, shift: shift, hasZero: hasZero)) }
+    }
+}
+
+/// Lookups into a `SparseKeyTable`, valid inside `SparseKeyTable.withLookup`.
+struct KeyLookup {
+    let slots: UnsafeBufferPointer<UInt64>
+    let shift: UInt64
+    let hasZero: Bool
+
+    @inline(__always) func contains(_ key: UInt64) -> Bool {
+        if key == 0 { return hasZero }
+        var i = KeySlot.home(key, shift)
+        let mask = slots.count &- 1
+        while true {
+            let s = slots[i]
+            if s == key { return true }
+            if s == 0 { return false }
+            i = (i &+ 1) & mask
+        }
+    }
+}

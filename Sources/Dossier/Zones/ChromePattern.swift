@@ -276,7 +276,7 @@ struct OpeningScanner: Sendable {
 struct LineFeatures: Sendable {
     let stopWords: KeySet
     /// `stopWords` for the line scan.
-    let stopTable: StopWordTable
+    let stopTable: SparseKeyTable
     let chrome: ChromePatternSet
     let captions: ChromePatternSet
     /// Headings that open a comment section ("12 comments", "Leave a Reply"), from `comment_headings.txt`.
@@ -284,7 +284,7 @@ struct LineFeatures: Sendable {
 
     init(language: LanguageData) {
         stopWords = language.stopWords
-        stopTable = StopWordTable(language.stopWords)
+        stopTable = SparseKeyTable(language.stopWords)
         chrome = ChromePatternSet(language.chromePatterns)
         captions = ChromePatternSet(language.captionPatterns)
         commentHeadings = ChromePatternSet(Self.bundledCommentHeadings)

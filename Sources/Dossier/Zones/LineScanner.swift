@@ -61,7 +61,7 @@ struct LineScanner: ~Copyable {
     /// units into `folded`: ASCII lowercased, spaces collapsed, a few symbols kept as UTF-8,
     /// others as "?". `u[start]` is no space. Up to a line break, the spaces before the break are
     /// folded too.
-    mutating func scan(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool, stopWords: StopWordLookup) -> Scan {
+    mutating func scan(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool, stopWords: KeyLookup) -> Scan {
         var result = Scan()
         let keys = self.keys
         var keyCount = self.keyCount
@@ -197,7 +197,7 @@ struct LineScanner: ~Copyable {
     }
 
     /// Counts a word of key `key` that starts with `first`; returns whether it is a content word.
-    @inline(__always) static func count(_ key: UInt64, first c: UInt16, in counts: inout WordCounts, stopWords: StopWordLookup) -> Bool {
+    @inline(__always) static func count(_ key: UInt64, first c: UInt16, in counts: inout WordCounts, stopWords: KeyLookup) -> Bool {
         counts.words &+= 1
         if stopWords.contains(key) {
             counts.stopWords &+= 1
@@ -214,7 +214,7 @@ struct LineScanner: ~Copyable {
     /// (3+ letters), or the keys of its parts when it holds an apostrophe.
     @inline(__always)
     static func addWord(_ u: UnsafeBufferPointer<UInt16>, _ word: Range<Int>, key: UInt64, apostrophes: Bool, counts: inout WordCounts,
-                        stopWords: StopWordLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
+                        stopWords: KeyLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
         if Self.count(key, first: u[word.lowerBound], in: &counts, stopWords: stopWords) {
             if apostrophes {
                 Self.addPartKeys(u, word, stopWords: stopWords, keys: keys, keyCount: &keyCount)
@@ -227,7 +227,7 @@ struct LineScanner: ~Copyable {
         }
     }
 
-    static func addPartKeys(_ u: UnsafeBufferPointer<UInt16>, _ word: Range<Int>, stopWords: StopWordLookup,
+    static func addPartKeys(_ u: UnsafeBufferPointer<UInt16>, _ word: Range<Int>, stopWords: KeyLookup,
                             keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
         var i = word.lowerBound
         while i < word.upperBound {
@@ -250,7 +250,7 @@ struct LineScanner: ~Copyable {
     /// Words are runs of letters and digits with inner apostrophes; a word's key is its
     /// `TokenKey`, hashed while it is scanned.
     static func countWords(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool,
-                           stopWords: StopWordLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) -> (counts: WordCounts, stop: Int) {
+                           stopWords: KeyLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) -> (counts: WordCounts, stop: Int) {
         Self.classes.withUnsafeBufferPointer { classes in
             var counts = WordCounts()
             var i = start
