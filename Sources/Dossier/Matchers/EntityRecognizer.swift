@@ -17,6 +17,8 @@ public struct EntityRecognizer: Sendable {
 
     public func recognize(_ context: MatchContext) -> [EntityMention] {
         var mentions: [EntityMention] = []
+        // About one mention in a dozen tokens: room enough to spare most regrowing.
+        mentions.reserveCapacity(context.tokens.count / 8)
         for sentence in context.searched {
             var i = sentence.tokens.lowerBound
             while i < sentence.tokens.upperBound {

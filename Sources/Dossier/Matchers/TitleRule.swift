@@ -17,7 +17,7 @@ public struct TitleRule: Sendable {
         var titleStart = i
         // A nationality before the title: "Kurdish President".
         if gazetteer.demonyms[tokens[i].key] != nil, tokens[i].isCapitalised, i + 1 < limit { titleStart = i + 1 }
-        guard tokens[titleStart].isCapitalised,
+        guard tokens[titleStart].isCapitalised, language.titles.hasPhrase(startingWith: tokens[titleStart].key),
               let titleEnd = language.titles.longestEnd(in: tokens, from: titleStart, limit: limit) else { return nil }
         var nameStart = titleEnd
         // "the Prime Minister, Haider al-Abadi"

@@ -215,6 +215,7 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     }
 
     /// Whether some phrase starts with the token key `key`: a cheap test before a walk.
+    @inline(__always)
     public func hasPhrase(startingWith key: UInt64) -> Bool {
         child(0, key) != nil
     }
