@@ -17,21 +17,20 @@ public struct EntityRecognizer: Sendable {
 
     public func recognize(_ context: MatchContext) -> [EntityMention] {
         var mentions: [EntityMention] = []
+        // About one mention in a dozen tokens: room enough to spare most regrowing.
+        mentions.reserveCapacity(context.tokens.count / 8)
         for sentence in context.searched {
             var i = sentence.tokens.lowerBound
             while i < sentence.tokens.upperBound {
-                if let m = mention(at: i, in: sentence, context: context) {
-                    mentions.append(m)
-                    i = m.tokens.upperBound
-                } else {
-                    i += 1
-                }
+                i = appendMention(at: i, in: sentence, context: context, to: &mentions) ?? i + 1
             }
         }
         return mentions
     }
 
-    func mention(at i: Int, in sentence: Sentence, context: MatchContext) -> EntityMention? {
+    /// Appends the mention that starts at token `i`, if there is one, and returns the index past it.
+    /// (Appending in place spares copying mentions and their strings.)
+    func appendMention(at i: Int, in sentence: Sentence, context: MatchContext, to mentions: inout [EntityMention]) -> Int? {
         let tokens = context.tokens
         let t = tokens[i]
         guard t.kind == .word, t.isCapitalised || t.shape == .lower || t.shape == .mixed else { return nil }
@@ -39,20 +38,29 @@ public struct EntityRecognizer: Sendable {
         if t.isCapitalised, let titled = titleRule.match(at: i, in: sentence, context: context),
            listed == nil || listed!.end <= titled.name.lowerBound,
            language.organisationKeywords[tokens[titled.name.upperBound - 1].key] == nil {
-            return person(titled.name, title: titled.title, info: titled.info, context: context, sentence: sentence)
+            mentions.append(person(titled.name, title: titled.title, info: titled.info, context: context, sentence: sentence))
+            return mentions[mentions.count - 1].tokens.upperBound
         }
         if let (end, entry) = listed {
-            let e = gazetteer.entries[entry]
             // A lowercase "the" is not part of the name: "the West" → "West".
             let first = (t.shape == .lower && language.determiners.contains(t.key) && end > i + 1) ? i + 1 : i
-            var m = EntityMention(tokens: first..<end, start: Int(tokens[first].start), end: Int(tokens[end - 1].end), type: e.type,
-                                  canonical: e.canonical, id: e.id, source: .gazetteer)
-            extendWithKeyword(&m, context: context, sentence: sentence)
-            return m
+            let e = gazetteer.entries[entry]
+            if let longer = keywordExtension(of: first..<end, type: e.type, context: context, sentence: sentence) {
+                mentions.append(EntityMention(tokens: longer, start: Int(tokens[first].start), end: Int(tokens[longer.upperBound - 1].end),
+                                              type: .organisation, canonical: nil, id: nil, source: .pattern))
+                return longer.upperBound
+            }
+            mentions.append(EntityMention(tokens: first..<end, start: Int(tokens[first].start), end: Int(tokens[end - 1].end),
+                                          type: e.type, canonical: e.canonical, id: e.id, source: .gazetteer))
+            return end
         }
         // A capitalised function word ("The", "In") opens no name that the gazetteer does not know.
-        guard t.isCapitalised, !language.stopWords.contains(t.key) else { return nil }
-        return nameRules.mention(at: i, in: sentence, context: context)
+        guard t.isCapitalised, !language.stopWords.contains(t.key),
+              let found = nameRules.name(at: i, in: sentence, context: context) else { return nil }
+        let name = found.tokens
+        mentions.append(EntityMention(tokens: name, start: Int(tokens[name.lowerBound].start), end: Int(tokens[name.upperBound - 1].end),
+                                      type: found.type, canonical: nil, id: nil, source: found.source))
+        return name.upperBound
     }
 
     /// A person after a title; the gazetteer names them if it can.
@@ -72,17 +80,11 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// A listed name that opens a longer organisation name is part of it: "Badr Organisation",
-    /// "Colorado State University", "US National Science Foundation".
-    func extendWithKeyword(_ m: inout EntityMention, context: MatchContext, sentence: Sentence) {
-        guard m.type != .organisation || m.tokens.count == 1 else { return }
-        let next = m.tokens.upperBound
-        let run = NameRun.capitalised(from: next, limit: sentence.tokens.upperBound, context: context, language: language, maxWords: 5)
-        guard let last = run.last, let p = language.organisationKeywords[context.tokens[last].key], p != .first else { return }
-        m.type = .organisation
-        m.canonical = nil
-        m.id = nil
-        m.tokens = m.tokens.lowerBound..<run.upperBound
-        m.end = Int(context.tokens[last].end)
-        m.source = .pattern
+    /// "Colorado State University", "US National Science Foundation". The longer name's tokens, if any.
+    func keywordExtension(of name: Range<Int>, type: EntityType, context: MatchContext, sentence: Sentence) -> Range<Int>? {
+        guard type != .organisation || name.count == 1 else { return nil }
+        let run = NameRun.capitalised(from: name.upperBound, limit: sentence.tokens.upperBound, context: context, language: language, maxWords: 5)
+        guard let last = run.last, let p = language.organisationKeywords[context.tokens[last].key], p != .first else { return nil }
+        return name.lowerBound..<run.upperBound
     }
 }

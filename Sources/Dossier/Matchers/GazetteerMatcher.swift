@@ -12,21 +12,27 @@ public struct GazetteerMatcher: Sendable {
     }
 
     /// The best gazetteer name starting at token `i`, if any: its end and entry.
+    @inline(__always)
     public func match(at i: Int, in sentence: Sentence, context: MatchContext) -> (end: Int, entry: Int)? {
+        let t = context.tokens[i]
+        // Most words open no listed name: one probe of the trie tells.
+        guard t.kind == .word || t.kind == .number, gazetteer.names.hasPhrase(startingWith: t.key) else { return nil }
+        return bestMatch(at: i, in: sentence, context: context)
+    }
+
+    /// `match` once a name may start at token `i`.
+    func bestMatch(at i: Int, in sentence: Sentence, context: MatchContext) -> (end: Int, entry: Int)? {
         let tokens = context.tokens
-        let t = tokens[i]
-        guard t.kind == .word || t.kind == .number else { return nil }
-        let candidates = gazetteer.names.matches(in: tokens, from: i, limit: sentence.tokens.upperBound) { name, range in
-            accepts(name, range, sentence: sentence, tokens: tokens) && fitsContext(name, range, sentence: sentence, context: context)
-        }
-        guard let longest = candidates.first else { return nil }
+        let entries = gazetteer.entries
         // Among names of the same length, prefer the best-ranked, most populous entry.
-        var best = longest.payload
-        for c in candidates where c.end == longest.end {
-            let a = gazetteer.entries[Int(c.payload.entry)], b = gazetteer.entries[Int(best.entry)]
-            if (a.rank, -a.population) < (b.rank, -b.population) { best = c.payload }
-        }
-        return (longest.end, Int(best.entry))
+        let found = gazetteer.names.bestOfLongest(in: tokens, from: i, limit: sentence.tokens.upperBound, accept: { name, range in
+            accepts(name, range, sentence: sentence, tokens: tokens) && fitsContext(name, range, sentence: sentence, context: context)
+        }, isBetter: { a, b in
+            let x = entries[Int(a.entry)], y = entries[Int(b.entry)]
+            return (x.rank, -x.population) < (y.rank, -y.population)
+        })
+        guard let found else { return nil }
+        return (found.end, Int(found.payload.entry))
     }
 
     func accepts(_ name: GazetteerName, _ range: Range<Int>, sentence: Sentence, tokens: [Token]) -> Bool {
@@ -64,7 +70,9 @@ public struct GazetteerMatcher: Sendable {
     func fitsContext(_ name: GazetteerName, _ range: Range<Int>, sentence: Sentence, context: MatchContext) -> Bool {
         guard name.wordCount == 1 else { return true }
         let entry = gazetteer.entries[Int(name.entry)]
-        guard entry.type == .place, entry.id.hasPrefix("geonames:") || entry.id.hasPrefix("iso3166-2:") else { return true }
+        guard entry.type == .place else { return true }
+        let isGeonames = entry.idHasPrefix("geonames:")
+        guard isGeonames || entry.idHasPrefix("iso3166-2:") else { return true }
         let tokens = context.tokens
         let t = tokens[range.lowerBound]
         let limit = sentence.tokens.upperBound
@@ -73,7 +81,7 @@ public struct GazetteerMatcher: Sendable {
             return false
         }
         let next = range.upperBound
-        if next < limit, tokens[next].kind == .word, tokens[next].isCapitalised, language.titles.longest(in: tokens, from: next, limit: limit) == nil {
+        if next < limit, tokens[next].kind == .word, tokens[next].isCapitalised, language.titles.longestEnd(in: tokens, from: next, limit: limit) == nil {
             return false
         }
         let previous = range.lowerBound - 1
@@ -84,7 +92,7 @@ public struct GazetteerMatcher: Sendable {
         // Part of a hyphenated word: "Joo-Ho", "Ho-Chan".
         if previous >= sentence.tokens.lowerBound, tokens[previous].kind == .dash, !t.spaceBefore { return false }
         if next < limit, tokens[next].kind == .dash, !tokens[next].spaceBefore { return false }
-        if entry.id.hasPrefix("geonames:"),
+        if isGeonames,
            gazetteer.givenNames.contains(t.key) || gazetteer.ambiguousGivenNames.contains(t.key) || gazetteer.surnames.contains(t.key) {
             return previous >= sentence.tokens.lowerBound && language.locativeWords.contains(tokens[previous].key)
         }

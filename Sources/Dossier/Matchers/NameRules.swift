@@ -10,6 +10,12 @@ public struct NameRules: Sendable {
     let gazetteer: Gazetteer
 
     public func mention(at i: Int, in sentence: Sentence, context: MatchContext) -> EntityMention? {
+        guard let found = name(at: i, in: sentence, context: context) else { return nil }
+        return make(found.tokens, found.type, context, source: found.source)
+    }
+
+    /// The tokens, type and source of the name at token `i`, if there is one.
+    func name(at i: Int, in sentence: Sentence, context: MatchContext) -> (tokens: Range<Int>, type: EntityType, source: MentionSource)? {
         let tokens = context.tokens
         let limit = sentence.tokens.upperBound
         // Only at the start of a run: the previous word is not capitalised.
@@ -24,7 +30,7 @@ public struct NameRules: Sendable {
             return nil
         }
         // Organisation: "X Y Organisation", "Ministry of Z", "University of Z".
-        if let org = organisation(run, context: context, limit: limit) { return make(org, .organisation, context) }
+        if let org = organisation(run, context: context, limit: limit) { return (org, .organisation, .pattern) }
         // Drop a leading demonym or sentence-initial function word: "Iraqi Kurdistan" is listed; "Kurdish Masoud".
         while !run.isEmpty, isNonName(run.lowerBound, context: context, sentence: sentence) {
             run = (run.lowerBound + 1)..<run.upperBound
@@ -35,51 +41,80 @@ public struct NameRules: Sendable {
         if after < limit, tokens[after].shape == .lower, language.placeKeywords[tokens[after].key] == .after,
            run.count <= 3, i > sentence.tokens.lowerBound,
            isDeterminer(i - 1, context: context) || language.locativeWords.contains(tokens[i - 1].key) {
-            return make(run, .place, context)
+            return (run, .place, .pattern)
         }
         if let last = run.last, language.placeKeywords[tokens[last].key] == .after, run.count >= 2 {
-            return make(run, .place, context)
+            return (run, .place, .pattern)
         }
         if language.placeKeywords[tokens[run.lowerBound].key] == .before, run.count >= 2 {
-            return make(run, .place, context)
+            return (run, .place, .pattern)
         }
-        if let person = person(run, context: context, sentence: sentence) { return make(person, .person, context, source: .givenName) }
-        if run.count == 1, let org = acronym(run.lowerBound, context: context, sentence: sentence) { return make(org, .organisation, context) }
+        if let person = person(run, context: context, sentence: sentence) { return (person, .person, .givenName) }
+        if run.count == 1, let org = acronym(run.lowerBound, context: context, sentence: sentence) { return (org, .organisation, .pattern) }
         return nil
     }
 
     /// A person's name within a capitalised run, from the given-name and surname lists.
     func person(_ run: Range<Int>, context: MatchContext, sentence: Sentence) -> Range<Int>? {
         let tokens = context.tokens
-        let words = run.filter { tokens[$0].kind == .word && tokens[$0].isCapitalised }
-        guard words.count >= 2, words.count <= 5,
-              !words.contains(where: { tokens[$0].shape == .upper && tokens[$0].length > 2 && !isInitial($0, context: context) }) else { return nil }
-        let sentenceStart = run.lowerBound == sentence.tokens.lowerBound
-        let given = { (i: Int) in
-            gazetteer.givenNames.contains(tokens[i].key) || (gazetteer.ambiguousGivenNames.contains(tokens[i].key) && !(i == sentence.tokens.lowerBound))
+        // The capitalised words of the run: how many, the first, the second and the last.
+        var count = 0, first = -1, second = -1, last = -1
+        for i in run where tokens[i].kind == .word && tokens[i].isCapitalised {
+            // A word in capitals that is not an initial ("NATO") makes no person's name.
+            if tokens[i].shape == .upper && tokens[i].length > 2 && !isInitial(i, context: context) { return nil }
+            count += 1
+            if first < 0 { first = i } else if second < 0 { second = i }
+            last = i
         }
-        let surname = { (i: Int) in gazetteer.surnames.contains(tokens[i].key) && !context.lowercaseWords.contains(tokens[i].key) }
-        if words.count <= 4, given(words[0]) || isInitial(words[0], context: context) { return trimmed(run, context: context) }
-        if words.count >= 3, given(words[1]), !given(words[0]) { return trimmed(words[1]..<run.upperBound, context: context) }
-        if words.count <= 3, let last = words.last, surname(last), !sentenceStart || given(words[0]) || surname(words[0]) {
+        guard count >= 2, count <= 5 else { return nil }
+        let sentenceStart = run.lowerBound == sentence.tokens.lowerBound
+        if count <= 4, isGivenName(first, context: context, sentence: sentence) || isInitial(first, context: context) {
+            return trimmed(run, context: context)
+        }
+        if count >= 3, isGivenName(second, context: context, sentence: sentence), !isGivenName(first, context: context, sentence: sentence) {
+            return trimmed(second..<run.upperBound, context: context)
+        }
+        if count <= 3, isSurname(last, context: context),
+           !sentenceStart || isGivenName(first, context: context, sentence: sentence) || isSurname(first, context: context) {
             return run
         }
         // After a role in lowercase: "mayor Luca Pastorino", "striker Romelu Lukaku".
-        if words.count <= 4, afterLowercaseRole(run.lowerBound, context: context, sentence: sentence),
-           words.allSatisfy({ tokens[$0].shape == .capitalised && !language.stopWords.contains(tokens[$0].key) }) {
+        if count <= 4, afterLowercaseRole(run.lowerBound, context: context, sentence: sentence),
+           everyWord(of: run, tokens: tokens, { tokens[$0].shape == .capitalised && !language.stopWords.contains(tokens[$0].key) }) {
             return run
         }
         // Family name first, as in Chinese and Korean names: "Lee Cheuk-yan", "Wong Kwok-kin", "Kim Min-Woo".
-        if words.count == 2 || words.count == 3, let dash = run.first(where: { tokens[$0].kind == .dash }), dash > words[0],
-           dash + 1 < run.upperBound, surname(words[0]) || tokens[dash + 1].shape == .lower || isSyllablePair(dash, context: context) {
+        if count == 2 || count == 3, let dash = run.first(where: { tokens[$0].kind == .dash }), dash > first, dash + 1 < run.upperBound,
+           isSurname(first, context: context) || tokens[dash + 1].shape == .lower || isSyllablePair(dash, context: context) {
             return run
         }
         // Two or three unknown capitalised words that are nothing else are most often a person in news
         // ("Romelu Lukaku", "Nunzio Galantino"): none is an everyday word, a keyword, a title or a date.
-        if words.count <= 3, words.allSatisfy({ plainNameWord($0, context: context) }) {
+        if count <= 3, everyWord(of: run, tokens: tokens, { plainNameWord($0, context: context) }) {
             return run
         }
         return nil
+    }
+
+    /// Whether every capitalised word of the run passes `test`.
+    @inline(__always)
+    func everyWord(of run: Range<Int>, tokens: [Token], _ test: (Int) -> Bool) -> Bool {
+        for i in run where tokens[i].kind == .word && tokens[i].isCapitalised {
+            if !test(i) { return false }
+        }
+        return true
+    }
+
+    /// A listed given name; an ambiguous one ("Will") not first in its sentence.
+    func isGivenName(_ i: Int, context: MatchContext, sentence: Sentence) -> Bool {
+        let key = context.tokens[i].key
+        return gazetteer.givenNames.contains(key) || (gazetteer.ambiguousGivenNames.contains(key) && i != sentence.tokens.lowerBound)
+    }
+
+    /// A listed surname the document never writes in lowercase.
+    func isSurname(_ i: Int, context: MatchContext) -> Bool {
+        let key = context.tokens[i].key
+        return gazetteer.surnames.contains(key) && !context.lowercaseWords.contains(key)
     }
 
     /// A person's run without a trailing label word before a colon: "Ahmed Mohamed Image: …" → "Ahmed Mohamed".
@@ -119,7 +154,7 @@ public struct NameRules: Sendable {
         let k = t.key
         return !context.lowercaseWords.contains(k) && !language.commonWords.contains(k) && !language.calendarWords.contains(k)
             && language.organisationKeywords[k] == nil && language.placeKeywords[k] == nil && gazetteer.demonyms[k] == nil
-            && language.titles.longest(in: context.tokens, from: i, limit: i + 1) == nil
+            && language.titles.longestEnd(in: context.tokens, from: i, limit: i + 1) == nil
             && !gazetteer.ambiguousGivenNames.contains(k)
     }
 

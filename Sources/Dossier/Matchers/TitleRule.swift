@@ -17,15 +17,16 @@ public struct TitleRule: Sendable {
         var titleStart = i
         // A nationality before the title: "Kurdish President".
         if gazetteer.demonyms[tokens[i].key] != nil, tokens[i].isCapitalised, i + 1 < limit { titleStart = i + 1 }
-        guard tokens[titleStart].isCapitalised,
-              let found = language.titles.longest(in: tokens, from: titleStart, limit: limit) else { return nil }
-        var nameStart = found.end
+        guard tokens[titleStart].isCapitalised, language.titles.hasPhrase(startingWith: tokens[titleStart].key),
+              let titleEnd = language.titles.longestEnd(in: tokens, from: titleStart, limit: limit) else { return nil }
+        var nameStart = titleEnd
         // "the Prime Minister, Haider al-Abadi"
         if nameStart < limit, tokens[nameStart].kind == .punctuation, context.firstUnit(nameStart) == 0x2C { nameStart += 1 }
         let name = NameRun.capitalised(from: nameStart, limit: limit, context: context, language: language, maxWords: 5)
         guard !name.isEmpty else { return nil }
         // A title word inside the run ("President Donald Trump" is fine; "Minister President" is not a name).
-        if language.titles.longest(in: tokens, from: name.lowerBound, limit: name.upperBound) != nil { return nil }
+        if language.titles.longestEnd(in: tokens, from: name.lowerBound, limit: name.upperBound) != nil { return nil }
+        guard let found = language.titles.longest(in: tokens, from: titleStart, limit: limit) else { return nil }
         return (i..<found.end, name, found.payload)
     }
 }

@@ -13,18 +13,18 @@ public struct AliasResolver: Sendable {
         self.gazetteer = gazetteer
     }
 
+    /// A name a key stands for: the mention that defines it (whose canonical name and id it takes) and where.
     struct Alias {
         var type: EntityType
-        var canonical: String
-        var id: String?
+        var mention: Int
         var position: Int
     }
 
     public func resolve(_ input: [EntityMention], context: MatchContext) -> [EntityMention] {
         let tokens = context.tokens
         var mentions = input.sorted { $0.start < $1.start }
-        var aliases: KeyMap<[Alias]> = [:]
-        var firstNames: KeyMap<[Alias]> = [:]
+        var aliases = AliasLists(capacity: mentions.count)
+        var firstNames = AliasLists(capacity: mentions.count)
         // Full names first: give rule-found names their own text as canonical, and index surnames.
         for k in mentions.indices {
             var words = 0, firstWord = -1, lastWord = -1
@@ -36,105 +36,123 @@ public struct AliasResolver: Sendable {
             if mentions[k].canonical == nil, words >= 2 || mentions[k].type != .person {
                 mentions[k].canonical = Self.normalisedName(context.text(mentions[k].tokens))
             }
-            let m = mentions[k]
-            if m.type == .person, let canonical = m.canonical, words >= 2 {
-                aliases[tokens[lastWord].key, default: []].append(Alias(type: .person, canonical: canonical, id: m.id, position: m.start))
-                firstNames[tokens[firstWord].key, default: []].append(Alias(type: .person, canonical: canonical, id: m.id, position: m.start))
+            if mentions[k].type == .person, mentions[k].canonical != nil, words >= 2 {
+                let alias = Alias(type: .person, mention: k, position: mentions[k].start)
+                aliases.append(alias, to: tokens[lastWord].key)
+                firstNames.append(alias, to: tokens[firstWord].key)
             }
         }
         // A given name alone ("Ahmed") stands for the one person of the document who bears it.
-        for (key, people) in firstNames where aliases[key] == nil && gazetteer.givenNames.contains(key) {
-            if people.allSatisfy({ $0.canonical == people[0].canonical }) { aliases[key] = people }
+        for key in firstNames.keys where !aliases.contains(key) && gazetteer.givenNames.contains(key) {
+            let people = firstNames.aliases(of: key)
+            var first = people.makeIterator()
+            let canonical = first.next().map { mentions[$0.mention].canonical }
+            if people.allSatisfy({ mentions[$0.mention].canonical == canonical }) {
+                for person in people { aliases.append(person, to: key) }
+            }
         }
         // Acronyms defined in parentheses right after a name.
         var added: [EntityMention] = []
-        let coveredStarts = Set(mentions.map(\.start))
-        for m in mentions where m.type != .person {
-            let after = m.tokens.upperBound
+        for k in mentions.indices where mentions[k].type != .person {
+            let after = mentions[k].tokens.upperBound
             guard after + 2 < tokens.count, context.firstUnit(after) == 0x28, tokens[after + 1].shape == .upper,
-                  context.firstUnit(after + 2) == 0x29, let canonical = m.canonical else { continue }
+                  context.firstUnit(after + 2) == 0x29, let canonical = mentions[k].canonical else { continue }
             let acronym = tokens[after + 1]
-            aliases[acronym.key, default: []].append(Alias(type: m.type, canonical: canonical, id: m.id, position: m.start))
-            if coveredStarts.contains(Int(acronym.start)) { continue }
+            aliases.append(Alias(type: mentions[k].type, mention: k, position: mentions[k].start), to: acronym.key)
+            if mentions.contains(where: { $0.start == Int(acronym.start) }) { continue }
             added.append(EntityMention(tokens: (after + 1)..<(after + 2), start: Int(acronym.start), end: Int(acronym.end),
-                                       type: m.type, canonical: canonical, id: m.id, source: .acronym))
+                                       type: mentions[k].type, canonical: canonical, id: mentions[k].id, source: .acronym))
         }
         // Single-word people ("Mr Araji") resolve to the nearest full name before them, else any.
         for k in mentions.indices where mentions[k].canonical == nil {
-            let m = mentions[k]
-            if let word = m.tokens.last(where: { tokens[$0].kind == .word }), let found = best(aliases[tokens[word].key], before: m.start) {
-                mentions[k].canonical = found.canonical
-                mentions[k].id = found.id
+            let name = mentions[k].tokens
+            if let word = name.last(where: { tokens[$0].kind == .word }),
+               let found = aliases.best(for: tokens[word].key, before: mentions[k].start) {
+                mentions[k].canonical = mentions[found.mention].canonical
+                mentions[k].id = mentions[found.mention].id
             } else {
-                mentions[k].canonical = Self.normalisedName(context.text(m.tokens))
+                mentions[k].canonical = Self.normalisedName(context.text(name))
             }
         }
         mentions += added
         // Bare later mentions of a surname or acronym.
         var covered = [Bool](repeating: false, count: tokens.count)
-        for m in mentions { for i in m.tokens { covered[i] = true } }
+        for k in mentions.indices { for i in mentions[k].tokens { covered[i] = true } }
         for sentence in context.searched where !aliases.isEmpty {
             for i in sentence.tokens where !covered[i] {
                 let t = tokens[i]
-                guard t.kind == .word, t.isCapitalised, let candidates = aliases[t.key], !language.stopWords.contains(t.key),
-                      let found = best(candidates, before: Int(t.start)) else { continue }
+                guard t.kind == .word, t.isCapitalised, aliases.contains(t.key), !language.stopWords.contains(t.key),
+                      let found = aliases.best(for: t.key, before: Int(t.start)) else { continue }
                 if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised, !covered[i - 1] { continue }
                 if i + 1 < sentence.tokens.upperBound, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised, !covered[i + 1] { continue }
                 mentions.append(EntityMention(tokens: i..<(i + 1), start: Int(t.start), end: Int(t.end), type: found.type,
-                                              canonical: found.canonical, id: found.id, source: .alias))
+                                              canonical: mentions[found.mention].canonical, id: mentions[found.mention].id, source: .alias))
             }
         }
         mentions.sort { $0.start < $1.start }
-        var slugs: [String: String] = [:]
+        var localIDs = LocalIDs(capacity: mentions.count(where: { $0.id == nil }))
         for k in mentions.indices where mentions[k].id == nil {
-            let canonical = mentions[k].canonical ?? ""
-            if let id = slugs[canonical] {
-                mentions[k].id = id
-            } else {
-                let id = "local:" + Self.slug(canonical)
-                slugs[canonical] = id
-                mentions[k].id = id
-            }
+            mentions[k].id = localIDs.id(for: mentions[k].canonical ?? "")
         }
         return mentions
     }
 
-    /// The alias defined nearest before `position`, else the first one after it.
-    func best(_ candidates: [Alias]?, before position: Int) -> Alias? {
-        guard let candidates, !candidates.isEmpty else { return nil }
-        return candidates.last { $0.position <= position } ?? candidates.first
-    }
-
     /// A name with its spaces collapsed, line breaks removed.
     static func normalisedName(_ s: String) -> String {
-        var previousSpace = true
-        let clean = s.utf8.allSatisfy { b in
-            let space = b == 0x20
-            defer { previousSpace = space }
-            return b != 0x0A && b != 0x0D && b != 0x09 && !(space && previousSpace)
-        }
-        if clean, s.utf8.last != 0x20 { return s }
+        if isNormalised(s) { return s }
         return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// No line break or tab, no space at either end or after another.
+    static func isNormalised(_ s: String) -> Bool {
+        let body = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            var previousSpace = true
+            for b in bytes {
+                let space = b == 0x20
+                if b == 0x0A || b == 0x0D || b == 0x09 || (space && previousSpace) { return false }
+                previousSpace = space
+            }
+            return bytes.last != 0x20
+        }
+        return s.utf8.withContiguousStorageIfAvailable(body) ?? Array(s.utf8).withUnsafeBufferPointer(body)
     }
 
     /// A lowercase ASCII slug: "Qasim al-Araji" → "qasim-al-araji".
     public static func slug(_ s: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var dash = false
-        for b in s.utf8 {
-            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                out.append(b)
-                dash = false
-            } else if b >= 0x41 && b <= 0x5A {
-                out.append(b + 0x20)
-                dash = false
-            } else if !out.isEmpty, !dash, b < 0x80 || b >= 0xC0 {
-                out.append(0x2D)
-                dash = true
+        slugged(s, prefix: "")
+    }
+
+    /// The document-local id of a name: "local:" and its slug.
+    static func localID(_ name: String) -> String {
+        slugged(name, prefix: "local:")
+    }
+
+    /// `prefix` (ASCII) and the slug of `s`, made in one string.
+    static func slugged(_ s: String, prefix: StaticString) -> String {
+        let body = { (bytes: UnsafeBufferPointer<UInt8>) -> String in
+            String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + bytes.count) { out in
+                var n = 0
+                prefix.withUTF8Buffer { p in
+                    for b in p { out[n] = b; n += 1 }
+                }
+                let start = n
+                var dash = false
+                for b in bytes {
+                    if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                        out[n] = b; n += 1
+                        dash = false
+                    } else if b >= 0x41 && b <= 0x5A {
+                        out[n] = b + 0x20; n += 1
+                        dash = false
+                    } else if n > start, !dash, b < 0x80 || b >= 0xC0 {
+                        out[n] = 0x2D; n += 1
+                        dash = true
+                    }
+                }
+                while n > start, out[n - 1] == 0x2D { n -= 1 }
+                return n
             }
         }
-        while out.last == 0x2D { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
+        return s.utf8.withContiguousStorageIfAvailable(body) ?? Array(s.utf8).withUnsafeBufferPointer(body)
     }
 }

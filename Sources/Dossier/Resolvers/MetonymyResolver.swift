@@ -20,10 +20,11 @@ public struct MetonymyResolver: Sendable {
     }
 
     /// A country, or a city large enough to be a seat of government.
-    func canAct(_ m: EntityMention) -> Bool {
-        guard m.type == .place, let id = m.id else { return false }
-        if id.hasPrefix("iso3166:") { return true }
-        guard id.hasPrefix("geonames:"), let canonical = m.canonical else { return false }
+    /// (Mentions are read in their array, fields only: copying one copies its strings.)
+    func canAct(_ k: Int, of mentions: [EntityMention]) -> Bool {
+        guard mentions[k].type == .place, let id = mentions[k].id else { return false }
+        if Self.hasPrefix(id, "iso3166:") { return true }
+        guard Self.hasPrefix(id, "geonames:"), let canonical = mentions[k].canonical else { return false }
         return gazetteerPopulation(id: id, canonical: canonical) >= Self.governmentSeatPopulation
     }
 
@@ -31,48 +32,72 @@ public struct MetonymyResolver: Sendable {
         gazetteer.populationByID[id] ?? 0
     }
 
+    /// A country or a first-level division (ISO 3166 ids): what can be a side.
+    func isCountryOrDivision(_ k: Int, of mentions: [EntityMention]) -> Bool {
+        guard mentions[k].type == .place, let id = mentions[k].id else { return false }
+        return Self.hasPrefix(id, "iso3166")
+    }
+
     public func resolve(_ mentions: [EntityMention], context: MatchContext) -> [EntityMention] {
-        let acting = mentions.map { m -> EntityMention in
-            // The verb in lowercase: in a title-case headline ("Iraq Says It Has…") words cannot be told apart.
-            let before = m.tokens.lowerBound - 1
-            guard canAct(m), m.tokens.upperBound < context.tokens.count,
-                  before < 0 || !language.prepositions.contains(context.tokens[before].key),
-                  context.tokens[m.tokens.upperBound].shape == .lower,
-                  language.agentVerbs[context.tokens[m.tokens.upperBound].key] != nil else { return m }
-            var government = m
-            government.type = .organisation
-            return government
+        // Mentions are changed in place: most documents change none, and then nothing is copied.
+        var out = mentions
+        for k in mentions.indices where acts(k, of: mentions, context: context) {
+            out[k].type = .organisation
         }
         // Only countries and their divisions can be sides: without one, there is nothing to settle.
-        guard acting.contains(where: { $0.type == .place && $0.id?.hasPrefix("iso3166") == true }),
-              isSportsReport(context) else { return acting }
-        let mentions = acting
-        let placeEnds = Set(mentions.filter { $0.type == .place }.map(\.tokens.upperBound))
-        return mentions.map { m in
-            guard m.type == .place, m.id?.hasPrefix("iso3166") == true else { return m }
-            let before = m.tokens.lowerBound - 1
-            if before >= 0, language.locativeWords.contains(context.tokens[before].key), !isForAgainst(before, context: context) { return m }
-            if before >= 0, context.firstUnit(before) == 0x2C, placeEnds.contains(before) { return m }  // "Sochi, Russia"
-            var team = m
-            team.type = .organisation
-            return team
+        guard out.indices.contains(where: { isCountryOrDivision($0, of: out) }), isSportsReport(context) else { return out }
+        var placeEnds = Set<Int>()
+        for k in out.indices where out[k].type == .place { placeEnds.insert(out[k].tokens.upperBound) }
+        for k in out.indices where isCountryOrDivision(k, of: out) {
+            let before = out[k].tokens.lowerBound - 1
+            if before >= 0, language.locativeWords.contains(context.tokens[before].key), !isForAgainst(before, context: context) { continue }
+            if before >= 0, context.firstUnit(before) == 0x2C, placeEnds.contains(before) { continue }  // "Sochi, Russia"
+            out[k].type = .organisation
         }
+        return out
+    }
+
+    /// A country or a large city that acts, as its government: "Iraq says". The verb is in lowercase:
+    /// in a title-case headline ("Iraq Says It Has…") words cannot be told apart.
+    func acts(_ k: Int, of mentions: [EntityMention], context: MatchContext) -> Bool {
+        let tokens = context.tokens
+        let before = mentions[k].tokens.lowerBound - 1, next = mentions[k].tokens.upperBound
+        // The cheap tests on tokens first; the population lookup last.
+        return next < tokens.count && tokens[next].shape == .lower && language.agentVerbs[tokens[next].key] != nil
+            && (before < 0 || !language.prepositions.contains(tokens[before].key)) && canAct(k, of: mentions)
     }
 
     func isForAgainst(_ i: Int, context: MatchContext) -> Bool {
         language.sidePrepositions.contains(context.tokens[i].key)
     }
 
-
     func isSportsReport(_ context: MatchContext) -> Bool {
+        let tokens = context.tokens
         var total = 0
         var distinct = Set<Int>()
-        for (i, t) in context.tokens.enumerated() where t.kind == .word {
-            if let found = language.sportsWords.longest(in: context.tokens, from: i, limit: min(context.tokens.count, i + 3)) {
+        for i in tokens.indices where tokens[i].kind == .word && language.sportsWords.hasPhrase(startingWith: tokens[i].key) {
+            if let found = language.sportsWords.longest(in: tokens, from: i, limit: min(tokens.count, i + 3)) {
                 total += 1
                 distinct.insert(found.payload)
+                if total >= Self.minimumSportsWords && distinct.count >= Self.minimumDistinctSportsWords { return true }
             }
         }
-        return total >= Self.minimumSportsWords && distinct.count >= Self.minimumDistinctSportsWords
+        return false
+    }
+
+    /// `s.hasPrefix(prefix)` for an ASCII prefix, from the bytes when they decide it: when those
+    /// up to one past the prefix are ASCII, which no other character can combine with or equal.
+    static func hasPrefix(_ s: String, _ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        let byBytes = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            prefix.withUTF8Buffer { p -> Bool? in
+                for j in 0..<min(bytes.count, n + 1) where bytes[j] >= 0x80 { return nil }
+                guard bytes.count >= n else { return false }
+                for j in 0..<n where bytes[j] != p[j] { return false }
+                return true
+            }
+        }
+        if let byBytes, let answer = byBytes { return answer }
+        return s.hasPrefix(prefix.description)
     }
 }

@@ -49,7 +49,7 @@ public struct RepeatedNameResolver: Sendable {
                 let t = tokens[i]
                 let text = context.text(i)
                 out.append(EntityMention(tokens: i..<(i + 1), start: Int(t.start), end: Int(t.end), type: type, canonical: text,
-                                         id: "local:" + AliasResolver.slug(text), source: .repeated))
+                                         id: AliasResolver.localID(text), source: .repeated))
             }
         }
         return out.sorted { $0.start < $1.start }

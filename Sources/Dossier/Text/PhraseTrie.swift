@@ -115,11 +115,19 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     /// there, for nodes that have payloads.
     @inline(__always)
     private func walk(_ tokens: [Token], from start: Int, limit: Int, _ visit: (Int, Int) -> Void) {
-        var node = 0
-        var i = start
+        guard start < limit, let node = child(0, tokens[start].key) else { return }
+        walk(tokens, from: start, reached: node, limit: limit, visit)
+    }
+
+    /// Goes on with a walk from `start` at `node`, the child of the root along the token at `start`.
+    @inline(__always)
+    private func walk(_ tokens: [Token], from start: Int, reached node: Int, limit: Int, _ visit: (Int, Int) -> Void) {
+        var node = node
+        var i = start + 1
+        if firstPayload[node] >= 0 { visit(i, Int(firstPayload[node])) }
         while i < limit {
             let t = tokens[i]
-            if i > start, t.kind == .dash, !t.spaceBefore, i + 1 < limit, !tokens[i + 1].spaceBefore {
+            if t.kind == .dash, !t.spaceBefore, i + 1 < limit, !tokens[i + 1].spaceBefore {
                 i += 1
                 continue
             }
@@ -162,6 +170,54 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
             }
         }
         return best
+    }
+
+    /// The longest phrase starting at `start` with a payload that `accept` takes, with the index one
+    /// past its last token, and of its accepted payloads the one `isBetter` ranks first (of equals,
+    /// the last inserted). Shorter phrases are tried only if no longer one has an accepted payload,
+    /// so `accept` must not have side effects. Allocates nothing.
+    public func bestOfLongest(in tokens: [Token], from start: Int, limit: Int,
+                              accept: (Payload, Range<Int>) -> Bool,
+                              isBetter: (Payload, Payload) -> Bool) -> (end: Int, payload: Payload)? {
+        guard maxLength > 0, start < limit, let node = child(0, tokens[start].key) else { return nil }
+        return withUnsafeTemporaryAllocation(of: (end: Int, first: Int).self, capacity: maxLength) { found in
+            // The nodes with payloads along the walk, shortest first.
+            var count = 0
+            walk(tokens, from: start, reached: node, limit: limit) { end, first in
+                guard count < found.count else { return }
+                found[count] = (end, first)
+                count += 1
+            }
+            while count > 0 {
+                count -= 1
+                let (end, first) = found[count]
+                var best: Payload?
+                var p = first
+                while p >= 0 {
+                    let candidate = payloads[p]
+                    if accept(candidate, start..<end) {
+                        if let current = best, isBetter(current, candidate) {} else { best = candidate }
+                    }
+                    p = Int(nextPayload[p])
+                }
+                if let best { return (end, best) }
+            }
+            return nil
+        }
+    }
+
+    /// The end (one past the last token) of the longest phrase at `start`, or nil: `longest(...)?.end`
+    /// without reading its payload.
+    public func longestEnd(in tokens: [Token], from start: Int, limit: Int) -> Int? {
+        var end: Int?
+        walk(tokens, from: start, limit: limit) { found, _ in end = found }
+        return end
+    }
+
+    /// Whether some phrase starts with the token key `key`: a cheap test before a walk.
+    @inline(__always)
+    public func hasPhrase(startingWith key: UInt64) -> Bool {
+        child(0, key) != nil
     }
 
     /// Whether the exact phrase given as keys is present.
