@@ -53,44 +53,57 @@ private final class BreakPrototype: @unchecked Sendable {
 private let wordPrototype = BreakPrototype(type: UBRK_WORD, locale: "en")
 private let sentencePrototype = BreakPrototype(type: UBRK_SENTENCE, locale: "en@ss=standard")
 
+/// ICU's word breaks over one text, read one segment at a time with `next()`. Only valid inside
+/// `TextSegmenter.withWordBreaks(in:_:)`, which owns the underlying iterator.
+@frozen public struct WordBreaks {
+    @usableFromInline let iterator: OpaquePointer
+    @usableFromInline var start: Int32
+
+    init(iterator: OpaquePointer) {
+        self.iterator = iterator
+        start = ubrk_first(iterator)
+    }
+
+    /// The next segment (spaces and punctuation included), or nil at the end of the text.
+    public mutating func next() -> WordSegment? {
+        let end = ubrk_next(iterator)
+        if end == UBRK_DONE { return nil }
+        let status = ubrk_getRuleStatus(iterator)
+        let kind: WordSegmentKind
+        switch status {
+        case 100..<200: kind = .number
+        case 200..<300: kind = .letter
+        case 300..<400: kind = .kana
+        case 400..<500: kind = .ideograph
+        default: kind = .other
+        }
+        defer { start = end }
+        return WordSegment(start: Int(start), end: Int(end), kind: kind)
+    }
+}
+
 /// ICU word and sentence segmentation over UTF-16 text.
 public enum TextSegmenter {
-    /// Appends every word-break segment of `text` (including spaces and punctuation) to `segments`.
-    public static func words(in text: UnsafeBufferPointer<UInt16>, into segments: inout [WordSegment]) {
+    /// Runs `body` with the word breaks of `text` (nothing is run for empty text).
+    public static func withWordBreaks(in text: UnsafeBufferPointer<UInt16>, _ body: (inout WordBreaks) -> Void) {
         guard text.count > 0 else { return }
         wordPrototype.withIterator(over: text) { it in
-            var start = Int(ubrk_first(it))
-            while true {
-                let end = Int(ubrk_next(it))
-                if end == Int(UBRK_DONE) { break }
-                let status = ubrk_getRuleStatus(it)
-                let kind: WordSegmentKind
-                switch status {
-                case 100..<200: kind = .number
-                case 200..<300: kind = .letter
-                case 300..<400: kind = .kana
-                case 400..<500: kind = .ideograph
-                default: kind = .other
-                }
-                segments.append(WordSegment(start: start, end: end, kind: kind))
-                start = end
-            }
+            var breaks = WordBreaks(iterator: it)
+            body(&breaks)
         }
     }
 
-    /// The sentence boundaries of `text` (UTF-16 offsets, ascending, ending with `text.count`),
-    /// using the `en@ss=standard` suppressions for common abbreviations.
-    public static func sentenceBoundaries(in text: UnsafeBufferPointer<UInt16>) -> [Int] {
-        guard text.count > 0 else { return [] }
-        return sentencePrototype.withIterator(over: text) { it in
-            var out: [Int] = []
+    /// Calls `body` with each sentence boundary of `text` (UTF-16 offsets, ascending, ending with
+    /// `text.count`), using the `en@ss=standard` suppressions for common abbreviations.
+    public static func forEachSentenceBoundary(in text: UnsafeBufferPointer<UInt16>, _ body: (Int) -> Void) {
+        guard text.count > 0 else { return }
+        sentencePrototype.withIterator(over: text) { it in
             _ = ubrk_first(it)
             while true {
-                let b = Int(ubrk_next(it))
-                if b == Int(UBRK_DONE) { break }
-                out.append(b)
+                let b = ubrk_next(it)
+                if b == UBRK_DONE { break }
+                body(Int(b))
             }
-            return out
         }
     }
 }

@@ -12,38 +12,29 @@ public struct SentenceSplitter: Sendable {
     }
 
     public func split(_ units: [UInt16], tokens: [Token]) -> [Sentence] {
-        let boundaries = units.withUnsafeBufferPointer { TextSegmenter.sentenceBoundaries(in: $0) }
-        // Raw segments as token ranges.
-        var raw: [Range<Int>] = []
-        var t = 0
-        for b in boundaries {
-            let first = t
-            while t < tokens.count && Int(tokens[t].start) < b { t += 1 }
-            if t > first { raw.append(first..<t) }
-        }
-        // Merge across abbreviations and hard wraps; never across a blank line.
-        var merged: [Range<Int>] = []
-        for r in raw {
-            if let last = merged.last, shouldJoin(last, r, tokens: tokens, units: units) {
-                merged[merged.count - 1] = last.lowerBound..<r.upperBound
-            } else {
-                merged.append(r)
+        units.withUnsafeBufferPointer { units in
+            tokens.withUnsafeBufferPointer { tokens in
+                var out = SentenceCollector(tokens: tokens, units: units)
+                // ICU's segments as token ranges, merged across abbreviations and hard wraps (never
+                // across a blank line) while they stream in: `pending` is the merged range so far.
+                var pending: Range<Int>?
+                var t = 0
+                TextSegmenter.forEachSentenceBoundary(in: units) { boundary in
+                    let first = t
+                    while t < tokens.count && Int(tokens[t].start) < boundary { t += 1 }
+                    guard t > first else { return }
+                    let segment = first..<t
+                    if let last = pending, shouldJoin(last, segment, tokens: tokens, units: units) {
+                        pending = last.lowerBound..<t
+                    } else {
+                        if let last = pending { out.add(last) }
+                        pending = segment
+                    }
+                }
+                if let last = pending { out.add(last) }
+                return out.sentences
             }
         }
-        var sentences: [Sentence] = []
-        sentences.reserveCapacity(merged.count)
-        var paragraph = 0
-        var previousEnd = 0
-        for r in merged.flatMap({ bounded($0, tokens: tokens, units: units) }) {
-            let r = dropListMarker(r, tokens: tokens, units: units)
-            if r.isEmpty { continue }
-            let start = Int(tokens[r.lowerBound].start)
-            if Self.hasBlankLine(units, from: previousEnd, to: start) { paragraph += 1 }
-            let end = Int(tokens[r.upperBound - 1].end)
-            sentences.append(Sentence(start: start, end: end, tokens: r, paragraph: paragraph))
-            previousEnd = end
-        }
-        return sentences
     }
 
     /// The longest sentence, in tokens. Text without sentence breaks (a page flattened to one line,
@@ -51,29 +42,7 @@ public struct SentenceSplitter: Sendable {
     /// is near, so that every later stage works on bounded sentences.
     static let maxTokens = 300
 
-    func bounded(_ r: Range<Int>, tokens: [Token], units: [UInt16]) -> [Range<Int>] {
-        guard r.count > Self.maxTokens else { return [r] }
-        var pieces: [Range<Int>] = []
-        var start = r.lowerBound
-        while r.upperBound - start > Self.maxTokens {
-            var cut = start + Self.maxTokens
-            var i = cut - 1
-            while i > start + Self.maxTokens / 2 {
-                let t = tokens[i]
-                if t.kind == .punctuation, t.length == 1, units[Int(t.start)] == 0x2C || units[Int(t.start)] == 0x3B {
-                    cut = i + 1
-                    break
-                }
-                i -= 1
-            }
-            pieces.append(start..<cut)
-            start = cut
-        }
-        pieces.append(start..<r.upperBound)
-        return pieces
-    }
-
-    func shouldJoin(_ a: Range<Int>, _ b: Range<Int>, tokens: [Token], units: [UInt16]) -> Bool {
+    func shouldJoin(_ a: Range<Int>, _ b: Range<Int>, tokens: UnsafeBufferPointer<Token>, units: UnsafeBufferPointer<UInt16>) -> Bool {
         let next = tokens[b.lowerBound]
         let gapStart = Int(tokens[a.upperBound - 1].end), gapEnd = Int(next.start)
         if Self.hasBlankLine(units, from: gapStart, to: gapEnd) { return false }
@@ -106,9 +75,9 @@ public struct SentenceSplitter: Sendable {
 
     /// Drops a leading list marker ("1.", "12)", "a)", "•", "-") at the start of a line; what is
     /// left may be empty.
-    func dropListMarker(_ r: Range<Int>, tokens: [Token], units: [UInt16]) -> Range<Int> {
+    static func dropListMarker(_ r: Range<Int>, tokens: UnsafeBufferPointer<Token>, units: UnsafeBufferPointer<UInt16>) -> Range<Int> {
         var lo = r.lowerBound
-        let atLineStart = { (i: Int) in i == 0 || tokens[i].lineBreakBefore }
+        func atLineStart(_ i: Int) -> Bool { i == 0 || tokens[i].lineBreakBefore }
         if r.count >= 2, atLineStart(lo), tokens[lo].length <= 3,
            tokens[lo].kind == .number || (tokens[lo].kind == .word && tokens[lo].length == 1),
            tokens[lo + 1].kind == .punctuation, tokens[lo + 1].length == 1,
@@ -127,7 +96,7 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Whether a blank line (two line breaks with only spaces between) lies in `from..<to`.
-    static func hasBlankLine(_ units: [UInt16], from: Int, to: Int) -> Bool {
+    static func hasBlankLine(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int) -> Bool {
         var breaks = 0
         var i = from
         while i < to {
@@ -137,5 +106,52 @@ public struct SentenceSplitter: Sendable {
             i += 1
         }
         return false
+    }
+}
+
+/// Turns merged sentence ranges into sentences: cuts overlong ones, drops list markers, skips what
+/// is left empty and counts paragraphs.
+private struct SentenceCollector {
+    let tokens: UnsafeBufferPointer<Token>
+    let units: UnsafeBufferPointer<UInt16>
+    var sentences: [Sentence] = []
+    var paragraph = 0
+    var previousEnd = 0
+
+    init(tokens: UnsafeBufferPointer<Token>, units: UnsafeBufferPointer<UInt16>) {
+        self.tokens = tokens
+        self.units = units
+        sentences.reserveCapacity(units.count / 128 + 4)
+    }
+
+    /// Adds a merged range, cut into pieces of at most `SentenceSplitter.maxTokens` tokens.
+    mutating func add(_ r: Range<Int>) {
+        let maxTokens = SentenceSplitter.maxTokens
+        var start = r.lowerBound
+        while r.upperBound - start > maxTokens {
+            var cut = start + maxTokens
+            var i = cut - 1
+            while i > start + maxTokens / 2 {
+                let t = tokens[i]
+                if t.kind == .punctuation, t.length == 1, units[Int(t.start)] == 0x2C || units[Int(t.start)] == 0x3B {
+                    cut = i + 1
+                    break
+                }
+                i -= 1
+            }
+            addPiece(start..<cut)
+            start = cut
+        }
+        addPiece(start..<r.upperBound)
+    }
+
+    private mutating func addPiece(_ piece: Range<Int>) {
+        let r = SentenceSplitter.dropListMarker(piece, tokens: tokens, units: units)
+        if r.isEmpty { return }
+        let start = Int(tokens[r.lowerBound].start)
+        if SentenceSplitter.hasBlankLine(units, from: previousEnd, to: start) { paragraph += 1 }
+        let end = Int(tokens[r.upperBound - 1].end)
+        sentences.append(Sentence(start: start, end: end, tokens: r, paragraph: paragraph))
+        previousEnd = end
     }
 }

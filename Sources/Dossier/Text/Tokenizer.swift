@@ -6,63 +6,92 @@ public struct Tokenizer: Sendable {
     public init() {}
 
     public func tokenize(_ units: [UInt16]) -> [Token] {
-        var segments: [WordSegment] = []
-        segments.reserveCapacity(units.count / 3)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(units.count / 4)
+        var result: [Token] = []
         units.withUnsafeBufferPointer { buf in
-            TextSegmenter.words(in: buf, into: &segments)
-            var space = false
-            var lineBreak = false
-            for seg in segments {
-                let first = buf[seg.start]
-                if seg.kind == .other && Self.isSpace(first) {
-                    space = true
-                    for i in seg.start..<seg.end where buf[i] == 0x0A || buf[i] == 0x0D || buf[i] == 0x2028 || buf[i] == 0x2029 {
-                        lineBreak = true
-                    }
-                    continue
+            Self.asciiTable.withUnsafeBufferPointer { table in
+                guard let text = buf.baseAddress, let table = table.baseAddress else { return }
+                TextSegmenter.withWordBreaks(in: buf) { breaks in
+                    result = Self.tokens(of: &breaks, text: text, count: buf.count, table: table)
                 }
-                var start = seg.start
-                var end = seg.end
-                var clitic = false
-                if seg.kind == .letter, end - start > 2, buf[end - 1] | 0x20 == 0x73, buf[end - 2] == 0x27 || buf[end - 2] == 0x2019 {
-                    end -= 2
-                    clitic = true
-                }
-                let kind: TokenKind
-                switch seg.kind {
-                case .number: kind = .number
-                case .letter, .kana, .ideograph: kind = .word
-                case .other: kind = Self.classify(first)
-                }
-                let slice = buf[start..<end]
-                let key: UInt64
-                let shape: TokenShape
-                if let ascii = Self.asciiKeyAndShape(slice) {
-                    (key, shape) = ascii
-                } else {
-                    key = TokenKey.of(units: slice)
-                    shape = Self.shape(slice)
-                }
-                tokens.append(Token(start: Int32(start), end: Int32(end), kind: kind, shape: shape,
-                                    spaceBefore: space, lineBreakBefore: lineBreak, key: key))
-                if clitic {
-                    start = end
-                    end = seg.end
-                    tokens.append(Token(start: Int32(start), end: Int32(end), kind: .clitic, shape: .lower,
-                                        spaceBefore: false, lineBreakBefore: false, key: TokenKey.of(units: buf[start..<end])))
-                }
-                space = false
-                lineBreak = false
             }
         }
-        return tokens
+        return result
+    }
+
+    /// The tokens of ICU's word segments. All state is local, so that it stays in registers.
+    @inline(__always)
+    static func tokens(of breaks: inout WordBreaks, text: UnsafePointer<UInt16>, count: Int,
+                       table: UnsafePointer<UInt16>) -> [Token] {
+        var tokens = TokenBuffer(capacity: count / 4 + 16)
+        defer { tokens.deallocate() }
+        var space = false
+        var lineBreak = false
+        while let seg = breaks.next() {
+            let first = text[seg.start]
+            if seg.kind == .other && isSpace(first) {
+                space = true
+                if !lineBreak { lineBreak = hasLineBreak(text, from: seg.start, to: seg.end) }
+                continue
+            }
+            append(seg, text: text, table: table, first: first, space: space, lineBreak: lineBreak, to: &tokens)
+            space = false
+            lineBreak = false
+        }
+        return tokens.array()
+    }
+
+    /// Appends the token (or word and clitic) of a segment that is not whitespace.
+    @inline(__always)
+    static func append(_ seg: WordSegment, text: UnsafePointer<UInt16>, table: UnsafePointer<UInt16>, first: UInt16,
+                       space: Bool, lineBreak: Bool, to tokens: inout TokenBuffer) {
+        let start = seg.start
+        var end = seg.end
+        var clitic = false
+        if seg.kind == .letter, end - start > 2, text[end - 1] | 0x20 == 0x73, text[end - 2] == 0x27 || text[end - 2] == 0x2019 {
+            end -= 2
+            clitic = true
+        }
+        let kind: TokenKind
+        switch seg.kind {
+        case .number: kind = .number
+        case .letter, .kana, .ideograph: kind = .word
+        case .other: kind = Self.classify(first)
+        }
+        let (key, shape) = Self.asciiKeyAndShape(text, from: start, to: end, table: table)
+            ?? Self.keyAndShape(text, from: start, to: end)
+        // UTF-16 offsets of a document fit in Int32 (Token's layout).
+        tokens.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind,
+                            shape: shape, spaceBefore: space, lineBreakBefore: lineBreak, key: key))
+        if clitic {
+            tokens.append(Token(start: Int32(truncatingIfNeeded: end), end: Int32(truncatingIfNeeded: seg.end),
+                                kind: .clitic, shape: .lower, spaceBefore: false, lineBreakBefore: false,
+                                key: Self.keyAndShape(text, from: end, to: seg.end).key))
+        }
+    }
+
+    /// Key and shape of any text: the slow path, out of line so that the hot loop stays small.
+    @inline(never)
+    static func keyAndShape(_ text: UnsafePointer<UInt16>, from: Int, to: Int) -> (key: UInt64, shape: TokenShape) {
+        let slice = UnsafeBufferPointer(start: text, count: to)[from..<to]
+        return (TokenKey.of(units: slice), shape(slice))
+    }
+
+    /// Whether `text[from..<to]` holds a line break.
+    @inline(__always)
+    static func hasLineBreak(_ text: UnsafePointer<UInt16>, from: Int, to: Int) -> Bool {
+        for i in from..<to {
+            let u = text[i]
+            if u == 0x0A || u == 0x0D || u == 0x2028 || u == 0x2029 { return true }
+        }
+        return false
     }
 
     @inline(__always) static func isSpace(_ u: UInt16) -> Bool {
-        u == 0x20 || u == 0x0A || u == 0x0D || u == 0x09 || u == 0x0C || u == 0xA0 || u == 0x2028 || u == 0x2029
-            || (u >= 0x2000 && u <= 0x200B) || u == 0x3000 || u == 0x202F || u == 0x0B
+        // Bit u is set for tab, line feed, vertical tab, form feed, carriage return and space.
+        let lowSpaces: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D | 1 << 0x20
+        if u <= 0x20 { return lowSpaces &>> UInt64(u) & 1 != 0 }
+        if u < 0xA0 { return false }
+        return u == 0xA0 || u == 0x2028 || u == 0x2029 || (u >= 0x2000 && u <= 0x200B) || u == 0x3000 || u == 0x202F
     }
 
     static func classify(_ u: UInt16) -> TokenKind {
@@ -72,28 +101,6 @@ public struct Tokenizer: Sendable {
         case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E, 0x2026, 0xA1, 0xBF, 0x2022, 0xB7: return .punctuation
         default: return .symbol
         }
-    }
-
-    /// `TokenKey.of(units:)` and `shape(_:)` in one pass, for ASCII text (most tokens); nil when a
-    /// unit is not ASCII.
-    @inline(__always)
-    static func asciiKeyAndShape(_ units: Slice<UnsafeBufferPointer<UInt16>>) -> (UInt64, TokenShape)? {
-        var h = TokenKey.offset
-        var upper = 0, lower = 0
-        var firstUpper = false
-        for u in units {
-            if u >= 0x80 { return nil }
-            let isUpper = u &- 0x41 < 26
-            let isLower = u &- 0x61 < 26
-            if upper + lower == 0 { firstUpper = isUpper }
-            if isUpper { upper += 1 } else if isLower { lower += 1 }
-            if u != 0x2E { h = (h ^ UInt64(isUpper ? u | 0x20 : u)) &* TokenKey.prime }
-        }
-        let letters = upper + lower
-        if letters == 0 { return (h, .none) }
-        if lower == 0 { return (h, letters >= 2 ? .upper : .capitalised) }
-        if firstUpper { return (h, .capitalised) }
-        return (h, upper > 0 ? .mixed : .lower)
     }
 
     /// The letter case of a token's text.

@@ -1,0 +1,43 @@
+/// The tokenizer's fast path for ASCII tokens (most of them): key and shape in one pass.
+extension Tokenizer {
+    /// Per ASCII unit: its folded form (lowercase) in the low 7 bits, `dotBit` for ".", which
+    /// keys skip, and `upperBit` / `lowerBit` for letters.
+    static let asciiTable: [UInt16] = (0..<128).map { (u: UInt16) in
+        if u == 0x2E { return dotBit }
+        if u &- 0x41 < 26 { return (u | 0x20) | upperBit }
+        if u &- 0x61 < 26 { return u | lowerBit }
+        return u
+    }
+    static let dotBit: UInt16 = 0x80
+    static let upperBit: UInt16 = 0x100
+    static let lowerBit: UInt16 = 0x200
+
+    /// `TokenKey.of(units:)` and `shape(_:)` in one pass over `text[from..<to]`, for ASCII text;
+    /// nil when a unit is not ASCII. `table` is `asciiTable`.
+    @inline(__always)
+    static func asciiKeyAndShape(_ text: UnsafePointer<UInt16>, from: Int, to: Int,
+                                 table: UnsafePointer<UInt16>) -> (UInt64, TokenShape)? {
+        var h = TokenKey.offset
+        var seen: UInt16 = 0
+        var i = from
+        while i < to {
+            let u = text[i]
+            if u >= 0x80 { return nil }
+            let entry = table[Int(u)]
+            seen |= entry
+            if entry & dotBit == 0 { h = (h ^ UInt64(entry & 0x7F)) &* TokenKey.prime }
+            i &+= 1
+        }
+        if seen & upperBit == 0 { return (h, seen & lowerBit == 0 ? .none : .lower) }
+        if seen & lowerBit == 0 {
+            // Capitals only: two or more make an all-capitals token.
+            var capitals = 0
+            for k in from..<to where text[k] &- 0x41 < 26 { capitals += 1 }
+            return (h, capitals >= 2 ? .upper : .capitalised)
+        }
+        // Both cases: the first letter decides.
+        i = from
+        while table[Int(text[i])] & (upperBit | lowerBit) == 0 { i &+= 1 }
+        return (h, table[Int(text[i])] & upperBit != 0 ? .capitalised : .mixed)
+    }
+}
