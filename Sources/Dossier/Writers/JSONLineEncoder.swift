@@ -28,7 +28,10 @@ struct JSONLineEncoder {
                         buffer.reserve(ends[k] &- start &+ JSONByteBuffer.padding &+ RecentValues.stride)
                         buffer.putPadded(bytes.baseAddress! + start, count: ends[k] &- start)
                         start = ends[k]
-                        recent.append(values.baseAddress! + k, field: k, to: &buffer)
+                        // Nested objects (a quote's `cue`) have layouts of their own.
+                        if !recent.append(values.baseAddress! + k, field: k, to: &buffer), case .object(let nested) = values[k] {
+                            appendObject(nested, to: &buffer)
+                        }
                     }
                 }
             }

@@ -45,19 +45,20 @@ final class RecentValues {
     }
 
     /// Writes `value`, that of field `k` (below `fields`), as `JSONByteBuffer.appendValue` does,
-    /// with room reserved for `stride` bytes.
-    @inline(__always) func append(_ value: UnsafePointer<JSONValue>, field k: Int, to buffer: inout JSONByteBuffer) {
+    /// with room reserved for `stride` bytes; an object is left to the caller (false).
+    @inline(__always) func append(_ value: UnsafePointer<JSONValue>, field k: Int, to buffer: inout JSONByteBuffer) -> Bool {
         if Self.sameBits(value, values + k) {
             credit[k] = Swift.min(credit[k] &+ 2, Self.ceiling)
             buffer.putPadded(bytes + k &* Self.stride, count: lengths[k])
-            return
+            return true
         }
         let from = buffer.count
         switch value.pointee {
-        case .int(let i): return buffer.appendInt(i)
+        case .int(let i): buffer.appendInt(i); return true
         case .string(let s): buffer.appendString(s)
         case .null: buffer.append("null")
-        default: return buffer.appendValue(value.pointee)
+        case .object: return false
+        default: buffer.appendValue(value.pointee); return true
         }
         let n = buffer.count &- from
         if credit[k] > 0 && n <= Self.longest {
@@ -66,6 +67,7 @@ final class RecentValues {
             lengths[k] = n
         }
         credit[k] = credit[k] <= Self.floor ? 1 : credit[k] &- 1
+        return true
     }
 
     /// Whether the two values have the same bits (the payload's first 16 bytes, then the rest).
