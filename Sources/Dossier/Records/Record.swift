@@ -58,7 +58,7 @@ public struct JSONObject: Sendable, Equatable {
     }
 
     /// The index of `key`, comparing lengths before contents.
-    private func index(of key: String) -> Int? {
+    func index(of key: String) -> Int? {
         let n = key.utf8.count
         return keys.firstIndex { $0.utf8.count == n && $0 == key }
     }
@@ -106,6 +106,20 @@ public struct Record: Sendable, Equatable {
     public var end: Int? { if case .int(let e)? = object["end"] { return e } else { return nil } }
     public var type: String? { if case .string(let t)? = object["type"] { return t } else { return nil } }
     public var text: String? { if case .string(let t)? = object["text"] { return t } else { return nil } }
+    /// (`start`, `end`), zero for either missing: looked up together, as a span's `end` follows its
+    /// `start`.
+    var bounds: (start: Int, end: Int) {
+        let keys = object.keys, values = object.values
+        // `start` is field 2, 3 or 4 of a span record (see `RecordKeys`).
+        let at = (2...4).first { $0 < keys.count && keys[$0].utf8.count == 5 && keys[$0] == "start" }
+        guard let i = at ?? object.index(of: "start") else { return (0, end ?? 0) }
+        let start = if case .int(let s) = values[i] { s } else { 0 }
+        if i + 1 < keys.count, keys[i + 1] == "end" {
+            let end = if case .int(let e) = values[i + 1] { e } else { 0 }
+            return (start, end)
+        }
+        return (start, end ?? 0)
+    }
     public func string(_ key: String) -> String? { if case .string(let s)? = object[key] { return s } else { return nil } }
 }
 

@@ -10,22 +10,39 @@ public struct RecordBuilder {
 
     public func build(kinds: Set<String>? = nil) -> [Record] {
         var out: [Record] = []
+        out.reserveCapacity(1 + analysis.zones.zones.count + analysis.zones.comments.count + analysis.entities.count
+                            + analysis.figures.count + analysis.quotes.count)
         let want = { (kind: String) in kinds == nil || kinds!.contains(kind) }
         if want("document") { out.append(documentRecord()) }
         if want("zone") { appendZoneRecords(to: &out) }
         if want("comment") { appendCommentRecords(to: &out) }
-        // Span records with their code point (start, end), read once: the same sort then runs on
-        // these, so the order (ties included) is the one sorting the records themselves gives.
-        var spans: [Record] = []
+        // Span records follow, with their code point (start, end), read once; they are then put
+        // in the order a stable sort of them by (start, end) gives, in place.
+        let first = out.count
         var bounds: [(start: Int, end: Int)] = []
-        if want("entity") { appendEntityRecords(to: &spans, bounds: &bounds) }
-        for r in analysis.figures where want(r.kind) { spans.append(r); bounds.append((r.start ?? 0, r.end ?? 0)) }
-        for r in analysis.quotes where want(r.kind) { spans.append(r); bounds.append((r.start ?? 0, r.end ?? 0)) }
-        var order = Array(spans.indices)
-        order.sort { (bounds[$0].start, bounds[$0].end) < (bounds[$1].start, bounds[$1].end) }
-        out.reserveCapacity(out.count + spans.count)
-        for i in order { out.append(spans[i]) }
+        if want("entity") { appendEntityRecords(to: &out, bounds: &bounds) }
+        // A record's kind is looked up only when some kinds are not wanted.
+        for r in analysis.figures where kinds == nil || want(r.kind) { out.append(r); bounds.append(r.bounds) }
+        for r in analysis.quotes where kinds == nil || want(r.kind) { out.append(r); bounds.append(r.bounds) }
+        let order = RecordBuilder.sortedOrder(of: bounds)
+        out.withUnsafeMutableBufferPointer { all in
+            UnsafeMutableBufferPointer(rebasing: all[first...]).permute(to: order)
+        }
         return out
+    }
+
+    /// The indices of `bounds`, by (start, end), ties by index: the order a stable sort gives.
+    static func sortedOrder(of bounds: [(start: Int, end: Int)]) -> [Int] {
+        // Usually each of start, end and index fits in 21 bits: then one integer a span sorts so.
+        let limit = 1 << 21
+        if bounds.count < limit, bounds.allSatisfy({ 0 <= $0.start && $0.start < limit && 0 <= $0.end && $0.end < limit }) {
+            var packed = bounds.indices.map { UInt64(bounds[$0].start) << 42 | UInt64(bounds[$0].end) << 21 | UInt64($0) }
+            packed.sort()
+            return packed.map { Int($0 & UInt64(limit - 1)) }
+        }
+        var keyed = bounds.indices.map { (bounds[$0].start, bounds[$0].end, $0) }
+        keyed.sort { $0 < $1 }
+        return keyed.map { $0.2 }
     }
 
     func appendZoneRecords(to out: inout [Record]) {
@@ -131,4 +148,22 @@ enum RecordKeys {
     static let spanWithoutText = ["doc", "kind", "type", "start", "end", "zone"]
     static let spanWithoutType = ["doc", "kind", "text", "start", "end", "zone"]
     static let spanWithoutTypeOrText = ["doc", "kind", "start", "end", "zone"]
+}
+
+extension UnsafeMutableBufferPointer {
+    /// Reorders the elements so that element `i` is the one that was at `order[i]`, by swaps
+    /// (moves, with no copies), one cycle of the permutation at a time.
+    func permute(to order: [Int]) {
+        precondition(order.count == count, "one index an element")
+        var placed = [Bool](repeating: false, count: count)
+        for cycle in order.indices where !placed[cycle] {
+            var i = cycle
+            while order[i] != cycle {
+                swapAt(i, order[i])
+                placed[i] = true
+                i = order[i]
+            }
+            placed[i] = true
+        }
+    }
 }

@@ -66,14 +66,22 @@ struct JSONByteBuffer {
     }
 
     /// Bytes that `appendPadded` may read past the end of its source.
-    static let padding = 8
+    static let padding = 16
 
     /// Appends `count` bytes from `source`, which must be followed by `padding` readable bytes:
     /// copied eight at a time, inline, as short runs (keys) are faster copied so than by `memcpy`.
     @inline(__always) mutating func appendPadded(_ source: UnsafePointer<UInt8>, count n: Int) {
         reserve(n &+ Self.padding)
+        putPadded(source, count: n)
+    }
+
+    /// `appendPadded`, with room reserved for `count + padding` bytes. Runs of up to 16 bytes (keys,
+    /// most values) take two stores.
+    @inline(__always) mutating func putPadded(_ source: UnsafePointer<UInt8>, count n: Int) {
         let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(base + count)
-        var i = 0
+        to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        var i = 16
         while i < n {
             to.storeBytes(of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
             i &+= 8

@@ -86,23 +86,34 @@ extension JSONByteBuffer {
         put(UInt8(ascii: "]"))
     }
 
-    /// Decimal digits of `i`, as `String(i)` writes them.
+    /// Decimal digits of `i`, as `String(i)` writes them: counted by comparisons, then written two
+    /// at a time from the end.
     mutating func appendInt(_ i: Int) {
         reserve(20)  // Int.min: a sign and 19 digits
         if i >= 0 && i < 10 { put(0x30 &+ UInt8(truncatingIfNeeded: i)); return }
         var p = end
         if i < 0 { p[0] = UInt8(ascii: "-"); p += 1 }
-        var v = i.magnitude
+        var v = UInt64(i.magnitude)
         var digits = 1
-        var rest = v
-        while rest >= 10 { rest /= 10; digits += 1 }
+        var bound: UInt64 = 10
+        while digits < 19 && v >= bound { digits &+= 1; bound &*= 10 }  // |Int.min| < 10^19
         p += digits
         advance(to: p)
-        repeat {
-            p -= 1
-            p[0] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-        } while v > 0
+        let pairs = JSONDigits.pairs.utf8Start
+        while v >= 100 {
+            let pair = Int(truncatingIfNeeded: v % 100) &* 2
+            v /= 100
+            p -= 2
+            p[0] = pairs[pair]
+            p[1] = pairs[pair &+ 1]
+        }
+        if v >= 10 {
+            let pair = Int(truncatingIfNeeded: v) &* 2
+            p[-2] = pairs[pair]
+            p[-1] = pairs[pair &+ 1]
+        } else {
+            p[-1] = 0x30 &+ UInt8(truncatingIfNeeded: v)
+        }
     }
 
     /// Whole numbers below 10^15 as integers, other finite numbers as Swift prints them, else null.
@@ -123,7 +134,7 @@ extension JSONByteBuffer {
 
     /// UTF-8 bytes as a string literal. Eight bytes at a time: a word with nothing to escape (the
     /// common case) is copied whole, any other byte by byte.
-    mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, reservingAfter extra: Int) {
+    @inline(__always) mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, reservingAfter extra: Int) {
         let n = bytes.count
         reserve(n &* 6 &+ 10 &+ extra)  // at worst every byte becomes \u00XX; 8 for a padded word
         var p = end
@@ -145,8 +156,7 @@ extension JSONByteBuffer {
             // stored whole when clean, into the room reserved for the padding.
             let rest = stop - source
             if rest > 0 {
-                var word = JSONEscape.spaces &<< (8 &* UInt64(rest))
-                for k in 0..<rest { word |= UInt64(source[k]) &<< (8 &* UInt64(k)) }
+                let word = JSONEscape.spaces &<< (8 &* UInt64(rest)) | JSONEscape.load(source, count: rest)
                 if JSONEscape.any(in: word) {
                     for k in 0..<rest { p = JSONEscape.put(source[k], at: p) }
                 } else {
@@ -158,6 +168,11 @@ extension JSONByteBuffer {
         p[0] = UInt8(ascii: "\"")
         advance(to: p + 1)
     }
+}
+
+/// The decimal digits of 0 to 99, two a number.
+enum JSONDigits {
+    static var pairs: StaticString { "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899" }
 }
 
 /// Which bytes a JSON string escapes, and how: `"`, `\`, control bytes and DEL.
@@ -173,6 +188,19 @@ enum JSONEscape {
         let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C), delete = word ^ (ones &* 0x7F)
         let equal = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((delete &- ones) & ~delete)
         return (control | equal) & highBits != 0
+    }
+
+    /// The `count` (1 to 7) bytes at `p` as the low bytes of a word, in at most three loads: two
+    /// overlapping ones of four bytes, or the first, middle and last byte.
+    @inline(__always) static func load(_ p: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        if count >= 4 {
+            let raw = UnsafeRawPointer(p)
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self))
+            return low | high &<< (8 &* UInt64(count &- 4))
+        }
+        let middle = count >> 1, last = count &- 1
+        return UInt64(p[0]) | UInt64(p[middle]) &<< (8 &* UInt64(middle)) | UInt64(p[last]) &<< (8 &* UInt64(last))
     }
 
     /// Writes `b` at `p`, escaped if need be; returns the byte after it.

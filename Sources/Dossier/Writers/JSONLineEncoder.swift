@@ -16,16 +16,23 @@ struct JSONLineEncoder {
             buffer.appendObject(object)
             return
         }
-        let values = object.values
+        let recent = layout.recent
         buffer.reserve(1)
         buffer.put(UInt8(ascii: "{"))
         layout.bytes.withUnsafeBufferPointer { bytes in
             layout.ends.withUnsafeBufferPointer { ends in
-                var start = 0
-                for k in 0..<Swift.min(ends.count, values.count) {
-                    buffer.appendPadded(bytes.baseAddress! + start, count: ends[k] - start)
-                    start = ends[k]
-                    buffer.appendValue(of: values, at: k)
+                object.values.withUnsafeBufferPointer { values in
+                    var start = 0
+                    for k in 0..<Swift.min(ends.count, values.count) {
+                        // Room for the key and for a value that `recent` copies.
+                        buffer.reserve(ends[k] &- start &+ JSONByteBuffer.padding &+ RecentValues.stride)
+                        buffer.putPadded(bytes.baseAddress! + start, count: ends[k] &- start)
+                        start = ends[k]
+                        // Nested objects (a quote's `cue`) have layouts of their own.
+                        if !recent.append(values.baseAddress! + k, field: k, to: &buffer), case .object(let nested) = values[k] {
+                            appendObject(nested, to: &buffer)
+                        }
+                    }
                 }
             }
         }
@@ -51,12 +58,15 @@ struct EncodedKeys {
         let bytes: [UInt8]
         /// Where the bytes of each key end.
         let ends: [Int]
+        /// The last values of each key, shared by the layouts of equal key arrays.
+        let recent: RecentValues
 
         /// The layout of `keys`, with the bytes of `other`, which has the same keys.
         init(_ keys: [String], sharing other: Layout) {
             self.keys = keys
             bytes = other.bytes
             ends = other.ends
+            recent = other.recent
         }
 
         init(_ keys: [String]) {
@@ -73,11 +83,12 @@ struct EncodedKeys {
             bytes = Array(buffer.bytes) + [UInt8](repeating: 0, count: JSONByteBuffer.padding)
             buffer.deallocate()
             self.ends = ends
+            recent = RecentValues(fields: keys.count)
         }
     }
 
     /// Layouts kept at most; the oldest is replaced first.
-    static let capacity = 32
+    static let capacity = 64
     private var addresses: [UnsafeRawPointer] = []
     private var layouts: [Layout] = []
     private var oldest = 0
