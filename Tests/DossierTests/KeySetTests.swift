@@ -1,0 +1,73 @@
+import XCTest
+@testable import Dossier
+
+/// The token-key tables answer exactly as Swift's `Set` and `Dictionary` do, through growth, for
+/// the key 0 and for keys that share a home slot; the prefilter never says "no" to a member.
+final class KeySetTests: XCTestCase {
+    /// Random keys, a few repeated, plus 0 and keys whose products share their top bits.
+    func sampleKeys(_ count: Int, seed: UInt64) -> [UInt64] {
+        var rng = SplitMix64(seed: seed)
+        var keys: [UInt64] = [0]
+        for _ in 0..<count {
+            let r = rng.next()
+            keys.append(r % 5 == 0 ? keys[Int(r >> 32) % keys.count] : r)
+        }
+        // Multiples of 2^61: one multiply leaves them in a handful of home slots.
+        for k in 1...40 { keys.append(UInt64(k) << 61 | UInt64(k)) }
+        return keys
+    }
+
+    func testKeySetMatchesSet() {
+        for seed in 1...5 as ClosedRange<UInt64> {
+            let keys = sampleKeys(3_000, seed: seed)
+            var ours = KeySet()
+            var reference = Set<UInt64>()
+            for k in keys {
+                XCTAssertEqual(ours.insert(k).inserted, reference.insert(k).inserted)
+                XCTAssertEqual(ours.count, reference.count)
+            }
+            let built = KeySet(keys)
+            let sparse = SparseKeyTable(built)
+            let filter = KeyPrefilter(keys)
+            var probe = SplitMix64(seed: seed + 100)
+            let probes = keys + (0..<3_000).map { _ in probe.next() }
+            sparse.withLookup { lookup in
+                for k in probes {
+                    XCTAssertEqual(ours.contains(k), reference.contains(k))
+                    XCTAssertEqual(built.contains(k), reference.contains(k))
+                    XCTAssertEqual(lookup.contains(k), reference.contains(k))
+                    if reference.contains(k) { XCTAssertTrue(filter.mayContain(k)) }
+                }
+            }
+            // Iteration: every member once, in insertion order.
+            var seen = Set<UInt64>()
+            XCTAssertEqual(Array(ours), keys.filter { seen.insert($0).inserted })
+        }
+    }
+
+    func testKeyMapMatchesDictionary() {
+        let keys = sampleKeys(4_000, seed: 7)
+        var ours = KeyMap<Int>()
+        var reference: [UInt64: Int] = [:]
+        for (n, k) in keys.enumerated() {
+            if n % 3 == 0 {
+                ours[k] = n
+                reference[k] = n
+            } else {
+                ours[k, default: 0] += n
+                reference[k, default: 0] += n
+            }
+            XCTAssertEqual(ours.count, reference.count)
+        }
+        var probe = SplitMix64(seed: 99)
+        for k in keys + (0..<2_000).map({ _ in probe.next() }) {
+            XCTAssertEqual(ours[k], reference[k])
+            XCTAssertEqual(ours.contains(k), reference[k] != nil)
+        }
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: ours.map { ($0.key, $0.value) }), reference)
+        var reserved = KeyMap<String>()
+        reserved.reserveCapacity(1_000)
+        for k in keys.prefix(500) { reserved[k] = String(k) }
+        for k in keys.prefix(500) { XCTAssertEqual(reserved[k], String(k)) }
+    }
+}
