@@ -19,7 +19,7 @@ public struct QuoteExtractor: Sendable {
         let found = attribute(context, entities: entities, zoneAt: { zones.zone(at: $0) })
         var out: [Record] = []
         out.reserveCapacity(found.count)
-        for a in found { out.append(record(a, context: context, records: records)) }
+        for i in found.indices { out.append(record(found[i], context: context, records: records)) }
         return out
     }
 
@@ -28,11 +28,7 @@ public struct QuoteExtractor: Sendable {
         guard !context.searched.isEmpty else { return [] }
         let scope = QuoteScope(context: context, entities: entities, lexicon: lexicon, zoneAt: zoneAt)
         let spans = QuoteMarkPairer(scope: scope).pairs()
-        var inQuote = [Bool](repeating: false, count: context.tokens.count)
-        for s in spans where s.depth == 0 {
-            for i in s.first..<s.last { inQuote[i] = true }
-        }
-        let cues = CueMatcher(scope: scope).cues().filter { !inQuote[$0.tokens.lowerBound] }
+        let cues = Self.outsideQuotations(CueMatcher(scope: scope).cues(), spans)
         var attributor = QuoteAttributor(scope: scope, cues: cues)
         let claims = ClaimFinder(scope: scope)
 
@@ -45,6 +41,7 @@ public struct QuoteExtractor: Sendable {
         events.sort { $0.anchor < $1.anchor }
 
         var out: [Attributed] = []
+        out.reserveCapacity(events.count)
         var previousClose: [Int] = []
         var reported: [(range: Range<Int>, speaker: String)] = []
         for (_, event) in events {
@@ -57,7 +54,7 @@ public struct QuoteExtractor: Sendable {
                 if let c = span.close, span.depth == 0 { previousClose.append(c) }
             case .cue(let i):
                 let cue = cues[i]
-                guard let speaker = attributor.speaker(of: cue), let r = claims.content(of: cue, speaker: speaker) else { continue }
+                guard let speaker = attributor.speaker(ofCue: i), let r = claims.content(of: cue, speaker: speaker) else { continue }
                 // "Memon said she believed …": a claim inside the same speaker's claim adds nothing.
                 if reported.suffix(8).contains(where: { $0.range.contains(cue.tokens.lowerBound) && $0.speaker == speaker.name }) { continue }
                 reported.append((r, speaker.name))
@@ -67,6 +64,27 @@ public struct QuoteExtractor: Sendable {
             }
         }
         out.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        return out
+    }
+
+    /// The cues that do not start inside an outer quotation (quoted words report nothing).
+    static func outsideQuotations(_ cues: [Cue], _ spans: [QuoteSpan]) -> [Cue] {
+        var quoted: [Range<Int>] = []
+        for s in spans where s.depth == 0 && s.first < s.last { quoted.append(s.first..<s.last) }
+        guard !quoted.isEmpty else { return cues }
+        quoted.sort { $0.lowerBound < $1.lowerBound }
+        var out: [Cue] = []
+        out.reserveCapacity(cues.count)
+        // Cues ascend: `reach` is the furthest end of the quotations opened at or before the cue.
+        var next = 0, reach = 0
+        for c in cues {
+            let t = c.tokens.lowerBound
+            while next < quoted.count, quoted[next].lowerBound <= t {
+                reach = max(reach, quoted[next].upperBound)
+                next += 1
+            }
+            if t >= reach { out.append(c) }
+        }
         return out
     }
 

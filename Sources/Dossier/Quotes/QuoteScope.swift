@@ -14,6 +14,12 @@ public final class QuoteScope {
     let paragraphOfToken: [Int32]
     /// Token ranges of runs of searched sentences in one zone.
     let regions: [Range<Int>]
+    /// The indexes in `context.sentences` of each region's sentences.
+    let regionSentences: [Range<Int>]
+    /// The quotation-mark tokens of the searched sentences, ascending.
+    let markTokens: [Int32]
+    /// The words of the searched sentences that may open a cue (their key is a cue's first word), ascending.
+    let cueStarts: [Int32]
     /// The mention covering each token, or -1.
     let mentionOfToken: [Int32]
     /// Gender known for each canonical name (from titles such as "Mr").
@@ -25,33 +31,14 @@ public final class QuoteScope {
         self.entities = entities
         tokens = context.tokens
         units = context.document.utf16
-        let searchedStarts = context.searched.map(\.start).sorted()
-        var sentenceOfToken = [Int32](repeating: -1, count: context.tokens.count)
-        var paragraphOfToken = [Int32](repeating: -1, count: context.tokens.count)
-        var regions: [Range<Int>] = []
-        var current: Range<Int>?
-        var currentZone: ZoneType?
-        var previousIndex = -2
-        for (si, s) in context.sentences.enumerated() where Self.sortedContains(searchedStarts, s.start) {
-            for t in s.tokens {
-                sentenceOfToken[t] = Int32(si)
-                paragraphOfToken[t] = Int32(s.paragraph)
-            }
-            let zone = zoneAt(s.start)
-            if let c = current, zone == currentZone, previousIndex == si - 1 {
-                current = c.lowerBound..<s.tokens.upperBound
-            } else {
-                if let c = current { regions.append(c) }
-                current = s.tokens
-                currentZone = zone
-            }
-            previousIndex = si
-        }
-        if let c = current { regions.append(c) }
-        self.sentenceOfToken = sentenceOfToken
-        self.paragraphOfToken = paragraphOfToken
-        self.regions = regions
-        var mentionOfToken = [Int32](repeating: -1, count: context.tokens.count)
+        let index = TokenIndex(context: context, cueFirstWords: lexicon.cueFirstWords, filter: lexicon.cueFirstWordFilter, zoneAt: zoneAt)
+        sentenceOfToken = index.sentenceOfToken
+        paragraphOfToken = index.paragraphOfToken
+        regions = index.regions
+        regionSentences = index.regionSentences
+        markTokens = index.markTokens
+        cueStarts = index.cueStarts
+        var mentionOfToken = index.mentionOfToken
         var gender: [String: Gender] = [:]
         for mi in entities.indices {
             let type = entities[mi].type
@@ -63,6 +50,126 @@ public final class QuoteScope {
         }
         self.mentionOfToken = mentionOfToken
         genderOfName = gender
+    }
+
+    /// The per-token tables of a document, filled in one pass over its tokens (every element
+    /// written once, none zeroed first), with the regions and the tokens worth a second look.
+    struct TokenIndex {
+        var sentenceOfToken: [Int32] = []
+        var paragraphOfToken: [Int32] = []
+        /// All -1: the entity mentions are laid over it.
+        var mentionOfToken: [Int32] = []
+        var regions: [Range<Int>] = []
+        var regionSentences: [Range<Int>] = []
+        var markTokens: [Int32] = []
+        var cueStarts: [Int32] = []
+
+        init(context: MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType) {
+            let n = context.tokens.count
+            var sentenceOf: [Int32] = [], mentionOf: [Int32] = []
+            var runs = Runs()
+            var marks: [Int32] = [], cueStarts: [Int32] = []
+            let paragraphOf = [Int32](unsafeUninitializedCapacity: n) { paragraphs, paragraphCount in
+                sentenceOf = [Int32](unsafeUninitializedCapacity: n) { sentences, sentenceCount in
+                    mentionOf = [Int32](unsafeUninitializedCapacity: n) { mentions, mentionCount in
+                        context.tokens.withUnsafeBufferPointer { tokens in
+                            filter.withBits { bits in
+                                var searched = SearchedStarts(context.searched)
+                                var written = 0
+                                for (si, s) in context.sentences.enumerated() {
+                                    guard searched.contains(s.start) else { continue }
+                                    // Tokens of no searched sentence before this one.
+                                    while written < s.tokens.lowerBound {
+                                        sentences[written] = -1
+                                        paragraphs[written] = -1
+                                        mentions[written] = -1
+                                        written += 1
+                                    }
+                                    let sentence = Int32(si), paragraph = Int32(s.paragraph)
+                                    var t = s.tokens.lowerBound
+                                    while t < s.tokens.upperBound {
+                                        sentences[t] = sentence
+                                        paragraphs[t] = paragraph
+                                        mentions[t] = -1
+                                        let kind = tokens[t].kind
+                                        if kind == .quote {
+                                            marks.append(Int32(t))
+                                        } else if kind == .word, KeyPrefilter.mayContain(tokens[t].key, bits: bits),
+                                                  firstWords.contains(tokens[t].key) {
+                                            cueStarts.append(Int32(t))
+                                        }
+                                        t += 1
+                                    }
+                                    written = max(written, s.tokens.upperBound)
+                                    runs.add(sentence: si, tokens: s.tokens, zone: zoneAt(s.start))
+                                }
+                                while written < n {
+                                    sentences[written] = -1
+                                    paragraphs[written] = -1
+                                    mentions[written] = -1
+                                    written += 1
+                                }
+                            }
+                        }
+                        mentionCount = n
+                    }
+                    sentenceCount = n
+                }
+                paragraphCount = n
+            }
+            sentenceOfToken = sentenceOf
+            paragraphOfToken = paragraphOf
+            mentionOfToken = mentionOf
+            runs.finish()
+            regions = runs.regions
+            regionSentences = runs.sentences
+            markTokens = marks
+            self.cueStarts = cueStarts
+        }
+    }
+
+    /// Builds the regions: runs of consecutive searched sentences in one zone.
+    struct Runs {
+        var regions: [Range<Int>] = []
+        var sentences: [Range<Int>] = []
+        var current: (tokens: Range<Int>, sentences: Range<Int>, zone: ZoneType)?
+
+        mutating func add(sentence si: Int, tokens: Range<Int>, zone: ZoneType) {
+            if let c = current, zone == c.zone, c.sentences.upperBound == si {
+                current = (c.tokens.lowerBound..<tokens.upperBound, c.sentences.lowerBound..<(si + 1), zone)
+            } else {
+                finish()
+                current = (tokens, si..<(si + 1), zone)
+            }
+        }
+
+        mutating func finish() {
+            guard let c = current else { return }
+            regions.append(c.tokens)
+            sentences.append(c.sentences)
+            current = nil
+        }
+    }
+
+    /// The start offsets of the searched sentences, asked in ascending order: a cursor walks them,
+    /// with a binary search for a question out of order.
+    struct SearchedStarts {
+        let starts: [Int]
+        var next = 0
+
+        init(_ searched: [Sentence]) {
+            var starts = searched.map(\.start)
+            var sorted = true
+            for k in starts.indices.dropFirst() where starts[k - 1] > starts[k] { sorted = false; break }
+            if !sorted { starts.sort() }
+            self.starts = starts
+        }
+
+        mutating func contains(_ value: Int) -> Bool {
+            if next > 0, starts[next - 1] >= value { return QuoteScope.sortedContains(starts, value) }
+            while next < starts.count, starts[next] < value { next += 1 }
+            return next < starts.count && starts[next] == value
+        }
     }
 
     /// Whether the ascending array holds `value` (binary search).
