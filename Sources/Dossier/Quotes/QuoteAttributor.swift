@@ -34,6 +34,8 @@ public struct QuoteAttributor {
         resolver = PronounResolver(scope: scope)
         self.cues = cues
         speakerOfCue = [Int32](repeating: -2, count: cues.count)
+        speakers.reserveCapacity(cues.count)
+        history.reserveCapacity(cues.count + 16)
     }
 
     /// How many cues start before token `t`: the index of the first cue starting at or after it.

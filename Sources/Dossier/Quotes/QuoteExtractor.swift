@@ -34,7 +34,9 @@ public struct QuoteExtractor: Sendable {
 
         // Quotations and claim cues in text order, so that pronouns and turns look back on what came before.
         enum Event { case quote(Int), cue(Int) }
-        var events: [(anchor: Int, event: Event)] = spans.enumerated().map { ($0.element.open ?? $0.element.first, .quote($0.offset)) }
+        var events: [(anchor: Int, event: Event)] = []
+        events.reserveCapacity(spans.count + cues.count)
+        for (i, s) in spans.enumerated() { events.append((s.open ?? s.first, .quote(i))) }
         for (i, c) in cues.enumerated() where c.kind != .adjunct && !c.flags.isDisjoint(with: [.that, .clause, .object]) {
             events.append((c.tokens.lowerBound, .cue(i)))
         }
@@ -43,7 +45,9 @@ public struct QuoteExtractor: Sendable {
         var out: [Attributed] = []
         out.reserveCapacity(events.count)
         var previousClose: [Int] = []
+        previousClose.reserveCapacity(spans.count)
         var reported: [(range: Range<Int>, speaker: String)] = []
+        reported.reserveCapacity(events.count - spans.count)
         for (_, event) in events {
             switch event {
             case .quote(let i):

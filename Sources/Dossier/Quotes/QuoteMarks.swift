@@ -42,6 +42,7 @@ public struct QuoteMarkPairer {
     /// All quotation spans of the searched regions, ordered by start.
     public func pairs() -> [QuoteSpan] {
         var out: [QuoteSpan] = []
+        out.reserveCapacity(scope.markTokens.count / 2 + 1)
         for (k, region) in scope.regions.enumerated() {
             pair(region, sentences: scope.regionSentences[k], into: &out)
         }
