@@ -28,7 +28,8 @@ public struct QuoteExtractor: Sendable {
         guard !context.searched.isEmpty else { return [] }
         let scope = QuoteScope(context: context, entities: entities, lexicon: lexicon, zoneAt: zoneAt)
         let spans = QuoteMarkPairer(scope: scope).pairs()
-        let cues = Self.outsideQuotations(CueMatcher(scope: scope).cues(), spans)
+        var cues = CueMatcher(scope: scope).cues()
+        Self.removeQuoted(&cues, spans)
         var attributor = QuoteAttributor(scope: scope, cues: cues)
         let claims = ClaimFinder(scope: scope)
 
@@ -71,25 +72,27 @@ public struct QuoteExtractor: Sendable {
         return out
     }
 
-    /// The cues that do not start inside an outer quotation (quoted words report nothing).
-    static func outsideQuotations(_ cues: [Cue], _ spans: [QuoteSpan]) -> [Cue] {
+    /// Removes the cues that start inside an outer quotation (quoted words report nothing).
+    static func removeQuoted(_ out: inout [Cue], _ spans: [QuoteSpan]) {
         var quoted: [Range<Int>] = []
         for s in spans where s.depth == 0 && s.first < s.last { quoted.append(s.first..<s.last) }
-        guard !quoted.isEmpty else { return cues }
+        guard !quoted.isEmpty else { return }
         quoted.sort { $0.lowerBound < $1.lowerBound }
-        var out: [Cue] = []
-        out.reserveCapacity(cues.count)
-        // Cues ascend: `reach` is the furthest end of the quotations opened at or before the cue.
-        var next = 0, reach = 0
-        for c in cues {
-            let t = c.tokens.lowerBound
+        // Kept cues move down in place. Cues ascend: `reach` is the furthest end of the quotations
+        // opened at or before the cue.
+        var kept = 0, next = 0, reach = 0
+        for k in out.indices {
+            let t = out[k].tokens.lowerBound
             while next < quoted.count, quoted[next].lowerBound <= t {
                 reach = max(reach, quoted[next].upperBound)
                 next += 1
             }
-            if t >= reach { out.append(c) }
+            if t >= reach {
+                out[kept] = out[k]
+                kept += 1
+            }
         }
-        return out
+        out.removeLast(out.count - kept)
     }
 
     /// The record of a quotation or claim, its span trimmed of spaces: the span fields (as

@@ -88,7 +88,7 @@ public struct QuoteMarkPairer {
     }
 
     func pair(_ region: Range<Int>, sentences: Range<Int>, into out: inout [QuoteSpan]) {
-        let tokens = scope.tokens, paragraphs = scope.paragraphOfToken
+        let tokens = scope.tokens
         var stack = OpenMarks()
         var paragraph = -1
         var paragraphFirst = region.lowerBound
@@ -106,14 +106,14 @@ public struct QuoteMarkPairer {
                        let k = stack.lastIndex(where: { $0.family == opener.family }), stack.endIndex - k <= 2,
                        stack[..<k].allSatisfy({ $0.family != opener.family }) {
                         var keep = stack[k]
-                        recoverOutermost(Array(stack[..<k]), paragraphEnd: i, into: &out)
+                        recoverOutermost(stack[..<k], paragraphEnd: i, into: &out)
                         keep.multiParagraph = true
                         keep.paragraph = p
                         stack.removeAll()
                         stack.append(keep)
                         continued = true
                     } else {
-                        recoverOutermost(Array(stack), paragraphEnd: i, into: &out)
+                        recoverOutermost(stack[...], paragraphEnd: i, into: &out)
                         stack.removeAll()
                     }
                     paragraph = p
@@ -154,14 +154,14 @@ public struct QuoteMarkPairer {
         }
         // What the last token of a paragraph would have forgotten.
         var last = region.upperBound - 1
-        while last >= region.lowerBound, paragraphs[last] < 0 { last -= 1 }
+        while last >= region.lowerBound, scope.paragraph(ofToken: last) == nil { last -= 1 }
         if last >= region.lowerBound { stack.forget(before: last - Self.maxQuoteTokens) }
-        recoverOutermost(Array(stack), paragraphEnd: region.upperBound, into: &out)
+        recoverOutermost(stack[...], paragraphEnd: region.upperBound, into: &out)
     }
 
     /// Of the quotations left open at a paragraph's end, only the outermost double one can be
     /// recovered: it holds the others.
-    func recoverOutermost(_ open: [Open], paragraphEnd: Int, into out: inout [QuoteSpan]) {
+    func recoverOutermost(_ open: Slice<OpenMarks>, paragraphEnd: Int, into out: inout [QuoteSpan]) {
         if let o = open.first(where: { $0.family == .double && $0.strong }) { recover(o, paragraphEnd: paragraphEnd, into: &out) }
     }
 

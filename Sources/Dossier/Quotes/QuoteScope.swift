@@ -10,8 +10,6 @@ public final class QuoteScope {
     let units: [UInt16]
     /// Index into `context.sentences` of each token's sentence, or -1 when it is not searched.
     let sentenceOfToken: [Int32]
-    /// The paragraph of each token's sentence, or -1 when it is not searched.
-    let paragraphOfToken: [Int32]
     /// Token ranges of runs of searched sentences in one zone.
     let regions: [Range<Int>]
     /// The indexes in `context.sentences` of each region's sentences.
@@ -33,7 +31,6 @@ public final class QuoteScope {
         units = context.document.utf16
         let index = TokenIndex(context: context, cueFirstWords: lexicon.cueFirstWords, filter: lexicon.cueFirstWordFilter, zoneAt: zoneAt)
         sentenceOfToken = index.sentenceOfToken
-        paragraphOfToken = index.paragraphOfToken
         regions = index.regions
         regionSentences = index.regionSentences
         markTokens = index.markTokens
@@ -56,7 +53,6 @@ public final class QuoteScope {
     /// written once, none zeroed first), with the regions and the tokens worth a second look.
     struct TokenIndex {
         var sentenceOfToken: [Int32] = []
-        var paragraphOfToken: [Int32] = []
         /// All -1: the entity mentions are laid over it.
         var mentionOfToken: [Int32] = []
         var regions: [Range<Int>] = []
@@ -66,62 +62,55 @@ public final class QuoteScope {
 
         init(context: MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType) {
             let n = context.tokens.count
-            var sentenceOf: [Int32] = [], mentionOf: [Int32] = []
+            var mentionOf: [Int32] = []
             var runs = Runs()
             var marks: [Int32] = [], cueStarts: [Int32] = []
             // Guesses that spare most regrowing: a mark in 40 tokens, a cue candidate in 10.
             marks.reserveCapacity(n / 32)
             cueStarts.reserveCapacity(n / 8)
-            let paragraphOf = [Int32](unsafeUninitializedCapacity: n) { paragraphs, paragraphCount in
-                sentenceOf = [Int32](unsafeUninitializedCapacity: n) { sentences, sentenceCount in
-                    mentionOf = [Int32](unsafeUninitializedCapacity: n) { mentions, mentionCount in
-                        context.tokens.withUnsafeBufferPointer { tokens in
-                            filter.withBits { bits in
-                                var searched = SearchedStarts(context.searched)
-                                var written = 0
-                                for (si, s) in context.sentences.enumerated() {
-                                    guard searched.contains(s.start) else { continue }
-                                    // Tokens of no searched sentence before this one.
-                                    while written < s.tokens.lowerBound {
-                                        sentences[written] = -1
-                                        paragraphs[written] = -1
-                                        mentions[written] = -1
-                                        written += 1
-                                    }
-                                    let sentence = Int32(si), paragraph = Int32(s.paragraph)
-                                    var t = s.tokens.lowerBound
-                                    while t < s.tokens.upperBound {
-                                        sentences[t] = sentence
-                                        paragraphs[t] = paragraph
-                                        mentions[t] = -1
-                                        let kind = tokens[t].kind
-                                        if kind == .quote {
-                                            marks.append(Int32(t))
-                                        } else if kind == .word, KeyPrefilter.mayContain(tokens[t].key, bits: bits),
-                                                  firstWords.contains(tokens[t].key) {
-                                            cueStarts.append(Int32(t))
-                                        }
-                                        t += 1
-                                    }
-                                    written = max(written, s.tokens.upperBound)
-                                    runs.add(sentence: si, tokens: s.tokens, zone: zoneAt(s.start))
-                                }
-                                while written < n {
+            let sentenceOf = [Int32](unsafeUninitializedCapacity: n) { sentences, sentenceCount in
+                mentionOf = [Int32](unsafeUninitializedCapacity: n) { mentions, mentionCount in
+                    context.tokens.withUnsafeBufferPointer { tokens in
+                        filter.withBits { bits in
+                            var searched = SearchedStarts(context.searched)
+                            var written = 0
+                            for (si, s) in context.sentences.enumerated() {
+                                guard searched.contains(s.start) else { continue }
+                                // Tokens of no searched sentence before this one.
+                                while written < s.tokens.lowerBound {
                                     sentences[written] = -1
-                                    paragraphs[written] = -1
                                     mentions[written] = -1
                                     written += 1
                                 }
+                                let sentence = Int32(si)
+                                var t = s.tokens.lowerBound
+                                while t < s.tokens.upperBound {
+                                    sentences[t] = sentence
+                                    mentions[t] = -1
+                                    let kind = tokens[t].kind
+                                    if kind == .quote {
+                                        marks.append(Int32(t))
+                                    } else if kind == .word, KeyPrefilter.mayContain(tokens[t].key, bits: bits),
+                                              firstWords.contains(tokens[t].key) {
+                                        cueStarts.append(Int32(t))
+                                    }
+                                    t += 1
+                                }
+                                written = max(written, s.tokens.upperBound)
+                                runs.add(sentence: si, tokens: s.tokens, zone: zoneAt(s.start))
+                            }
+                            while written < n {
+                                sentences[written] = -1
+                                mentions[written] = -1
+                                written += 1
                             }
                         }
-                        mentionCount = n
                     }
-                    sentenceCount = n
+                    mentionCount = n
                 }
-                paragraphCount = n
+                sentenceCount = n
             }
             sentenceOfToken = sentenceOf
-            paragraphOfToken = paragraphOf
             mentionOfToken = mentionOf
             runs.finish()
             regions = runs.regions
@@ -135,22 +124,29 @@ public final class QuoteScope {
     struct Runs {
         var regions: [Range<Int>] = []
         var sentences: [Range<Int>] = []
-        var current: (tokens: Range<Int>, sentences: Range<Int>, zone: ZoneType)?
+        /// The run being built: its first token, end token, first sentence, end sentence and zone.
+        var firstToken = 0, endToken = 0, firstSentence = 0, endSentence = -1
+        var zone = ZoneType.body
 
         mutating func add(sentence si: Int, tokens: Range<Int>, zone: ZoneType) {
-            if let c = current, zone == c.zone, c.sentences.upperBound == si {
-                current = (c.tokens.lowerBound..<tokens.upperBound, c.sentences.lowerBound..<(si + 1), zone)
+            if endSentence >= 0, zone == self.zone, endSentence == si {
+                endToken = tokens.upperBound
+                endSentence = si + 1
             } else {
                 finish()
-                current = (tokens, si..<(si + 1), zone)
+                firstToken = tokens.lowerBound
+                endToken = tokens.upperBound
+                firstSentence = si
+                endSentence = si + 1
+                self.zone = zone
             }
         }
 
         mutating func finish() {
-            guard let c = current else { return }
-            regions.append(c.tokens)
-            sentences.append(c.sentences)
-            current = nil
+            guard endSentence >= 0 else { return }
+            regions.append(firstToken..<endToken)
+            sentences.append(firstSentence..<endSentence)
+            endSentence = -1
         }
     }
 
@@ -193,8 +189,9 @@ public final class QuoteScope {
 
     /// The paragraph of a token, when it lies in a searched sentence.
     func paragraph(ofToken i: Int) -> Int? {
-        guard i >= 0, i < paragraphOfToken.count, paragraphOfToken[i] >= 0 else { return nil }
-        return Int(paragraphOfToken[i])
+        guard i >= 0, i < sentenceOfToken.count, sentenceOfToken[i] >= 0 else { return nil }
+        let p = context.sentences[Int(sentenceOfToken[i])].paragraph
+        return p >= 0 ? p : nil
     }
 
     /// The token range of the sentence holding token `i`.
