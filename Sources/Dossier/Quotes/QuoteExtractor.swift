@@ -75,24 +75,28 @@ public struct QuoteExtractor: Sendable {
     /// Removes the cues that start inside an outer quotation (quoted words report nothing).
     static func removeQuoted(_ out: inout [Cue], _ spans: [QuoteSpan]) {
         var quoted: [Range<Int>] = []
+        quoted.reserveCapacity(spans.count)
         for s in spans where s.depth == 0 && s.first < s.last { quoted.append(s.first..<s.last) }
         guard !quoted.isEmpty else { return }
         quoted.sort { $0.lowerBound < $1.lowerBound }
         // Kept cues move down in place. Cues ascend: `reach` is the furthest end of the quotations
         // opened at or before the cue.
-        var kept = 0, next = 0, reach = 0
-        for k in out.indices {
-            let t = out[k].tokens.lowerBound
-            while next < quoted.count, quoted[next].lowerBound <= t {
-                reach = max(reach, quoted[next].upperBound)
-                next += 1
+        let kept = out.withUnsafeMutableBufferPointer { cues in
+            var kept = 0, next = 0, reach = 0
+            for k in cues.indices {
+                let t = cues[k].tokens.lowerBound
+                while next < quoted.count, quoted[next].lowerBound <= t {
+                    reach = max(reach, quoted[next].upperBound)
+                    next += 1
+                }
+                if t >= reach {
+                    cues[kept] = cues[k]
+                    kept += 1
+                }
             }
-            if t >= reach {
-                out[kept] = out[k]
-                kept += 1
-            }
+            return kept
         }
-        out.removeLast(out.count - kept)
+        if kept < out.count { out.removeLast(out.count - kept) }
     }
 
     /// The record of a quotation or claim, its span trimmed of spaces: the span fields (as

@@ -37,13 +37,15 @@ public final class QuoteScope {
         cueStarts = index.cueStarts
         var mentionOfToken = index.mentionOfToken
         var gender: [String: Gender] = [:]
-        for mi in entities.indices {
-            let type = entities[mi].type
-            for t in entities[mi].tokens where t < mentionOfToken.count {
-                let old = mentionOfToken[t]
-                if old < 0 || (entities[Int(old)].type != .person && type == .person) { mentionOfToken[t] = Int32(mi) }
+        mentionOfToken.withUnsafeMutableBufferPointer { mentionOf in
+            for mi in entities.indices {
+                let type = entities[mi].type
+                for t in entities[mi].tokens where t < mentionOf.count {
+                    let old = mentionOf[t]
+                    if old < 0 || (entities[Int(old)].type != .person && type == .person) { mentionOf[t] = Int32(mi) }
+                }
+                if type == .person, entities[mi].gender != .unknown, let c = entities[mi].canonical { gender[c] = entities[mi].gender }
             }
-            if type == .person, entities[mi].gender != .unknown, let c = entities[mi].canonical { gender[c] = entities[mi].gender }
         }
         self.mentionOfToken = mentionOfToken
         genderOfName = gender
