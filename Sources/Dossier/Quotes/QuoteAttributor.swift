@@ -58,19 +58,14 @@ public struct QuoteAttributor {
         return lo
     }
 
-    /// The speaker found for cue `k`: nil when not looked for yet.
-    func knownSpeaker(ofCue k: Int) -> Speaker?? {
-        let v = speakerOfCue[k]
-        if v == -2 { return nil }
-        return .some(v >= 0 ? speakers[Int(v)] : nil)
-    }
-
     // MARK: Cues
 
     /// The speaker of a cue, found once: the subject on its left, the subject of the verb it is
     /// coordinated with, or the phrase after it; pronouns resolved.
     mutating func speaker(ofCue k: Int, lowerBound: Int? = nil) -> Speaker? {
-        if let known = knownSpeaker(ofCue: k) { return known }
+        // Found before (or known to be missing).
+        let known = speakerOfCue[k]
+        if known != -2 { return known >= 0 ? speakers[Int(known)] : nil }
         let cue = cues[k]
         let sentence = scope.context.sentences[cue.sentence].tokens
         let lb = max(sentence.lowerBound, lowerBound ?? sentence.lowerBound)
@@ -131,7 +126,7 @@ public struct QuoteAttributor {
         let sentence = scope.context.sentences[si].tokens
         var k = cueCount(startingBefore: token) - 1
         while k >= 0, cues[k].tokens.lowerBound >= sentence.lowerBound {
-            if let known = knownSpeaker(ofCue: k), let s = known, cues[k].sentence == si { return s }
+            if speakerOfCue[k] >= 0, cues[k].sentence == si { return speakers[Int(speakerOfCue[k])] }
             k -= 1
         }
         return nil

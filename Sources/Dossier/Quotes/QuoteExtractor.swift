@@ -111,9 +111,11 @@ public struct QuoteExtractor: Sendable {
         let text = JSONValue.string(document.slice(start, end))
         let from = JSONValue.int(document.offsets.codePoint(start)), to = JSONValue.int(document.offsets.codePoint(end))
         let zone = JSONValue.string(records.analysis.zones.zone(at: start).rawValue)
+        // The speaker's fields read one by one: a copy of the whole `Speaker?` goes through its
+        // value witness.
         let speaker = JSONValue.optional(a.speaker?.name)
-        let mention = a.speaker.map { span($0.tokens, context) } ?? .null
-        let cue = a.cue.map { span($0, context) } ?? .null
+        let mention = if let tokens = a.speaker?.tokens { span(tokens, context) } else { JSONValue.null }
+        let cue = if let tokens = a.cue { span(tokens, context) } else { JSONValue.null }
         let method = JSONValue.string(a.method)
         let object = if let type = a.type {
             JSONObject(distinctKeys: QuoteRecordKeys.typed,
