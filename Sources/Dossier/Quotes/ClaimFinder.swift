@@ -61,14 +61,15 @@ public struct ClaimFinder {
     /// adjunct ("said on Tuesday that", "said in a statement that").
     func thatClause(after cue: Cue, limit: Int) -> Int? {
         let next = cue.tokens.upperBound
-        if scope.isWord(next), scope.key(next) == Self.that { return next + 1 }
+        let that = Self.that
+        if scope.isWord(next), scope.key(next) == that { return next + 1 }
         let firstIsAdjunct = scope.isWord(next) && scope.lexicon.stopWords.contains(scope.key(next))
         guard cue.flags.contains(.noInversion) || firstIsAdjunct else { return nil }
         var t = next
         while t < limit, t < next + 8 {
             let tok = scope.tokens[t]
             if tok.kind == .quote || scope.isFinal(t) || scope.isPunctuation(t, 0x3A) || scope.isPunctuation(t, 0x3B) { return nil }
-            if tok.kind == .word, tok.key == Self.that { return t + 1 }
+            if tok.kind == .word, tok.key == that { return t + 1 }
             if scope.lexicon.isOneWordCue(tok.key) { return nil }
             t += 1
         }
@@ -154,12 +155,18 @@ public struct ClaimFinder {
     /// The clause runs to the end of the sentence, or to a semicolon, a colon, or a coordinated
     /// reporting verb ("… and said …").
     func clauseEnd(from start: Int, limit: Int) -> Int {
+        // The static keys read once: each read of a static checks that it is initialised.
+        let and = Self.and, but = Self.but
+        let tokens = scope.tokens, units = scope.units
         var t = start
         while t < limit {
-            if scope.isPunctuation(t, 0x3B) || scope.isPunctuation(t, 0x3A) { return t }
-            if scope.isWord(t), scope.key(t) == Self.and || scope.key(t) == Self.but, t + 1 < limit,
-               scope.lexicon.longestCue(in: scope.tokens, from: t + 1, limit: limit) != nil,
-               scope.tokens[t + 1].shape == .lower {
+            let token = tokens[t]
+            if token.kind == .punctuation, token.length == 1, units[Int(token.start)] == 0x3B || units[Int(token.start)] == 0x3A {
+                return t
+            }
+            if token.kind == .word, token.key == and || token.key == but, t + 1 < limit,
+               scope.lexicon.longestCue(in: tokens, from: t + 1, limit: limit) != nil,
+               tokens[t + 1].shape == .lower {
                 return t
             }
             t += 1

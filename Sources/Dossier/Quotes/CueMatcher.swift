@@ -16,37 +16,35 @@ public struct Cue: Sendable, Equatable {
 public struct CueMatcher {
     let scope: QuoteScope
 
-    /// Every cue in the searched sentences, in text order.
+    /// Every cue in the searched sentences, in text order. Only the words whose key opens some cue
+    /// (`QuoteScope.cueStarts`, found in the scope's pass over the tokens) are tried.
     public func cues() -> [Cue] {
         var out: [Cue] = []
-        let tokens = scope.tokens, filter = scope.lexicon.cueFirstWordFilter, firstWords = scope.lexicon.cueFirstWords
-        for region in scope.regions {
-            var i = region.lowerBound
-            var headline: (sentence: Int, value: Bool) = (-1, false)
-            while i < region.upperBound {
-                // Most words open no cue: ask the first-word table before anything else.
-                guard tokens[i].kind == .word, filter.mayContain(tokens[i].key), firstWords.contains(tokens[i].key),
-                      let si = scope.sentence(ofToken: i) else { i += 1; continue }
-                let limit = scope.context.sentences[si].tokens.upperBound
-                guard let m = scope.lexicon.longestCue(in: tokens, from: i, limit: limit) else { i += 1; continue }
-                let sentenceStart = scope.context.sentences[si].tokens.lowerBound
-                // Whether the sentence reads as a headline, asked only of a capitalised cue.
-                func inHeadline() -> Bool {
-                    if headline.sentence != si { headline = (si, isHeadline(scope.context.sentences[si].tokens)) }
-                    return headline.value
-                }
-                let caseOK: Bool
-                switch m.payload.kind {
-                case .verb: caseOK = tokens[i].shape == .lower || inHeadline()
-                case .source, .adjunct: caseOK = tokens[i].shape == .lower || i == sentenceStart || inHeadline()
-                        || (i > sentenceStart && tokens[i - 1].kind != .word)
-                }
-                if caseOK {
-                    out.append(Cue(tokens: i..<m.end, kind: m.payload.kind, flags: m.payload.flags, sentence: si))
-                    i = m.end
-                } else {
-                    i += 1
-                }
+        out.reserveCapacity(scope.cueStarts.count)
+        let tokens = scope.tokens, sentences = scope.context.sentences
+        var headline: (sentence: Int, value: Bool) = (-1, false)
+        // The token after the last cue found: cues do not overlap.
+        var next = 0
+        for start in scope.cueStarts {
+            let i = Int(start)
+            guard i >= next else { continue }
+            let si = Int(scope.sentenceOfToken[i])
+            let sentence = sentences[si].tokens
+            guard let m = scope.lexicon.cues.longest(in: tokens, from: i, limit: sentence.upperBound) else { continue }
+            // Whether the sentence reads as a headline, asked only of a capitalised cue.
+            func inHeadline() -> Bool {
+                if headline.sentence != si { headline = (si, isHeadline(sentence)) }
+                return headline.value
+            }
+            let caseOK: Bool
+            switch m.payload.kind {
+            case .verb: caseOK = tokens[i].shape == .lower || inHeadline()
+            case .source, .adjunct: caseOK = tokens[i].shape == .lower || i == sentence.lowerBound || inHeadline()
+                    || (i > sentence.lowerBound && tokens[i - 1].kind != .word)
+            }
+            if caseOK {
+                out.append(Cue(tokens: i..<m.end, kind: m.payload.kind, flags: m.payload.flags, sentence: si))
+                next = m.end
             }
         }
         return out

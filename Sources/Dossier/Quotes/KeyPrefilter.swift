@@ -16,7 +16,17 @@ struct KeyPrefilter: Sendable {
 
     /// False when the key is not in the set; true when it may be.
     @inline(__always) func mayContain(_ key: UInt64) -> Bool {
-        let h = Self.bit(key)
-        return bits.withUnsafeBufferPointer { $0[h >> 6] >> UInt64(h & 63) & 1 != 0 }
+        bits.withUnsafeBufferPointer { Self.mayContain(key, bits: $0) }
+    }
+
+    /// Calls `body` with the bits, for a loop that asks `mayContain(_:bits:)` of many keys.
+    @inline(__always) func withBits<R>(_ body: (UnsafeBufferPointer<UInt64>) throws -> R) rethrows -> R {
+        try bits.withUnsafeBufferPointer(body)
+    }
+
+    /// `mayContain` over the bits `withBits` lends.
+    @inline(__always) static func mayContain(_ key: UInt64, bits: UnsafeBufferPointer<UInt64>) -> Bool {
+        let h = bit(key)
+        return bits[h >> 6] >> UInt64(h & 63) & 1 != 0
     }
 }

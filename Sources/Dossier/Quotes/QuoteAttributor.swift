@@ -20,55 +20,53 @@ public struct QuoteAttributor {
     let scope: QuoteScope
     let finder: SpeakerFinder
     let resolver: PronounResolver
+    /// The cues outside quotations, in text order; they do not overlap, so their ends ascend too.
     let cues: [Cue]
-    /// Per token, the index in `cues` of the cue starting there, or -1.
-    let cueIndexAt: [Int32]
-    /// Per token, the index in `cues` of the cue ending there, or -1 (for looking back from an opening mark).
-    let cueIndexEndingAt: [Int32]
     var history: [Attribution] = []
-    /// Per cue, its speaker once found: nil while unknown, .some(nil) when it has none.
-    var cueSpeakers: [Speaker??]
+    /// Per cue, its speaker once found: -2 while unknown, -1 when it has none, else an index in `speakers`.
+    var speakerOfCue: [Int32]
+    /// The speakers found for cues.
+    var speakers: [Speaker] = []
 
     init(scope: QuoteScope, cues: [Cue]) {
         self.scope = scope
         finder = SpeakerFinder(scope: scope)
         resolver = PronounResolver(scope: scope)
         self.cues = cues
-        var at = [Int32](repeating: -1, count: scope.tokens.count)
-        var ending = [Int32](repeating: -1, count: scope.tokens.count)
-        for (k, c) in cues.enumerated() {
-            at[c.tokens.lowerBound] = Int32(k)
-            ending[c.tokens.upperBound - 1] = Int32(k)
+        speakerOfCue = [Int32](repeating: -2, count: cues.count)
+        speakers.reserveCapacity(cues.count)
+        history.reserveCapacity(cues.count + 16)
+    }
+
+    /// How many cues start before token `t`: the index of the first cue starting at or after it.
+    func cueCount(startingBefore t: Int) -> Int {
+        var lo = 0, hi = cues.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cues[mid].tokens.lowerBound < t { lo = mid + 1 } else { hi = mid }
         }
-        cueIndexAt = at
-        cueIndexEndingAt = ending
-        cueSpeakers = [Speaker??](repeating: nil, count: cues.count)
+        return lo
     }
 
-    /// The cue starting at token `i`.
-    func cue(at i: Int) -> Cue? {
-        let k = cueIndexAt[i]
-        return k >= 0 ? cues[Int(k)] : nil
-    }
-
-    /// The cue ending at token `i`.
-    func cue(endingAt i: Int) -> Cue? {
-        let k = cueIndexEndingAt[i]
-        return k >= 0 ? cues[Int(k)] : nil
-    }
-
-    /// The speaker found for the cue starting at token `i`: nil when not looked for yet.
-    func knownSpeaker(ofCueAt i: Int) -> Speaker?? {
-        let k = cueIndexAt[i]
-        return k >= 0 ? cueSpeakers[Int(k)] : nil
+    /// How many cues end before token `t` (their last token lies before it).
+    func cueCount(endingBefore t: Int) -> Int {
+        var lo = 0, hi = cues.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cues[mid].tokens.upperBound <= t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     // MARK: Cues
 
     /// The speaker of a cue, found once: the subject on its left, the subject of the verb it is
     /// coordinated with, or the phrase after it; pronouns resolved.
-    mutating func speaker(of cue: Cue, lowerBound: Int? = nil) -> Speaker? {
-        if let known = knownSpeaker(ofCueAt: cue.tokens.lowerBound) { return known }
+    mutating func speaker(ofCue k: Int, lowerBound: Int? = nil) -> Speaker? {
+        // Found before (or known to be missing).
+        let known = speakerOfCue[k]
+        if known != -2 { return known >= 0 ? speakers[Int(known)] : nil }
+        let cue = cues[k]
         let sentence = scope.context.sentences[cue.sentence].tokens
         let lb = max(sentence.lowerBound, lowerBound ?? sentence.lowerBound)
         var s: Speaker?
@@ -92,8 +90,12 @@ public struct QuoteAttributor {
             if s == nil { s = finder.right(of: after, upperBound: sentence.upperBound) }
         }
         if let p = s, case .pronoun = p.kind { s = resolver.resolve(p, history: history) }
-        let k = cueIndexAt[cue.tokens.lowerBound]
-        if k >= 0 { cueSpeakers[Int(k)] = .some(s) }
+        if let s {
+            speakerOfCue[k] = Int32(speakers.count)
+            speakers.append(s)
+        } else {
+            speakerOfCue[k] = -1
+        }
         return s
     }
 
@@ -122,10 +124,10 @@ public struct QuoteAttributor {
 
     func previousSpeaker(inSentence si: Int, before token: Int) -> Speaker? {
         let sentence = scope.context.sentences[si].tokens
-        var i = token - 1
-        while i >= sentence.lowerBound {
-            if let c = cue(at: i), let known = knownSpeaker(ofCueAt: i), let s = known, c.sentence == si { return s }
-            i -= 1
+        var k = cueCount(startingBefore: token) - 1
+        while k >= 0, cues[k].tokens.lowerBound >= sentence.lowerBound {
+            if speakerOfCue[k] >= 0, cues[k].sentence == si { return speakers[Int(speakerOfCue[k])] }
+            k -= 1
         }
         return nil
     }
@@ -193,11 +195,11 @@ public struct QuoteAttributor {
            scope.paragraph(ofToken: open - 1) != scope.paragraph(ofToken: open),
            let si = scope.sentence(ofToken: open - 1), words >= 3 {
             let r = scope.context.sentences[si].tokens
-            var t = open - 2
+            var k = cueCount(endingBefore: open - 1) - 1
             var speaker: (Speaker, Range<Int>?)?
-            while t >= r.lowerBound {
-                if let c = cue(endingAt: t), c.flags.contains(.quote), let s = self.speaker(of: c) { speaker = (s, c.tokens); break }
-                t -= 1
+            while k >= 0, cues[k].tokens.upperBound > r.lowerBound {
+                if cues[k].flags.contains(.quote), let s = self.speaker(ofCue: k) { speaker = (s, cues[k].tokens); break }
+                k -= 1
             }
             if speaker == nil, let s = sentenceSubject(si, before: open - 1) { speaker = (s, nil) }
             if let (s, cue) = speaker {
@@ -253,11 +255,14 @@ public struct QuoteAttributor {
     mutating func cueAfter(_ close: Int, verbsOnly: Bool) -> (cue: Cue, speaker: Speaker, adjacent: Bool)? {
         let paragraph = scope.paragraph(ofToken: close)
         var t = close + 1
+        var k = cueCount(startingBefore: t)
         while t < scope.tokens.count, t <= close + 24, scope.paragraph(ofToken: t) == paragraph {
             if scope.tokens[t].kind == .quote || (scope.isFinal(t) && !isAbbreviationDot(t)) { return nil }
-            if let c = cue(at: t), c.flags.contains(.quote) {
+            while k < cues.count, cues[k].tokens.lowerBound < t { k += 1 }
+            if k < cues.count, cues[k].tokens.lowerBound == t, cues[k].flags.contains(.quote) {
+                let c = cues[k]
                 if verbsOnly && c.kind == .adjunct { t = c.tokens.upperBound; continue }
-                if let s = speaker(of: c, lowerBound: close + 1), onlyTitlesBetween(close + 1, min(s.tokens.lowerBound, c.tokens.lowerBound)) {
+                if let s = speaker(ofCue: k, lowerBound: close + 1), onlyTitlesBetween(close + 1, min(s.tokens.lowerBound, c.tokens.lowerBound)) {
                     return (c, s, true)
                 }
                 return nil
@@ -292,15 +297,15 @@ public struct QuoteAttributor {
     mutating func cueBefore(_ open: Int, previousClose: Int?, verbsOnly: Bool) -> (cue: Cue, speaker: Speaker, adjacent: Bool)? {
         guard let sentence = scope.sentenceTokens(open) else { return nil }
         let lb = max(sentence.lowerBound, (previousClose ?? -1) + 1)
-        var t = open - 1
-        while t >= lb {
-            if let c = cue(endingAt: t), c.flags.contains(.quote), !(verbsOnly && c.kind == .adjunct) {
-                if let s = speaker(of: c) {
-                    let gap = scope.wordCount(c.tokens.upperBound..<open)
-                    return (c, s, gap <= 2)
-                }
+        // The cues ending between `lb` and the mark, nearest first.
+        var k = cueCount(endingBefore: open) - 1
+        while k >= 0, cues[k].tokens.upperBound > lb {
+            let c = cues[k]
+            if c.flags.contains(.quote), !(verbsOnly && c.kind == .adjunct), let s = speaker(ofCue: k) {
+                let gap = scope.wordCount(c.tokens.upperBound..<open)
+                return (c, s, gap <= 2)
             }
-            t -= 1
+            k -= 1
         }
         return nil
     }
@@ -339,9 +344,15 @@ public struct QuoteAttributor {
     func isPartial(_ span: QuoteSpan) -> Bool {
         let first = scope.tokens[span.first]
         if first.kind == .word, first.shape == .lower { return true }
-        if let open = span.open, open > 0, scope.tokens[open - 1].kind == .word, cueIndexEndingAt[open - 1] < 0,
+        if let open = span.open, open > 0, scope.tokens[open - 1].kind == .word, !cueEnds(before: open),
            scope.sentence(ofToken: open - 1) == scope.sentence(ofToken: open) { return true }
         return false
+    }
+
+    /// Whether a cue ends right before token `t`.
+    func cueEnds(before t: Int) -> Bool {
+        let k = cueCount(endingBefore: t) - 1
+        return k >= 0 && cues[k].tokens.upperBound == t
     }
 
     /// Whether a quotation reads as speech rather than a term or a title: a few words that start

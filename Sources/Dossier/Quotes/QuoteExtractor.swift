@@ -19,7 +19,7 @@ public struct QuoteExtractor: Sendable {
         let found = attribute(context, entities: entities, zoneAt: { zones.zone(at: $0) })
         var out: [Record] = []
         out.reserveCapacity(found.count)
-        for a in found { out.append(record(a, context: context, records: records)) }
+        for i in found.indices { out.append(record(found[i], context: context, records: records)) }
         return out
     }
 
@@ -28,25 +28,27 @@ public struct QuoteExtractor: Sendable {
         guard !context.searched.isEmpty else { return [] }
         let scope = QuoteScope(context: context, entities: entities, lexicon: lexicon, zoneAt: zoneAt)
         let spans = QuoteMarkPairer(scope: scope).pairs()
-        var inQuote = [Bool](repeating: false, count: context.tokens.count)
-        for s in spans where s.depth == 0 {
-            for i in s.first..<s.last { inQuote[i] = true }
-        }
-        let cues = CueMatcher(scope: scope).cues().filter { !inQuote[$0.tokens.lowerBound] }
+        var cues = CueMatcher(scope: scope).cues()
+        Self.removeQuoted(&cues, spans)
         var attributor = QuoteAttributor(scope: scope, cues: cues)
         let claims = ClaimFinder(scope: scope)
 
         // Quotations and claim cues in text order, so that pronouns and turns look back on what came before.
         enum Event { case quote(Int), cue(Int) }
-        var events: [(anchor: Int, event: Event)] = spans.enumerated().map { ($0.element.open ?? $0.element.first, .quote($0.offset)) }
+        var events: [(anchor: Int, event: Event)] = []
+        events.reserveCapacity(spans.count + cues.count)
+        for (i, s) in spans.enumerated() { events.append((s.open ?? s.first, .quote(i))) }
         for (i, c) in cues.enumerated() where c.kind != .adjunct && !c.flags.isDisjoint(with: [.that, .clause, .object]) {
             events.append((c.tokens.lowerBound, .cue(i)))
         }
         events.sort { $0.anchor < $1.anchor }
 
         var out: [Attributed] = []
+        out.reserveCapacity(events.count)
         var previousClose: [Int] = []
+        previousClose.reserveCapacity(spans.count)
         var reported: [(range: Range<Int>, speaker: String)] = []
+        reported.reserveCapacity(events.count - spans.count)
         for (_, event) in events {
             switch event {
             case .quote(let i):
@@ -57,7 +59,7 @@ public struct QuoteExtractor: Sendable {
                 if let c = span.close, span.depth == 0 { previousClose.append(c) }
             case .cue(let i):
                 let cue = cues[i]
-                guard let speaker = attributor.speaker(of: cue), let r = claims.content(of: cue, speaker: speaker) else { continue }
+                guard let speaker = attributor.speaker(ofCue: i), let r = claims.content(of: cue, speaker: speaker) else { continue }
                 // "Memon said she believed …": a claim inside the same speaker's claim adds nothing.
                 if reported.suffix(8).contains(where: { $0.range.contains(cue.tokens.lowerBound) && $0.speaker == speaker.name }) { continue }
                 reported.append((r, speaker.name))
@@ -68,6 +70,33 @@ public struct QuoteExtractor: Sendable {
         }
         out.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         return out
+    }
+
+    /// Removes the cues that start inside an outer quotation (quoted words report nothing).
+    static func removeQuoted(_ out: inout [Cue], _ spans: [QuoteSpan]) {
+        var quoted: [Range<Int>] = []
+        quoted.reserveCapacity(spans.count)
+        for s in spans where s.depth == 0 && s.first < s.last { quoted.append(s.first..<s.last) }
+        guard !quoted.isEmpty else { return }
+        quoted.sort { $0.lowerBound < $1.lowerBound }
+        // Kept cues move down in place. Cues ascend: `reach` is the furthest end of the quotations
+        // opened at or before the cue.
+        let kept = out.withUnsafeMutableBufferPointer { cues in
+            var kept = 0, next = 0, reach = 0
+            for k in cues.indices {
+                let t = cues[k].tokens.lowerBound
+                while next < quoted.count, quoted[next].lowerBound <= t {
+                    reach = max(reach, quoted[next].upperBound)
+                    next += 1
+                }
+                if t >= reach {
+                    cues[kept] = cues[k]
+                    kept += 1
+                }
+            }
+            return kept
+        }
+        if kept < out.count { out.removeLast(out.count - kept) }
     }
 
     /// The record of a quotation or claim, its span trimmed of spaces: the span fields (as
@@ -82,9 +111,11 @@ public struct QuoteExtractor: Sendable {
         let text = JSONValue.string(document.slice(start, end))
         let from = JSONValue.int(document.offsets.codePoint(start)), to = JSONValue.int(document.offsets.codePoint(end))
         let zone = JSONValue.string(records.analysis.zones.zone(at: start).rawValue)
+        // The speaker's fields read one by one: a copy of the whole `Speaker?` goes through its
+        // value witness.
         let speaker = JSONValue.optional(a.speaker?.name)
-        let mention = a.speaker.map { span($0.tokens, context) } ?? .null
-        let cue = a.cue.map { span($0, context) } ?? .null
+        let mention = if let tokens = a.speaker?.tokens { span(tokens, context) } else { JSONValue.null }
+        let cue = if let tokens = a.cue { span(tokens, context) } else { JSONValue.null }
         let method = JSONValue.string(a.method)
         let object = if let type = a.type {
             JSONObject(distinctKeys: QuoteRecordKeys.typed,

@@ -42,24 +42,58 @@ public struct QuoteMarkPairer {
     /// All quotation spans of the searched regions, ordered by start.
     public func pairs() -> [QuoteSpan] {
         var out: [QuoteSpan] = []
-        for region in scope.regions {
-            pair(region, into: &out)
+        out.reserveCapacity(scope.markTokens.count / 2 + 1)
+        for (k, region) in scope.regions.enumerated() {
+            pair(region, sentences: scope.regionSentences[k], into: &out)
         }
         out.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
         return out
     }
 
-    func pair(_ region: Range<Int>, into out: inout [QuoteSpan]) {
-        let tokens = scope.tokens, paragraphs = scope.paragraphOfToken
+    /// The tokens of a region that can change the pairing: its quotation marks and the first token
+    /// of each paragraph, ascending. (Any other token of the current paragraph changes nothing.)
+    func visited(_ region: Range<Int>, sentences: Range<Int>) -> [Int] {
+        var out: [Int] = []
+        let marks = scope.markTokens, all = scope.context.sentences
+        // The first mark of the region.
+        var lo = 0, hi = marks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(marks[mid]) < region.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var q = lo
+        // At most one token per sentence and mark.
+        hi = marks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(marks[mid]) < region.upperBound { lo = mid + 1 } else { hi = mid }
+        }
+        out.reserveCapacity(sentences.count + lo - q)
+        var paragraph = -1
+        for si in sentences {
+            let r = all[si].tokens
+            guard !r.isEmpty, all[si].paragraph >= 0 else { continue }
+            let opens = all[si].paragraph != paragraph
+            if opens {
+                out.append(r.lowerBound)
+                paragraph = all[si].paragraph
+            }
+            while q < marks.count, Int(marks[q]) < r.upperBound {
+                let t = Int(marks[q])
+                q += 1
+                if t >= r.lowerBound, !(opens && t == r.lowerBound) { out.append(t) }
+            }
+        }
+        return out
+    }
+
+    func pair(_ region: Range<Int>, sentences: Range<Int>, into out: inout [QuoteSpan]) {
+        let tokens = scope.tokens
         var stack = OpenMarks()
         var paragraph = -1
         var paragraphFirst = region.lowerBound
-        var i = region.lowerBound
-        while i < region.upperBound {
-            // A token of the current paragraph that is no mark changes nothing: skip it. (Marks
-            // are forgotten by the token that next reads the stack, which forgets the same ones.)
-            if tokens[i].kind != .quote, Int(paragraphs[i]) == paragraph { i += 1; continue }
-            guard let p = scope.paragraph(ofToken: i) else { i += 1; continue }
+        for i in visited(region, sentences: sentences) {
+            guard let p = scope.paragraph(ofToken: i) else { continue }
             // A mark opened more than `maxQuoteTokens` back can neither close nor be recovered, nor
             // enclose what follows: forgetting it keeps the stack, and every search of it, bounded.
             stack.forget(before: i - Self.maxQuoteTokens)
@@ -72,25 +106,25 @@ public struct QuoteMarkPairer {
                        let k = stack.lastIndex(where: { $0.family == opener.family }), stack.endIndex - k <= 2,
                        stack[..<k].allSatisfy({ $0.family != opener.family }) {
                         var keep = stack[k]
-                        recoverOutermost(Array(stack[..<k]), paragraphEnd: i, into: &out)
+                        recoverOutermost(stack[..<k], paragraphEnd: i, into: &out)
                         keep.multiParagraph = true
                         keep.paragraph = p
                         stack.removeAll()
                         stack.append(keep)
                         continued = true
                     } else {
-                        recoverOutermost(Array(stack), paragraphEnd: i, into: &out)
+                        recoverOutermost(stack[...], paragraphEnd: i, into: &out)
                         stack.removeAll()
                     }
                     paragraph = p
                     paragraphFirst = i
-                    if continued { i += 1; continue }
+                    if continued { continue }
                 } else {
                     paragraph = p
                     paragraphFirst = i
                 }
             }
-            guard tokens[i].kind == .quote, let mark = classify(i) else { i += 1; continue }
+            guard tokens[i].kind == .quote, let mark = classify(i) else { continue }
             switch mark.role {
             case .none:
                 break
@@ -117,18 +151,17 @@ public struct QuoteMarkPairer {
                 }
                 // A single closing mark with no single quotation open is an apostrophe ("Kurds’").
             }
-            i += 1
         }
         // What the last token of a paragraph would have forgotten.
         var last = region.upperBound - 1
-        while last >= region.lowerBound, paragraphs[last] < 0 { last -= 1 }
+        while last >= region.lowerBound, scope.paragraph(ofToken: last) == nil { last -= 1 }
         if last >= region.lowerBound { stack.forget(before: last - Self.maxQuoteTokens) }
-        recoverOutermost(Array(stack), paragraphEnd: region.upperBound, into: &out)
+        recoverOutermost(stack[...], paragraphEnd: region.upperBound, into: &out)
     }
 
     /// Of the quotations left open at a paragraph's end, only the outermost double one can be
     /// recovered: it holds the others.
-    func recoverOutermost(_ open: [Open], paragraphEnd: Int, into out: inout [QuoteSpan]) {
+    func recoverOutermost(_ open: Slice<OpenMarks>, paragraphEnd: Int, into out: inout [QuoteSpan]) {
         if let o = open.first(where: { $0.family == .double && $0.strong }) { recover(o, paragraphEnd: paragraphEnd, into: &out) }
     }
 

@@ -10,10 +10,14 @@ public final class QuoteScope {
     let units: [UInt16]
     /// Index into `context.sentences` of each token's sentence, or -1 when it is not searched.
     let sentenceOfToken: [Int32]
-    /// The paragraph of each token's sentence, or -1 when it is not searched.
-    let paragraphOfToken: [Int32]
     /// Token ranges of runs of searched sentences in one zone.
     let regions: [Range<Int>]
+    /// The indexes in `context.sentences` of each region's sentences.
+    let regionSentences: [Range<Int>]
+    /// The quotation-mark tokens of the searched sentences, ascending.
+    let markTokens: [Int32]
+    /// The words of the searched sentences that may open a cue (their key is a cue's first word), ascending.
+    let cueStarts: [Int32]
     /// The mention covering each token, or -1.
     let mentionOfToken: [Int32]
     /// Gender known for each canonical name (from titles such as "Mr").
@@ -25,44 +29,148 @@ public final class QuoteScope {
         self.entities = entities
         tokens = context.tokens
         units = context.document.utf16
-        let searchedStarts = context.searched.map(\.start).sorted()
-        var sentenceOfToken = [Int32](repeating: -1, count: context.tokens.count)
-        var paragraphOfToken = [Int32](repeating: -1, count: context.tokens.count)
-        var regions: [Range<Int>] = []
-        var current: Range<Int>?
-        var currentZone: ZoneType?
-        var previousIndex = -2
-        for (si, s) in context.sentences.enumerated() where Self.sortedContains(searchedStarts, s.start) {
-            for t in s.tokens {
-                sentenceOfToken[t] = Int32(si)
-                paragraphOfToken[t] = Int32(s.paragraph)
-            }
-            let zone = zoneAt(s.start)
-            if let c = current, zone == currentZone, previousIndex == si - 1 {
-                current = c.lowerBound..<s.tokens.upperBound
-            } else {
-                if let c = current { regions.append(c) }
-                current = s.tokens
-                currentZone = zone
-            }
-            previousIndex = si
-        }
-        if let c = current { regions.append(c) }
-        self.sentenceOfToken = sentenceOfToken
-        self.paragraphOfToken = paragraphOfToken
-        self.regions = regions
-        var mentionOfToken = [Int32](repeating: -1, count: context.tokens.count)
+        let index = TokenIndex(context: context, cueFirstWords: lexicon.cueFirstWords, filter: lexicon.cueFirstWordFilter, zoneAt: zoneAt)
+        sentenceOfToken = index.sentenceOfToken
+        regions = index.regions
+        regionSentences = index.regionSentences
+        markTokens = index.markTokens
+        cueStarts = index.cueStarts
+        var mentionOfToken = index.mentionOfToken
         var gender: [String: Gender] = [:]
-        for mi in entities.indices {
-            let type = entities[mi].type
-            for t in entities[mi].tokens where t < mentionOfToken.count {
-                let old = mentionOfToken[t]
-                if old < 0 || (entities[Int(old)].type != .person && type == .person) { mentionOfToken[t] = Int32(mi) }
+        mentionOfToken.withUnsafeMutableBufferPointer { mentionOf in
+            for mi in entities.indices {
+                let type = entities[mi].type
+                for t in entities[mi].tokens where t < mentionOf.count {
+                    let old = mentionOf[t]
+                    if old < 0 || (entities[Int(old)].type != .person && type == .person) { mentionOf[t] = Int32(mi) }
+                }
+                if type == .person, entities[mi].gender != .unknown, let c = entities[mi].canonical { gender[c] = entities[mi].gender }
             }
-            if type == .person, entities[mi].gender != .unknown, let c = entities[mi].canonical { gender[c] = entities[mi].gender }
         }
         self.mentionOfToken = mentionOfToken
         genderOfName = gender
+    }
+
+    /// The per-token tables of a document, filled in one pass over its tokens (every element
+    /// written once, none zeroed first), with the regions and the tokens worth a second look.
+    struct TokenIndex {
+        var sentenceOfToken: [Int32] = []
+        /// All -1: the entity mentions are laid over it.
+        var mentionOfToken: [Int32] = []
+        var regions: [Range<Int>] = []
+        var regionSentences: [Range<Int>] = []
+        var markTokens: [Int32] = []
+        var cueStarts: [Int32] = []
+
+        init(context: MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType) {
+            let n = context.tokens.count
+            var mentionOf: [Int32] = []
+            var runs = Runs()
+            var marks: [Int32] = [], cueStarts: [Int32] = []
+            // Guesses that spare most regrowing: a mark in 40 tokens, a cue candidate in 10.
+            marks.reserveCapacity(n / 32)
+            cueStarts.reserveCapacity(n / 8)
+            let sentenceOf = [Int32](unsafeUninitializedCapacity: n) { sentences, sentenceCount in
+                mentionOf = [Int32](unsafeUninitializedCapacity: n) { mentions, mentionCount in
+                    context.tokens.withUnsafeBufferPointer { tokens in
+                        filter.withBits { bits in
+                            var searched = SearchedStarts(context.searched)
+                            var written = 0
+                            for (si, s) in context.sentences.enumerated() {
+                                guard searched.contains(s.start) else { continue }
+                                // Tokens of no searched sentence before this one.
+                                while written < s.tokens.lowerBound {
+                                    sentences[written] = -1
+                                    mentions[written] = -1
+                                    written += 1
+                                }
+                                let sentence = Int32(si)
+                                var t = s.tokens.lowerBound
+                                while t < s.tokens.upperBound {
+                                    sentences[t] = sentence
+                                    mentions[t] = -1
+                                    let kind = tokens[t].kind
+                                    if kind == .quote {
+                                        marks.append(Int32(t))
+                                    } else if kind == .word, KeyPrefilter.mayContain(tokens[t].key, bits: bits),
+                                              firstWords.contains(tokens[t].key) {
+                                        cueStarts.append(Int32(t))
+                                    }
+                                    t += 1
+                                }
+                                written = max(written, s.tokens.upperBound)
+                                runs.add(sentence: si, tokens: s.tokens, zone: zoneAt(s.start))
+                            }
+                            while written < n {
+                                sentences[written] = -1
+                                mentions[written] = -1
+                                written += 1
+                            }
+                        }
+                    }
+                    mentionCount = n
+                }
+                sentenceCount = n
+            }
+            sentenceOfToken = sentenceOf
+            mentionOfToken = mentionOf
+            runs.finish()
+            regions = runs.regions
+            regionSentences = runs.sentences
+            markTokens = marks
+            self.cueStarts = cueStarts
+        }
+    }
+
+    /// Builds the regions: runs of consecutive searched sentences in one zone.
+    struct Runs {
+        var regions: [Range<Int>] = []
+        var sentences: [Range<Int>] = []
+        /// The run being built: its first token, end token, first sentence, end sentence and zone.
+        var firstToken = 0, endToken = 0, firstSentence = 0, endSentence = -1
+        var zone = ZoneType.body
+
+        mutating func add(sentence si: Int, tokens: Range<Int>, zone: ZoneType) {
+            if endSentence >= 0, zone == self.zone, endSentence == si {
+                endToken = tokens.upperBound
+                endSentence = si + 1
+            } else {
+                finish()
+                firstToken = tokens.lowerBound
+                endToken = tokens.upperBound
+                firstSentence = si
+                endSentence = si + 1
+                self.zone = zone
+            }
+        }
+
+        mutating func finish() {
+            guard endSentence >= 0 else { return }
+            regions.append(firstToken..<endToken)
+            sentences.append(firstSentence..<endSentence)
+            endSentence = -1
+        }
+    }
+
+    /// The start offsets of the searched sentences, asked in ascending order: a cursor walks them,
+    /// with a binary search for a question out of order.
+    struct SearchedStarts {
+        let starts: [Int]
+        var next = 0
+
+        init(_ searched: [Sentence]) {
+            var starts = searched.map(\.start)
+            var sorted = true
+            for k in starts.indices.dropFirst() where starts[k - 1] > starts[k] { sorted = false; break }
+            if !sorted { starts.sort() }
+            self.starts = starts
+        }
+
+        mutating func contains(_ value: Int) -> Bool {
+            if next > 0, starts[next - 1] >= value { return QuoteScope.sortedContains(starts, value) }
+            while next < starts.count, starts[next] < value { next += 1 }
+            return next < starts.count && starts[next] == value
+        }
     }
 
     /// Whether the ascending array holds `value` (binary search).
@@ -83,8 +191,9 @@ public final class QuoteScope {
 
     /// The paragraph of a token, when it lies in a searched sentence.
     func paragraph(ofToken i: Int) -> Int? {
-        guard i >= 0, i < paragraphOfToken.count, paragraphOfToken[i] >= 0 else { return nil }
-        return Int(paragraphOfToken[i])
+        guard i >= 0, i < sentenceOfToken.count, sentenceOfToken[i] >= 0 else { return nil }
+        let p = context.sentences[Int(sentenceOfToken[i])].paragraph
+        return p >= 0 ? p : nil
     }
 
     /// The token range of the sentence holding token `i`.
@@ -92,10 +201,19 @@ public final class QuoteScope {
         sentence(ofToken: i).map { context.sentences[$0].tokens }
     }
 
+    /// An entity mention as the rules ask about it: where it is in `entities`, its type and its
+    /// tokens (no copy of its strings).
+    struct MentionRef {
+        let index: Int
+        let type: EntityType
+        let tokens: Range<Int>
+    }
+
     /// The entity mention covering token `i`.
-    func mention(at i: Int) -> EntityMention? {
+    func mention(at i: Int) -> MentionRef? {
         guard i >= 0, i < mentionOfToken.count, mentionOfToken[i] >= 0 else { return nil }
-        return entities[Int(mentionOfToken[i])]
+        let k = Int(mentionOfToken[i])
+        return MentionRef(index: k, type: entities[k].type, tokens: entities[k].tokens)
     }
 
     /// How many tokens of `r` are words, and with `numbers` also numbers.

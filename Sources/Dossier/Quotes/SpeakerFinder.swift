@@ -233,25 +233,26 @@ public struct SpeakerFinder {
         return nil
     }
 
-    func entitySpeaker(_ m: EntityMention) -> Speaker {
-        let name = m.canonical ?? scope.context.document.slice(m.start, m.end)
-        var gender = m.gender
+    func entitySpeaker(_ ref: QuoteScope.MentionRef) -> Speaker {
+        let entities = scope.entities, k = ref.index
+        let name = entities[k].canonical ?? scope.context.document.slice(entities[k].start, entities[k].end)
+        var gender = entities[k].gender
         if gender == .unknown { gender = scope.genderOfName[name] ?? .unknown }
-        return Speaker(name: name, tokens: m.tokens, kind: .entity(m.type), gender: gender)
+        return Speaker(name: name, tokens: ref.tokens, kind: .entity(ref.type), gender: gender)
     }
 
     /// A capitalised name the recogniser missed; resolved to a person whose canonical name ends
     /// with it when there is one ("Basya" → "Fuad Basya").
     func nameSpeaker(_ r: Range<Int>) -> Speaker {
-        let text = scope.context.text(r)
         let lastKey = scope.key(r.upperBound - 1)
-        for m in scope.entities where m.type == .person {
-            guard let c = m.canonical, m.tokens.count > r.count,
-                  scope.key(m.tokens.upperBound - 1) == lastKey else { continue }
-            var gender = m.gender
+        let entities = scope.entities
+        for k in entities.indices where entities[k].type == .person {
+            let tokens = entities[k].tokens
+            guard tokens.count > r.count, scope.key(tokens.upperBound - 1) == lastKey, let c = entities[k].canonical else { continue }
+            var gender = entities[k].gender
             if gender == .unknown { gender = scope.genderOfName[c] ?? .unknown }
             return Speaker(name: c, tokens: r, kind: .entity(.person), gender: gender)
         }
-        return Speaker(name: text, tokens: r, kind: .name)
+        return Speaker(name: scope.context.text(r), tokens: r, kind: .name)
     }
 }
