@@ -72,17 +72,21 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
             return (true, 0)
         }
         if (members.count + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
-        var i = KeySlot.home(key, shift)
-        while true {
-            let s = slots[i]
-            if s == key { return (false, key) }
-            if s == 0 { break }
-            i = (i + 1) & mask
+        let shift = self.shift
+        let added = slots.withUnsafeMutableBufferPointer { table -> Bool in
+            let mask = table.count &- 1
+            var i = KeySlot.home(key, shift)
+            while true {
+                let s = table[i]
+                if s == key { return false }
+                if s == 0 { break }
+                i = (i &+ 1) & mask
+            }
+            table[i] = key
+            return true
         }
-        slots[i] = key
-        members.append(key)
-        return (true, key)
+        if added { members.append(key) }
+        return (added, key)
     }
 
     public mutating func formUnion<S: Sequence>(_ other: S) where S.Element == UInt64 {
