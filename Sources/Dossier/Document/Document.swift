@@ -4,8 +4,9 @@
 public struct Document: Sendable {
     /// The document id: a path as given, or the `id` of a JSONL input line.
     public let id: String
-    /// The text that record offsets index (for HTML, the text extracted from the page).
-    public let text: String
+    /// The text that record offsets index (for HTML, the text extracted from the page), decoded
+    /// from `utf16` on each use: the pipeline reads `utf16`, only a few commands read the text.
+    public var text: String { utf16.withUnsafeBufferPointer { Document.string($0) } }
     /// `text` as UTF-16 code units, as ICU reads it.
     public let utf16: [UInt16]
     /// Converts UTF-16 offsets to code point offsets.
@@ -19,9 +20,19 @@ public struct Document: Sendable {
 
     public init(id: String, text: String, format: DocumentFormat = .text, metadata: DocumentMetadata = .init(),
                 blocks: [HTMLBlock] = []) {
+        var text = text
+        self.init(id: id, utf16: text.withUTF8 { Document.utf16(utf8: $0) }, format: format, metadata: metadata, blocks: blocks)
+    }
+
+    /// A document from valid UTF-8 bytes, transcoded once (no `String` is built).
+    init(id: String, validUTF8 bytes: ArraySlice<UInt8>, format: DocumentFormat = .text) {
+        let utf16 = bytes.withUnsafeBufferPointer { Document.utf16(utf8: $0) }
+        self.init(id: id, utf16: utf16, format: format, metadata: .init(), blocks: [])
+    }
+
+    private init(id: String, utf16: [UInt16], format: DocumentFormat, metadata: DocumentMetadata, blocks: [HTMLBlock]) {
         self.id = id
-        self.text = text
-        self.utf16 = Document.utf16(of: text)
+        self.utf16 = utf16
         self.offsets = OffsetMap(utf16: utf16)
         self.format = format
         self.metadata = metadata
@@ -89,42 +100,39 @@ public struct Document: Sendable {
         }
     }
 
-    /// `Array(text.utf16)`, transcoded in one pass over the UTF-8 bytes.
-    static func utf16(of text: String) -> [UInt16] {
-        var text = text
-        return text.withUTF8 { bytes -> [UInt16] in
-            // A UTF-8 string never has more UTF-16 units than bytes.
-            [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
-                var i = 0, n = 0
-                let end = bytes.count
-                let raw = UnsafeRawBufferPointer(bytes)
-                while i < end {
-                    // Eight ASCII bytes at a time.
-                    while i + 8 <= end {
-                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        if word & 0x8080_8080_8080_8080 != 0 { break }
-                        for k in 0..<8 { out[n + k] = UInt16(truncatingIfNeeded: word >> (8 * UInt64(k))) & 0xFF }
-                        i += 8
-                        n += 8
-                    }
-                    guard i < end else { break }
-                    let b = UInt32(bytes[i])
-                    if b < 0x80 {
-                        out[n] = UInt16(b); n += 1; i += 1
-                    } else if b < 0xE0 {
-                        out[n] = UInt16(((b & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)); n += 1; i += 2
-                    } else if b < 0xF0 {
-                        out[n] = UInt16(((b & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F))
-                        n += 1; i += 3
-                    } else {
-                        let v = ((b & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12)
-                            | ((UInt32(bytes[i + 2]) & 0x3F) << 6) | (UInt32(bytes[i + 3]) & 0x3F)
-                        let w = v - 0x10000
-                        out[n] = UInt16(0xD800 + (w >> 10)); out[n + 1] = UInt16(0xDC00 + (w & 0x3FF)); n += 2; i += 4
-                    }
+    /// The UTF-16 units of valid UTF-8 bytes, transcoded in one pass.
+    static func utf16(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+        // A UTF-8 string never has more UTF-16 units than bytes.
+        return [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
+            var i = 0, n = 0
+            let end = bytes.count
+            let raw = UnsafeRawBufferPointer(bytes)
+            while i < end {
+                // Eight ASCII bytes at a time.
+                while i + 8 <= end {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    for k in 0..<8 { out[n + k] = UInt16(truncatingIfNeeded: word >> (8 * UInt64(k))) & 0xFF }
+                    i += 8
+                    n += 8
                 }
-                count = n
+                guard i < end else { break }
+                let b = UInt32(bytes[i])
+                if b < 0x80 {
+                    out[n] = UInt16(b); n += 1; i += 1
+                } else if b < 0xE0 {
+                    out[n] = UInt16(((b & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)); n += 1; i += 2
+                } else if b < 0xF0 {
+                    out[n] = UInt16(((b & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F))
+                    n += 1; i += 3
+                } else {
+                    let v = ((b & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12)
+                        | ((UInt32(bytes[i + 2]) & 0x3F) << 6) | (UInt32(bytes[i + 3]) & 0x3F)
+                    let w = v - 0x10000
+                    out[n] = UInt16(0xD800 + (w >> 10)); out[n + 1] = UInt16(0xDC00 + (w & 0x3FF)); n += 2; i += 4
+                }
             }
+            count = n
         }
     }
 }

@@ -33,11 +33,10 @@ public struct DocumentReader: Sendable {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if Self.looksBinary(body) { throw .binary(path: id) }
         if let bad = Self.firstInvalidUTF8(body) { throw .invalidUTF8(path: id, byteOffset: bad + (bytes.count - body.count)) }
-        let text = String(decoding: body, as: UTF8.self)
         let kind = format ?? (Self.looksLikeHTML(body) ? .html : .text)
         switch kind {
         case .text:
-            return Document(id: id, text: text)
+            return Document(id: id, validUTF8: body)
         case .html:
             let page = HTMLText.extract(utf8: body)
             return Document(id: id, text: page.text, format: .html, metadata: page.metadata, blocks: page.blocks)
