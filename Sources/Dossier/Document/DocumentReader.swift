@@ -53,7 +53,21 @@ public struct DocumentReader: Sendable {
         if magic.contains(where: { head.starts(with: $0) }) { return true }
         let controls = head.withContiguousStorageIfAvailable { buf in
             var count = 0
-            for b in buf where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { count += 1 }
+            let raw = UnsafeRawBufferPointer(buf)
+            var i = 0
+            while i < buf.count {
+                // Eight bytes at a time while none is below 0x20 (true for most of a line of text).
+                if i + 8 <= buf.count {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+                let b = buf[i]
+                if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { count += 1 }
+                i += 1
+            }
             return count
         } ?? head.reduce(0) { $0 + ($1 < 0x20 && $1 != 0x09 && $1 != 0x0A && $1 != 0x0D && $1 != 0x0C ? 1 : 0) }
         return controls * 10 > head.count

@@ -7,7 +7,17 @@ public struct OffsetMap: Sendable {
     public init(utf16: [UInt16]) {
         surrogates = utf16.withUnsafeBufferPointer { units in
             var found: [Int] = []
-            for i in 0..<units.count where units[i] & 0xFC00 == 0xD800 { found.append(i) }
+            let raw = UnsafeRawBufferPointer(units)
+            var i = 0
+            while i < units.count {
+                // Four units at a time while none has its top bit set (no surrogate can be among them).
+                if i + 4 <= units.count, raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self) & 0x8000_8000_8000_8000 == 0 {
+                    i += 4
+                    continue
+                }
+                if units[i] & 0xFC00 == 0xD800 { found.append(i) }
+                i += 1
+            }
             return found
         }
     }
