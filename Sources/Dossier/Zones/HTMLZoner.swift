@@ -56,27 +56,56 @@ extension ZoneDetector {
         case "time": h.insert(.meta)
         default: break
         }
-        let rest = label[tagEnd...]
-        guard !rest.isEmpty else { return h }
+        let rest = LabelText(label[tagEnd...])
+        guard !rest.text.isEmpty else { return h }
         if rest.contains("[navigation]") || rest.contains("[banner]") || rest.contains("[contentinfo]") || rest.contains("[complementary]") || rest.contains("[search]") { h.insert(.negative) }
         if rest.contains("[main]") || rest.contains("[article]") { h.insert(.positive) }
-        let words = rest.split(whereSeparator: { $0 == "." || $0 == "#" || $0 == "[" || $0 == "]" })
+        let words = rest.text.split(whereSeparator: { $0 == "." || $0 == "#" || $0 == "[" || $0 == "]" })
         for w in words {
             let word = String(w)
+            let text = LabelText(w)
             if negativeWords.contains(word) || word.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains(where: { negativeWords.contains(String($0)) && $0.count > 2 && $0 != "more" && $0 != "box" && $0 != "bio" }) {
                 h.insert(.negative)
             }
-            if negativeParts.contains(where: word.contains) { h.insert(.negative) }
-            if positiveParts.contains(where: word.contains) { h.insert(.positive) }
-            if commentParts.contains(where: word.contains) { h.insert(.comment) }
-            if captionParts.contains(where: word.contains) { h.insert(.caption) }
-            if bylineParts.contains(where: word.contains) { h.insert(.byline) }
-            if metaParts.contains(where: word.contains) { h.insert(.meta) }
-            if headlineParts.contains(where: word.contains) { h.insert(.headline) }
-            if commentFormParts.contains(where: word.contains) { h.insert(.commentForm) }
-            if authorParts.contains(where: { word == $0 || word.hasSuffix("-" + $0) || word.hasPrefix($0 + "-") || word.contains("author") }) { h.insert(.author) }
+            if negativeParts.contains(where: text.contains) { h.insert(.negative) }
+            if positiveParts.contains(where: text.contains) { h.insert(.positive) }
+            if commentParts.contains(where: text.contains) { h.insert(.comment) }
+            if captionParts.contains(where: text.contains) { h.insert(.caption) }
+            if bylineParts.contains(where: text.contains) { h.insert(.byline) }
+            if metaParts.contains(where: text.contains) { h.insert(.meta) }
+            if headlineParts.contains(where: text.contains) { h.insert(.headline) }
+            if commentFormParts.contains(where: text.contains) { h.insert(.commentForm) }
+            if authorParts.contains(where: { word == $0 || word.hasSuffix("-" + $0) || word.hasPrefix($0 + "-") || text.contains("author") }) { h.insert(.author) }
         }
         return h
+    }
+
+    /// Part of a class or id label with a quick substring test: `String.contains` compares
+    /// characters, costly for the thousands of labels of a page; ASCII labels (nearly all, and
+    /// where a byte is a character) are searched as bytes.
+    struct LabelText {
+        let text: Substring
+        /// The bytes, when all ASCII and free of "\r" (which joins "\r\n" into one character).
+        let ascii: [UInt8]?
+
+        init(_ text: Substring) {
+            self.text = text
+            let bytes = Array(text.utf8)
+            ascii = bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? bytes : nil
+        }
+
+        func contains(_ part: String) -> Bool {
+            guard let ascii else { return text.contains(part) }
+            let needle = Array(part.utf8)
+            guard !needle.isEmpty else { return true }
+            guard needle.count <= ascii.count else { return false }
+            for start in 0...(ascii.count - needle.count) where ascii[start] == needle[0] {
+                var k = 1
+                while k < needle.count, ascii[start + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            return false
+        }
     }
 
     struct NodeStats {
