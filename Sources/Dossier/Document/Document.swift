@@ -30,7 +30,8 @@ public struct Document: Sendable {
         self.init(id: id, utf16: utf16, format: format, metadata: .init(), blocks: [])
     }
 
-    private init(id: String, utf16: [UInt16], format: DocumentFormat, metadata: DocumentMetadata, blocks: [HTMLBlock]) {
+    /// A document from its UTF-16 units.
+    init(id: String, utf16: [UInt16], format: DocumentFormat, metadata: DocumentMetadata, blocks: [HTMLBlock]) {
         self.id = id
         self.utf16 = utf16
         self.offsets = OffsetMap(utf16: utf16)

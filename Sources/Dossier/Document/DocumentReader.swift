@@ -39,7 +39,7 @@ public struct DocumentReader: Sendable {
             return Document(id: id, validUTF8: body)
         case .html:
             let page = HTMLText.extract(utf8: body)
-            return Document(id: id, text: page.text, format: .html, metadata: page.metadata, blocks: page.blocks)
+            return Document(id: id, utf16: page.units, format: .html, metadata: page.metadata, blocks: page.blocks)
         }
     }
 

@@ -4,8 +4,10 @@ import CLibXML2
 /// blank line, `<br>` a line break, scripts and styles are dropped, entities decoded (libxml2's
 /// HTML parser does the parsing and recovers from broken markup).
 public struct HTMLPage: Sendable {
+    /// The extracted text as UTF-16 units, as `Document` holds it.
+    public var units: [UInt16]
     /// The extracted text.
-    public var text: String
+    public var text: String { units.withUnsafeBufferPointer { Document.string($0) } }
     /// Title, author, publication date and publisher from `<title>` and `<meta>` tags.
     public var metadata: DocumentMetadata
     /// One entry per paragraph of `text`: its UTF-16 span and the markup around it.
@@ -60,7 +62,7 @@ public enum HTMLText {
                 }
             }
         }
-        guard let doc = parsed else { return HTMLPage(text: "", metadata: DocumentMetadata(), blocks: []) }
+        guard let doc = parsed else { return HTMLPage(units: [], metadata: DocumentMetadata(), blocks: []) }
         defer { xmlFreeDoc(doc) }
         var builder = HTMLTextBuilder()
         if let root = xmlDocGetRootElement(doc) {
@@ -74,6 +76,8 @@ public enum HTMLText {
 /// Walks a libxml2 tree and accumulates paragraphs.
 struct HTMLTextBuilder {
     var units: [UInt16] = []
+    /// The units of the text node being read.
+    var scratch: [UInt16] = []
     var blocks: [HTMLBlock] = []
     var metadata = DocumentMetadata()
     /// Pending inline text of the current paragraph, whitespace collapsed.
@@ -166,16 +170,61 @@ struct HTMLTextBuilder {
     }
 
     mutating func appendText(_ content: UnsafePointer<xmlChar>) {
-        let s = String(cString: content)
-        for u in s.utf16 {
-            if u == 0x20 || u == 0x0A || u == 0x0D || u == 0x09 || u == 0x0C || u == 0xA0 {
-                pendingSpace = true
+        // libxml2 hands out UTF-8: decoded here unit by unit; anything malformed goes through
+        // `String`, which repairs it as before.
+        scratch.removeAll(keepingCapacity: true)
+        guard Self.decodeUTF8(content, into: &scratch) else {
+            for u in String(cString: content).utf16 { appendUnit(u) }
+            return
+        }
+        for u in scratch { appendUnit(u) }
+    }
+
+    @inline(__always) mutating func appendUnit(_ u: UInt16) {
+        if u == 0x20 || u == 0x0A || u == 0x0D || u == 0x09 || u == 0x0C || u == 0xA0 {
+            pendingSpace = true
+            return
+        }
+        if pendingSpace && !paragraph.isEmpty && paragraph.last != 0x0A { paragraph.append(0x20) }
+        pendingSpace = false
+        paragraph.append(u)
+        if linkDepth > 0 { paragraphLinkChars += 1 }
+    }
+
+    /// The UTF-16 units of a NUL-terminated UTF-8 string; false (and `units` unusable) if it is
+    /// not well-formed UTF-8.
+    static func decodeUTF8(_ p: UnsafePointer<UInt8>, into units: inout [UInt16]) -> Bool {
+        var i = 0
+        while true {
+            let b = UInt32(p[i])
+            if b == 0 { return true }
+            if b < 0x80 {
+                units.append(UInt16(b))
+                i += 1
                 continue
             }
-            if pendingSpace && !paragraph.isEmpty && paragraph.last != 0x0A { paragraph.append(0x20) }
-            pendingSpace = false
-            paragraph.append(u)
-            if linkDepth > 0 { paragraphLinkChars += 1 }
+            let need: Int, lowest: UInt32
+            switch b {
+            case 0xC2...0xDF: need = 1; lowest = 0x80
+            case 0xE0...0xEF: need = 2; lowest = 0x800
+            case 0xF0...0xF4: need = 3; lowest = 0x10000
+            default: return false
+            }
+            var v = b & (0x3F >> UInt32(need))
+            for k in 1...need {
+                let c = UInt32(p[i + k])
+                guard c & 0xC0 == 0x80 else { return false }  // also stops at the NUL
+                v = v << 6 | (c & 0x3F)
+            }
+            guard v >= lowest, v <= 0x10FFFF, !(0xD800...0xDFFF).contains(v) else { return false }
+            if v >= 0x10000 {
+                let w = v - 0x10000
+                units.append(UInt16(0xD800 + (w >> 10)))
+                units.append(UInt16(0xDC00 + (w & 0x3FF)))
+            } else {
+                units.append(UInt16(v))
+            }
+            i += need + 1
         }
     }
 
@@ -207,7 +256,7 @@ struct HTMLTextBuilder {
     mutating func finish() -> HTMLPage {
         flush()
         for json in jsonLD { JSONLD.read(json, into: &metadata) }
-        return HTMLPage(text: String(decoding: units, as: UTF16.self), metadata: metadata, blocks: blocks)
+        return HTMLPage(units: units, metadata: metadata, blocks: blocks)
     }
 
     /// Reads `<title>` and the `<meta>` tags of `<head>`.
