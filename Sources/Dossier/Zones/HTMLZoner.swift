@@ -41,6 +41,10 @@ extension ZoneDetector {
     static let headlineParts = ["headline", "title", "heading"]
     static let commentFormParts = ["respond", "form", "policy", "reply-title", "comments-title", "comment-notes"]
     static let authorParts = ["author", "fn", "user", "name", "nick", "cite", "commenter", "cauthor"]
+    /// "-author", …: a label word ending with an author part.
+    static let authorSuffixes = authorParts.map { "-" + $0 }
+    /// "author-", …: a label word starting with one.
+    static let authorPrefixes = authorParts.map { $0 + "-" }
 
     static func hints(ofLabel label: String) -> Hints {
         var h: Hints = []
@@ -75,7 +79,9 @@ extension ZoneDetector {
             if metaParts.contains(where: text.contains) { h.insert(.meta) }
             if headlineParts.contains(where: text.contains) { h.insert(.headline) }
             if commentFormParts.contains(where: text.contains) { h.insert(.commentForm) }
-            if authorParts.contains(where: { word == $0 || word.hasSuffix("-" + $0) || word.hasPrefix($0 + "-") || text.contains("author") }) { h.insert(.author) }
+            if text.contains("author") || authorParts.indices.contains(where: {
+                word == authorParts[$0] || word.hasSuffix(authorSuffixes[$0]) || word.hasPrefix(authorPrefixes[$0])
+            }) { h.insert(.author) }
         }
         return h
     }
