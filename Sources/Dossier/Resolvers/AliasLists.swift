@@ -24,12 +24,17 @@ struct AliasLists {
         let index = Int32(pool.count)
         pool.append(alias)
         next.append(-1)
-        if let (first, last) = ends[key] {
-            next[Int(last)] = index
-            ends[key] = (first, index)
-        } else {
-            ends[key] = (index, index)
-        }
+        // One probe of the key table: (-1, -1) stands for a key not seen yet.
+        let last = Self.chain(index, to: &ends[key, default: (first: -1, last: -1)])
+        if last >= 0 { next[Int(last)] = index }
+    }
+
+    /// Makes alias `index` the last of a key's chain `ends`, and returns the alias it follows, or -1.
+    private static func chain(_ index: Int32, to ends: inout (first: Int32, last: Int32)) -> Int32 {
+        let last = ends.last
+        if last < 0 { ends.first = index }
+        ends.last = index
+        return last
     }
 
     /// The aliases of `key`, in the order added.
