@@ -19,22 +19,31 @@ public struct EntityRecognizer: Sendable {
         var mentions: [EntityMention] = []
         // About one mention in a dozen tokens: room enough to spare most regrowing.
         mentions.reserveCapacity(context.tokens.count / 8)
+        let tokens = context.tokens
+        let names = gazetteer.names
         for sentence in context.searched {
             var i = sentence.tokens.lowerBound
             while i < sentence.tokens.upperBound {
-                i = appendMention(at: i, in: sentence, context: context, to: &mentions) ?? i + 1
+                // Most words open no mention: an uncapitalised word opens one only if a listed name
+                // starts with it, which one probe of the gazetteer trie tells.
+                let t = tokens[i]
+                guard t.kind == .word, t.isCapitalised || t.shape == .lower || t.shape == .mixed else { i += 1; continue }
+                let node = names.firstNode(startingWith: t.key)
+                guard node != nil || t.isCapitalised else { i += 1; continue }
+                i = appendMention(at: i, reached: node, in: sentence, context: context, to: &mentions) ?? i + 1
             }
         }
         return mentions
     }
 
-    /// Appends the mention that starts at token `i`, if there is one, and returns the index past it.
+    /// Appends the mention that starts at word `i`, if there is one, and returns the index past it.
+    /// `node` is where the word leads in the gazetteer trie (nil: no listed name starts with it).
     /// (Appending in place spares copying mentions and their strings.)
-    func appendMention(at i: Int, in sentence: Sentence, context: MatchContext, to mentions: inout [EntityMention]) -> Int? {
+    func appendMention(at i: Int, reached node: Int?, in sentence: Sentence, context: MatchContext,
+                       to mentions: inout [EntityMention]) -> Int? {
         let tokens = context.tokens
         let t = tokens[i]
-        guard t.kind == .word, t.isCapitalised || t.shape == .lower || t.shape == .mixed else { return nil }
-        let listed = gazetteerMatcher.match(at: i, in: sentence, context: context)
+        let listed = node.flatMap { gazetteerMatcher.bestMatch(at: i, reached: $0, in: sentence, context: context) }
         if t.isCapitalised, let titled = titleRule.match(at: i, in: sentence, context: context),
            listed == nil || listed!.end <= titled.name.lowerBound,
            language.organisationKeywords[tokens[titled.name.upperBound - 1].key] == nil {

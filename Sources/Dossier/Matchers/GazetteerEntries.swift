@@ -36,6 +36,20 @@ public struct GazetteerEntries: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { storage.columns.types.count }
 
+    /// Whether entry `a` is preferred to entry `b` when both bear a name: lower rank, then the more
+    /// populous (`(rank, -population)` compared), read without making an entry view of either.
+    @inline(__always)
+    func isPreferred(_ a: Int, over b: Int) -> Bool {
+        let columns = storage.columns
+        let rankA = columns.ranks[a], rankB = columns.ranks[b]
+        if rankA != rankB { return rankA < rankB }
+        return -Int(columns.populations[a]) < -Int(columns.populations[b])
+    }
+
+    /// The type of entry `index`, read without making an entry view.
+    @inline(__always)
+    func type(of index: Int) -> EntityType { storage.columns.types[index] }
+
     public subscript(index: Int) -> GazetteerEntry {
         precondition(index >= 0 && index < endIndex, "gazetteer entry out of range")
         return GazetteerEntry(storage: storage, index: index)

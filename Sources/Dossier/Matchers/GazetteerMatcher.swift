@@ -16,26 +16,27 @@ public struct GazetteerMatcher: Sendable {
     public func match(at i: Int, in sentence: Sentence, context: MatchContext) -> (end: Int, entry: Int)? {
         let t = context.tokens[i]
         // Most words open no listed name: one probe of the trie tells.
-        guard t.kind == .word || t.kind == .number, gazetteer.names.hasPhrase(startingWith: t.key) else { return nil }
-        return bestMatch(at: i, in: sentence, context: context)
+        guard t.kind == .word || t.kind == .number, let node = gazetteer.names.firstNode(startingWith: t.key) else { return nil }
+        return bestMatch(at: i, reached: node, in: sentence, context: context)
     }
 
-    /// `match` once a name may start at token `i`.
-    func bestMatch(at i: Int, in sentence: Sentence, context: MatchContext) -> (end: Int, entry: Int)? {
+    /// `match` once a name may start at token `i`: `node` is the trie node its first word reaches.
+    func bestMatch(at i: Int, reached node: Int, in sentence: Sentence, context: MatchContext) -> (end: Int, entry: Int)? {
         let tokens = context.tokens
         let entries = gazetteer.entries
         // Among names of the same length, prefer the best-ranked, most populous entry.
-        let found = gazetteer.names.bestOfLongest(in: tokens, from: i, limit: sentence.tokens.upperBound, accept: { name, range in
+        let found = gazetteer.names.bestOfLongestRankedFirst(in: tokens, from: i, reached: node, limit: sentence.tokens.upperBound, accept: { name, range in
             accepts(name, range, sentence: sentence, tokens: tokens) && fitsContext(name, range, sentence: sentence, context: context)
         }, isBetter: { a, b in
-            let x = entries[Int(a.entry)], y = entries[Int(b.entry)]
-            return (x.rank, -x.population) < (y.rank, -y.population)
+            entries.isPreferred(Int(a.entry), over: Int(b.entry))
         })
         guard let found else { return nil }
         return (found.end, Int(found.payload.entry))
     }
 
     func accepts(_ name: GazetteerName, _ range: Range<Int>, sentence: Sentence, tokens: [Token]) -> Bool {
+        // An everyday word is not a name at the start of a sentence (the cheapest test first).
+        if name.isCommon, range.lowerBound == sentence.tokens.lowerBound { return false }
         var word = 0
         var capitalised = false
         var i = range.lowerBound
@@ -54,8 +55,7 @@ public struct GazetteerMatcher: Sendable {
         }
         guard capitalised else { return false }
         if name.isCommon {
-            // An everyday word: not at the start of a sentence, and not in an all-capitals headline.
-            if range.lowerBound == sentence.tokens.lowerBound { return false }
+            // An everyday word: not in an all-capitals headline either.
             if tokens[range.lowerBound].shape == .upper && name.casePattern & 3 != 2 { return false }
         }
         return true
@@ -68,9 +68,8 @@ public struct GazetteerMatcher: Sendable {
     /// - written in lowercase elsewhere in the document, or an organisation or place keyword;
     /// - an acronym, or a given name or surname, unless a locative word precedes it ("in Irving").
     func fitsContext(_ name: GazetteerName, _ range: Range<Int>, sentence: Sentence, context: MatchContext) -> Bool {
-        guard name.wordCount == 1 else { return true }
+        guard name.wordCount == 1, gazetteer.entries.type(of: Int(name.entry)) == .place else { return true }
         let entry = gazetteer.entries[Int(name.entry)]
-        guard entry.type == .place else { return true }
         let isGeonames = entry.idHasPrefix("geonames:")
         guard isGeonames || entry.idHasPrefix("iso3166-2:") else { return true }
         let tokens = context.tokens

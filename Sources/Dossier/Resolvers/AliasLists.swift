@@ -2,7 +2,7 @@
 /// array per key, and nothing to retain but the pool.
 struct AliasLists {
     /// Per key: the pool indexes of its first and last alias.
-    private var ends = KeyMap<(first: Int32, last: Int32)>()
+    private var ends = KeyMap<Ends>()
     private var pool: [AliasResolver.Alias] = []
     /// Per alias: the pool index of the next alias of its key, or -1.
     private var next: [Int32] = []
@@ -24,12 +24,17 @@ struct AliasLists {
         let index = Int32(pool.count)
         pool.append(alias)
         next.append(-1)
-        if let (first, last) = ends[key] {
-            next[Int(last)] = index
-            ends[key] = (first, index)
-        } else {
-            ends[key] = (index, index)
-        }
+        // One probe of the key table: (-1, -1) stands for a key not seen yet.
+        let last = Self.chain(index, to: &ends[key, default: Ends(first: -1, last: -1)])
+        if last >= 0 { next[Int(last)] = index }
+    }
+
+    /// Makes alias `index` the last of a key's chain `ends`, and returns the alias it follows, or -1.
+    private static func chain(_ index: Int32, to ends: inout Ends) -> Int32 {
+        let last = ends.last
+        if last < 0 { ends.first = index }
+        ends.last = index
+        return last
     }
 
     /// The aliases of `key`, in the order added.
@@ -39,7 +44,7 @@ struct AliasLists {
 
     /// The alias of `key` defined nearest before `position` (or at it), else its first one.
     func best(for key: UInt64, before position: Int) -> AliasResolver.Alias? {
-        guard let (first, _) = ends[key] else { return nil }
+        guard let first = ends[key]?.first else { return nil }
         var found = Int(first)
         var p = found
         while p >= 0 {
@@ -47,6 +52,13 @@ struct AliasLists {
             p = Int(next[p])
         }
         return pool[found]
+    }
+
+    /// The pool indexes of a key's first and last alias (a struct, not a tuple: its type needs
+    /// no metadata made at run time).
+    struct Ends {
+        var first: Int32
+        var last: Int32
     }
 
     /// One key's aliases.

@@ -52,7 +52,8 @@ public struct RepeatedNameResolver: Sendable {
                                          id: AliasResolver.localID(text), source: .repeated))
             }
         }
-        return out.sorted { $0.start < $1.start }
+        out.sort { $0.start < $1.start }
+        return out
     }
 
     func isCandidate(_ key: UInt64, context: MatchContext) -> Bool {

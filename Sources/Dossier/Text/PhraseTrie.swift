@@ -206,6 +206,56 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         }
     }
 
+    /// `bestOfLongest` for an `accept` that costs more than `isBetter`: a payload that the best
+    /// accepted one so far beats is passed over without asking `accept`. Same result.
+    public func bestOfLongestRankedFirst(in tokens: [Token], from start: Int, limit: Int,
+                                         accept: (Payload, Range<Int>) -> Bool,
+                                         isBetter: (Payload, Payload) -> Bool) -> (end: Int, payload: Payload)? {
+        guard start < limit, let node = child(0, tokens[start].key) else { return nil }
+        return bestOfLongestRankedFirst(in: tokens, from: start, reached: node, limit: limit, accept: accept, isBetter: isBetter)
+    }
+
+    /// The node a phrase starting with the token key `key` reaches first, or nil if no phrase
+    /// starts with it: `hasPhrase(startingWith:)` that keeps the node to walk on from.
+    @inline(__always)
+    func firstNode(startingWith key: UInt64) -> Int? {
+        child(0, key)
+    }
+
+    /// `bestOfLongestRankedFirst` from `node`, the `firstNode` of the token at `start`
+    /// (`start < limit`): the walk does not look that node up again.
+    func bestOfLongestRankedFirst(in tokens: [Token], from start: Int, reached node: Int, limit: Int,
+                                  accept: (Payload, Range<Int>) -> Bool,
+                                  isBetter: (Payload, Payload) -> Bool) -> (end: Int, payload: Payload)? {
+        guard maxLength > 0, start < limit else { return nil }
+        return withUnsafeTemporaryAllocation(of: (end: Int, first: Int).self, capacity: maxLength) { found in
+            // The nodes with payloads along the walk, shortest first.
+            var count = 0
+            walk(tokens, from: start, reached: node, limit: limit) { end, first in
+                guard count < found.count else { return }
+                found[count] = (end, first)
+                count += 1
+            }
+            while count > 0 {
+                count -= 1
+                let (end, first) = found[count]
+                var best: Payload?
+                var p = first
+                while p >= 0 {
+                    let candidate = payloads[p]
+                    if let current = best, isBetter(current, candidate) {
+                        // Kept whether accepted or not.
+                    } else if accept(candidate, start..<end) {
+                        best = candidate
+                    }
+                    p = Int(nextPayload[p])
+                }
+                if let best { return (end, best) }
+            }
+            return nil
+        }
+    }
+
     /// The end (one past the last token) of the longest phrase at `start`, or nil: `longest(...)?.end`
     /// without reading its payload.
     public func longestEnd(in tokens: [Token], from start: Int, limit: Int) -> Int? {
