@@ -178,11 +178,15 @@ public struct KeyMap<Value>: Sequence, ExpressibleByDictionaryLiteral {
     }
 
     private mutating func place(_ key: UInt64, _ index: Int32) {
-        let mask = slotKeys.count - 1
-        var i = KeySlot.home(key, shift)
-        while slotKeys[i] != 0 { i = (i + 1) & mask }
-        slotKeys[i] = key
-        slotEntries[i] = index
+        let shift = self.shift
+        let slot = slotKeys.withUnsafeMutableBufferPointer { table -> Int in
+            let mask = table.count &- 1
+            var i = KeySlot.home(key, shift)
+            while table[i] != 0 { i = (i &+ 1) & mask }
+            table[i] = key
+            return i
+        }
+        slotEntries[slot] = index
     }
 
     private mutating func grow() { reserveCapacity(Swift.max(4, slotKeys.count)) }
