@@ -125,12 +125,12 @@ extension FigureScan {
            !language.stopWords.contains(key(n.end)), phrase(lexicon.units, startingAt: n.end) == nil {
             n.value /= n.factor
             n.factor = 1
-            n.suffixUnit = "m"
+            n.hasSuffixUnit = true  // the glued "m"
         }
         if n.form == .ordinal { return ordinalFigure(n) }
         var f = Figure(start: start, end: n.end, value: n.value, numberStart: n.start, numberEnd: n.end,
                        bare: true, words: n.form != .digits)
-        f.qualifier = qualifier ?? n.vagueWord
+        f.qualifier = qualifier ?? vagueWord(n)
         f.factor = n.factor
         f.isOne = n.form == .words && key(n.start) == FigureKeys.one && n.end == n.start + 1
         f.standsAlone = n.form == .vague || n.form == .fraction || n.factor > 1

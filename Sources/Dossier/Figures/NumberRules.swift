@@ -16,10 +16,11 @@ struct NumberSpan {
     /// Digit count of a plain integer ("2003" → 4); nil with separators, decimals or suffixes.
     var integerDigits: Int?
     var leadingZero = false
-    /// A unit glued to the digits ("km" in "10km").
-    var suffixUnit: String?
-    /// The vague word ("millions"), written as the qualifier.
-    var vagueWord: String?
+    /// A unit is glued to the digits ("km" in "10km"): the token's text from `suffixStart`,
+    /// lowercased (`FigureScan.suffixUnit`). Offsets, not strings, keep the span a plain value.
+    var hasSuffixUnit = false
+    /// UTF-16 offset of the first unit after the numeral in the first token.
+    var suffixStart = 0
     /// "5pm", "1990s": never figures.
     var isTimeOrDecade = false
     /// The multiplier suffix glued to the digits is "m" ("6m"), which may also mean metres.
@@ -88,6 +89,7 @@ extension FigureScan {
             return nil
         }
         var span = NumberSpan(start: i, end: i + 1, value: value, form: .digits)
+        span.suffixStart = suffixStart
         span.leadingZero = numeralLength > 1 && units[tokenStart] == 0x30 && dots == 0
         let suffix = suffixStart < tokenEnd ? context.document.slice(suffixStart, tokenEnd).lowercased() : ""
         if suffix.isEmpty {
@@ -101,7 +103,7 @@ extension FigureScan {
         } else if suffix == "s" || suffix == "'s" || lexicon.has(TokenKey.of(suffix), .time) {
             span.isTimeOrDecade = true
         } else if suffix.count <= 3, suffix.allSatisfy({ $0.isLetter }) {
-            span.suffixUnit = suffix
+            span.hasSuffixUnit = true
         } else {
             return nil
         }
@@ -128,6 +130,24 @@ extension FigureScan {
             return n
         }
         return Double(digits)
+    }
+
+    /// The unit glued to the digits of `n`, lowercased ("km" in "10km").
+    func suffixUnit(_ n: NumberSpan) -> String? {
+        guard n.hasSuffixUnit else { return nil }
+        return context.document.slice(n.suffixStart, Int(tokens[n.start].end)).lowercased()
+    }
+
+    /// The vague words of `n` ("millions", "hundreds of thousands"), written as the qualifier.
+    func vagueWord(_ n: NumberSpan) -> String? {
+        guard n.form == .vague else { return nil }
+        var text = lower(n.start)
+        var k = n.start + 2
+        while k < n.end {
+            text += " of " + lower(k)
+            k += 2
+        }
+        return text
     }
 
     /// "2.5 million", "3 dozen": a multiplier word after the number.
@@ -164,12 +184,10 @@ extension FigureScan {
         }
         if let v = cls(.vague) ?? cls(.vagueOf) {
             var span = NumberSpan(start: i, end: i + 1, value: v, form: .vague)
-            span.vagueWord = lower(i)
             // "hundreds of thousands", "tens of millions"
             while isKey(span.end, FigureKeys.of), isWord(span.end + 1), let w = lexicon.numberWord(key(span.end + 1), .vague) {
                 span.value *= w
                 span.end += 2
-                span.vagueWord = "\(span.vagueWord!) of \(lower(span.end - 1))"
             }
             if cls(.vague) == nil, span.end == i + 1, !isKey(i + 1, FigureKeys.of) { return nil }
             return span

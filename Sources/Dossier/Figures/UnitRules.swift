@@ -4,7 +4,7 @@
 extension FigureScan {
     /// Attaches the unit after token `e` (the end of the number) to `f`.
     func attachUnit(_ f: inout Figure, number n: NumberSpan, after e: Int) {
-        if let s = n.suffixUnit {
+        if let s = suffixUnit(n) {
             f.unit = s
             f.bare = false
             return
