@@ -32,9 +32,9 @@ public struct FigureExtractor: Sendable {
             let scan = FigureScan(document: document!, lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound)
             // An article reads as a number only right before a number word, so no number starts
             // before the token preceding the first signal.
-            for f in scan.figures(from: max(sentence.tokens.lowerBound, first - 1)) {
-                out.append(f.record(context, builder: records))
-            }
+            let figures = scan.figures(from: max(sentence.tokens.lowerBound, first - 1))
+            if out.isEmpty, !figures.isEmpty { out.reserveCapacity(16) }
+            for k in figures.indices { out.append(figures[k].record(context, builder: records)) }
         }
         return out
     }
@@ -93,7 +93,7 @@ extension FigureScan {
 
     /// Bare number words are kept only when a cue, a vague plural or an earlier count gives them
     /// meaning ("two were killed", "millions", "three with Iran"); "one" needs a unit.
-    func keep(_ f: Figure) -> Bool {
+    @inline(__always) func keep(_ f: Figure) -> Bool {
         if f.isOne {
             if has(f.numberStart - 1, .pronounOne) || has(f.numberEnd, .notAfterOne) { return false }
             // "One day, she…", "she said one day": an idiom unless a preposition or bound leads in
