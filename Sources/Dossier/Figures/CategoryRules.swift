@@ -18,7 +18,7 @@ extension FigureScan {
         // before: "killed over 300 people"
         var x = f.start
         while x > max(lo, f.start - 4) {
-            if let m = phrase(lexicon.cues, endingAt: x) {
+            if let m = phrase(lexicon.cues, lastWords: lexicon.cueLastWords, endingAt: x) {
                 let d = f.start - x
                 if best == nil || d < best!.distance { best = (d, m.payload, m.start, x) }
                 break

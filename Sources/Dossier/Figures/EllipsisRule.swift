@@ -44,7 +44,7 @@ extension FigureScan {
             if f.cued { figures[k] = f; continue }
             var j = f.end
             while j < min(hi, f.end + 5), isWord(j), !has(j, .clauseBreak) {
-                if let m = mention(j), m.tokens.upperBound > j + 1 { j = m.tokens.upperBound; continue }
+                if let m = mentionTokens(j), m.upperBound > j + 1 { j = m.upperBound; continue }
                 j += 1
             }
             while j > f.end, language.stopWords.contains(key(j - 1)) { j -= 1 }

@@ -22,53 +22,78 @@ public struct FigureExtractor: Sendable {
         let tokens = context.tokens, units = context.document.utf16
         let signals = lexicon.numberSignalKeys, filter = lexicon.numberSignalFilter
         for sentence in context.searched {
-            // Cheap first pass: most sentences have no number at all. A number starts with a
-            // digit or a number word, and one starting with an article has a number word next.
-            var any = false
-            for i in sentence.tokens {
-                let t = tokens[i]
-                let u = units[Int(t.start)]
-                if (u >= 0x30 && u <= 0x39) || (t.kind == .word && filter.mayContain(t.key) && signals.contains(t.key)) { any = true; break }
+            // Cheap first pass: most sentences have no number at all.
+            guard let first = Self.firstNumberSignal(tokens, units, in: sentence.tokens, signals: signals, filter: filter) else {
+                continue
             }
-            guard any else { continue }
             if document == nil {
                 document = FigureDocument(context: context, lexicon: lexicon, language: language, entities: entities)
             }
             let scan = FigureScan(document: document!, lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound)
-            for f in scan.figures() { out.append(f.record(context, builder: records)) }
+            // An article reads as a number only right before a number word, so no number starts
+            // before the token preceding the first signal.
+            let figures = scan.figures(from: max(sentence.tokens.lowerBound, first - 1))
+            if out.isEmpty, !figures.isEmpty { out.reserveCapacity(16) }
+            for k in figures.indices { out.append(figures[k].record(context, builder: records)) }
         }
         return out
+    }
+
+    /// The first token of the range that starts with a digit or is a number word that is more
+    /// than an article, or nil when there is none.
+    static func firstNumberSignal(_ tokens: [Token], _ units: [UInt16], in range: Range<Int>,
+                                  signals: KeySet, filter: KeyPrefilter) -> Int? {
+        tokens.withUnsafeBufferPointer { tokens in
+            units.withUnsafeBufferPointer { units in
+                filter.withBits { bits in
+                    for i in range {
+                        let t = tokens[i]
+                        let u = units[Int(t.start)]
+                        if u &- 0x30 < 10 { return i }
+                        if t.kind == .word, KeyPrefilter.mayContain(t.key, bits: bits), signals.contains(t.key) { return i }
+                    }
+                    return nil
+                }
+            }
+        }
     }
 }
 
 extension FigureScan {
-    /// The figures of the sentence, in text order.
-    func figures() -> [Figure] {
+    /// The figures of the sentence, in text order; no number starts before token `first`.
+    func figures(from first: Int) -> [Figure] {
         var found: [Figure] = []
-        var i = lo
+        var i = first
         while i < hi {
             guard mayStartNumber(i), let n = readNumber(at: i) else { i += 1; continue }
             let (figure, resume) = figure(for: n)
-            if let figure { found.append(figure) }
+            if let figure {
+                if found.isEmpty { found.reserveCapacity(4) }
+                found.append(figure)
+            }
             i = max(resume, i + 1)
         }
         guard !found.isEmpty else { return [] }
         for k in found.indices { applyCue(&found[k]) }
         inheritForward(&found)
         inheritElliptical(&found)
-        var kept: [Figure] = []
-        for var f in found {
-            applyAge(&f)
-            if !keep(f) { continue }
-            if f.type != .duration && f.type != .age && f.type != .percent { f.place = findPlace(f) }
-            kept.append(f)
+        // The kept figures move to the front, in order, without a second array.
+        var kept = 0
+        for k in found.indices {
+            applyAge(&found[k])
+            if !keep(found[k]) { continue }
+            let type = found[k].type
+            if type != .duration && type != .age && type != .percent { found[k].place = findPlace(found[k]) }
+            if kept != k { found.swapAt(kept, k) }
+            kept += 1
         }
-        return kept
+        found.removeLast(found.count - kept)
+        return found
     }
 
     /// Bare number words are kept only when a cue, a vague plural or an earlier count gives them
     /// meaning ("two were killed", "millions", "three with Iran"); "one" needs a unit.
-    func keep(_ f: Figure) -> Bool {
+    @inline(__always) func keep(_ f: Figure) -> Bool {
         if f.isOne {
             if has(f.numberStart - 1, .pronounOne) || has(f.numberEnd, .notAfterOne) { return false }
             // "One day, she…", "she said one day": an idiom unless a preposition or bound leads in
@@ -84,28 +109,28 @@ extension FigureScan {
     func figure(for n: NumberSpan) -> (Figure?, Int) {
         var start = n.start
         var currency: String?
-        if let c = phrase(lexicon.currenciesBefore, endingAt: n.start) {
+        if let c = phrase(lexicon.currenciesBefore, lastWords: lexicon.currencyBeforeLastWords, endingAt: n.start) {
             currency = c.payload
             start = c.start
         }
         var qualifier: String?
-        if let q = phrase(lexicon.qualifiers, endingAt: start) {
+        if let q = phrase(lexicon.qualifiers, lastWords: lexicon.qualifierLastWords, endingAt: start) {
             qualifier = q.payload
             start = q.start
         }
         if let resume = nonFigureEnd(n, hasQualifier: qualifier != nil || currency != nil) { return (nil, resume) }
         var n = n
         // "the 100m final": metres, not millions, when no currency leads and a singular noun follows
-        if currency == nil, n.multiplierSuffix == "m", isWord(n.end), tokens[n.end].shape == .lower, !looksPlural(n.end),
+        if currency == nil, n.millionsAsM, isWord(n.end), tokens[n.end].shape == .lower, !looksPlural(n.end),
            !language.stopWords.contains(key(n.end)), phrase(lexicon.units, startingAt: n.end) == nil {
             n.value /= n.factor
             n.factor = 1
-            n.suffixUnit = "m"
+            n.hasSuffixUnit = true  // the glued "m"
         }
         if n.form == .ordinal { return ordinalFigure(n) }
         var f = Figure(start: start, end: n.end, value: n.value, numberStart: n.start, numberEnd: n.end,
                        bare: true, words: n.form != .digits)
-        f.qualifier = qualifier ?? n.vagueWord
+        f.qualifier = qualifier ?? vagueWord(n)
         f.factor = n.factor
         f.isOne = n.form == .words && key(n.start) == FigureKeys.one && n.end == n.start + 1
         f.standsAlone = n.form == .vague || n.form == .fraction || n.factor > 1
@@ -159,7 +184,7 @@ extension FigureScan {
         if modified { j += 1 }
         guard isWord(j) else { return (nil, n.end) }
         let unit = phrase(lexicon.units, startingAt: j)
-        let attack = unit?.payload.type == FigureType.attacks.rawValue
+        let attack = unit?.payload.figureType == .attacks
         guard modified || key(j) == FigureKeys.time || attack else { return (nil, n.end) }
         var f = Figure(start: n.start, end: unit?.end ?? j + 1, value: n.value, numberStart: n.start, numberEnd: n.end,
                        bare: false, words: n.form != .digits)

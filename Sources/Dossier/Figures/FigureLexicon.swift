@@ -20,7 +20,15 @@ public struct FigureLexicon: Sendable {
     /// written) and the figure type it implies (nil: decided by cue words).
     public struct UnitInfo: Sendable {
         public var unit: String?
-        public var type: String?
+        public var type: String? { didSet { figureType = type.flatMap(FigureType.init(rawValue:)) } }
+        /// `type` read as a figure type, once, so that the rules compare enum cases, not strings.
+        private(set) var figureType: FigureType?
+
+        public init(unit: String?, type: String?) {
+            self.unit = unit
+            self.type = type
+            figureType = type.flatMap(FigureType.init(rawValue:))
+        }
     }
 
     /// Roles of the words in `figures_date_words.txt` and `figures_context_words.txt`.
@@ -88,9 +96,11 @@ public struct FigureLexicon: Sendable {
     let numberSignalKeys: KeySet
     /// `numberSignalKeys` summarised.
     let numberSignalFilter: KeyPrefilter
-    /// The last word of every phrase in the tries above: no phrase of theirs ends right before a
-    /// token unless the word before it is one of these.
-    let phraseLastWords: KeySet
+    /// The last words of the phrases of `qualifiers`, `currenciesBefore` and `cues`: no phrase of
+    /// a trie ends right before a token unless the word before it is one of its last words.
+    let qualifierLastWords: KeySet
+    let currencyBeforeLastWords: KeySet
+    let cueLastWords: KeySet
 
     /// The lexicon shipped with Dossier.
     public static let english: FigureLexicon = {
@@ -120,19 +130,23 @@ public struct FigureLexicon: Sendable {
         }
         self.multiplierWords = multiplierWords
         self.multiplierSuffixes = multiplierSuffixes
-        var lastWords = KeySet()
+        var qualifierLast = KeySet(), currencyBeforeLast = KeySet(), cueLast = KeySet()
         var qualifiers = PhraseTrie<String>()
         for f in try rows("figures_qualifiers.txt") where f.count >= 2 {
             let keys = PhraseWords.keys(f[0])
             qualifiers.insert(keys, String(f[1]))
-            if let last = keys.last { lastWords.insert(last) }
+            if let last = keys.last { qualifierLast.insert(last) }
         }
         self.qualifiers = qualifiers
         var before = PhraseTrie<String>(), after = PhraseTrie<String>()
         for f in try rows("figures_currencies.txt") where f.count >= 3 {
             let keys = f[0].split(separator: " ").map { TokenKey.of($0) }
-            if f[2] == "before" { before.insert(keys, String(f[1])) } else { after.insert(keys, String(f[1])) }
-            if let last = keys.last { lastWords.insert(last) }
+            if f[2] == "before" {
+                before.insert(keys, String(f[1]))
+                if let last = keys.last { currencyBeforeLast.insert(last) }
+            } else {
+                after.insert(keys, String(f[1]))
+            }
         }
         currenciesBefore = before
         currenciesAfter = after
@@ -141,17 +155,18 @@ public struct FigureLexicon: Sendable {
             let info = UnitInfo(unit: f[1] == "-" ? nil : String(f[1]), type: f[2] == "-" ? nil : String(f[2]))
             let keys = f[0] == "%" ? [TokenKey.of("%")] : PhraseWords.keys(f[0])
             units.insert(keys, info)
-            if let last = keys.last { lastWords.insert(last) }
         }
         self.units = units
         var cues = PhraseTrie<String>()
         for f in try rows("figures_categories.txt") where f.count >= 2 {
             let keys = PhraseWords.keys(f[0])
             cues.insert(keys, String(f[1]))
-            if let last = keys.last { lastWords.insert(last) }
+            if let last = keys.last { cueLast.insert(last) }
         }
         self.cues = cues
-        phraseLastWords = lastWords
+        qualifierLastWords = qualifierLast
+        currencyBeforeLastWords = currencyBeforeLast
+        cueLastWords = cueLast
         var idBefore = KeySet(), idAfter = KeySet()
         for f in try rows("figures_identifier_words.txt") where f.count >= 2 {
             if f[1] == "before" { idBefore.insert(TokenKey.of(f[0])) } else { idAfter.insert(TokenKey.of(f[0])) }

@@ -69,9 +69,9 @@ struct FigureScan {
     func lower(_ i: Int) -> String { context.text(i).lowercased() }
 
     /// The longest phrase of `trie` that ends right before token `end`, with its first token.
-    /// `trie` is one of the lexicon's tries, whose last words `phraseLastWords` holds.
-    func phrase<P>(_ trie: PhraseTrie<P>, endingAt end: Int) -> (start: Int, payload: P)? {
-        guard trie.maxLength > 0, end - 1 >= lo, lexicon.phraseLastWords.contains(tokens[end - 1].key) else { return nil }
+    /// `lastWords` holds the last word of every phrase of `trie`.
+    func phrase<P>(_ trie: PhraseTrie<P>, lastWords: KeySet, endingAt end: Int) -> (start: Int, payload: P)? {
+        guard trie.maxLength > 0, end - 1 >= lo, lastWords.contains(tokens[end - 1].key) else { return nil }
         var k = min(trie.maxLength + 1, end - lo)
         while k >= 1 {
             let s = end - k
@@ -92,6 +92,13 @@ struct FigureScan {
     func phrase<P>(_ trie: PhraseTrie<P>, startingAt start: Int) -> (end: Int, payload: P)? {
         guard inSentence(start) else { return nil }
         return trie.longest(in: tokens, from: start, limit: hi)
+    }
+
+    /// The tokens of the entity mention covering token `i`, without copying the mention.
+    func mentionTokens(_ i: Int) -> Range<Int>? {
+        let mentionAt = document.mentionAt
+        guard i >= 0, i < mentionAt.count, mentionAt[i] >= 0 else { return nil }
+        return document.entities[Int(mentionAt[i])].tokens
     }
 
     /// The entity mention covering token `i`.

@@ -6,7 +6,7 @@ extension FigureScan {
     func nonFigureEnd(_ n: NumberSpan, hasQualifier: Bool) -> Int? {
         let i = n.start
         if n.isTimeOrDecade { return n.end }
-        if mention(i) != nil, mention(i)?.tokens.contains(n.end - 1) == true { return n.end }
+        if let covered = mentionTokens(i), covered.contains(n.end - 1) { return n.end }
         if n.form == .digits || n.form == .ordinal {
             if let e = timeEnd(n) { return e }
             if isDate(n) { return n.end }
@@ -123,7 +123,7 @@ extension FigureScan {
         // A capitalised word that is not a function word, month, qualifier or cue: "Boeing 747".
         guard tokens[p].isCapitalised || tokens[p].shape == .mixed, attached(n.start) == false else { return false }
         if language.stopWords.contains(k) || has(p, .month) || has(p, .weekday) || has(p, .yearBefore) || has(p, .age) { return false }
-        if phrase(lexicon.cues, endingAt: n.start) != nil || phrase(lexicon.currenciesBefore, endingAt: n.start) != nil { return false }
+        if phrase(lexicon.cues, lastWords: lexicon.cueLastWords, endingAt: n.start) != nil || phrase(lexicon.currenciesBefore, lastWords: lexicon.currencyBeforeLastWords, endingAt: n.start) != nil { return false }
         if lexicon.candidateKeys.contains(k) { return false }
         // "Iraq 2" at the start of a sentence is unusual; a capital after the sentence start is a name.
         return true

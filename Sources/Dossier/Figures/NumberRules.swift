@@ -16,14 +16,15 @@ struct NumberSpan {
     /// Digit count of a plain integer ("2003" → 4); nil with separators, decimals or suffixes.
     var integerDigits: Int?
     var leadingZero = false
-    /// A unit glued to the digits ("km" in "10km").
-    var suffixUnit: String?
-    /// The vague word ("millions"), written as the qualifier.
-    var vagueWord: String?
+    /// A unit is glued to the digits ("km" in "10km"): the token's text from `suffixStart`,
+    /// lowercased (`FigureScan.suffixUnit`). Offsets, not strings, keep the span a plain value.
+    var hasSuffixUnit = false
+    /// UTF-16 offset of the first unit after the numeral in the first token.
+    var suffixStart = 0
     /// "5pm", "1990s": never figures.
     var isTimeOrDecade = false
-    /// The multiplier suffix glued to the digits ("m" in "6m").
-    var multiplierSuffix: String?
+    /// The multiplier suffix glued to the digits is "m" ("6m"), which may also mean metres.
+    var millionsAsM = false
 }
 
 /// Number rules: digits with separators and glued multipliers, number words through ICU's
@@ -84,36 +85,69 @@ extension FigureScan {
             guard firstGroup >= 1 && firstGroup <= 3, laterGroupsOfThree else { return nil }
         }
         if dots > 0, group == 0 { return nil }
-        let digits = String(unsafeUninitializedCapacity: numeralLength) { out in
-            var n = 0
-            for k in tokenStart..<suffixStart where units[k] != 0x2C {
-                out[n] = UInt8(truncatingIfNeeded: units[k])
-                n += 1
-            }
-            return n
+        guard var value = Self.numeralValue(units, from: tokenStart, to: suffixStart, length: numeralLength, decimal: dots > 0) else {
+            return nil
         }
-        guard var value = Double(digits) else { return nil }
         var span = NumberSpan(start: i, end: i + 1, value: value, form: .digits)
-        span.leadingZero = numeralLength > 1 && digits.utf8.first == 0x30 && dots == 0
+        span.suffixStart = suffixStart
+        span.leadingZero = numeralLength > 1 && units[tokenStart] == 0x30 && dots == 0
         let suffix = suffixStart < tokenEnd ? context.document.slice(suffixStart, tokenEnd).lowercased() : ""
         if suffix.isEmpty {
             if commas == 0 && dots == 0 { span.integerDigits = numeralLength }
         } else if let f = lexicon.multiplierSuffixes[suffix] {
             value *= f
             span.factor = f
-            span.multiplierSuffix = suffix
+            span.millionsAsM = suffix == "m"
         } else if suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" {
             span.form = .ordinal
         } else if suffix == "s" || suffix == "'s" || lexicon.has(TokenKey.of(suffix), .time) {
             span.isTimeOrDecade = true
         } else if suffix.count <= 3, suffix.allSatisfy({ $0.isLetter }) {
-            span.suffixUnit = suffix
+            span.hasSuffixUnit = true
         } else {
             return nil
         }
         span.value = value
         if span.factor == 1, span.form == .digits { applyMultiplierWord(&span) }
         return span
+    }
+
+    /// The value of the digits (and decimal point) in `units[from..<to]`, commas left out;
+    /// `length` counts the units that are not commas. Whole numbers of up to fifteen digits are
+    /// added up exactly; others are parsed as text, as `Double("3.5")` reads them.
+    static func numeralValue(_ units: [UInt16], from: Int, to: Int, length: Int, decimal: Bool) -> Double? {
+        if !decimal, length <= 15 {
+            var whole = 0
+            for k in from..<to where units[k] != 0x2C { whole = whole &* 10 &+ Int(units[k] &- 0x30) }
+            return Double(whole)
+        }
+        let digits = String(unsafeUninitializedCapacity: length) { out in
+            var n = 0
+            for k in from..<to where units[k] != 0x2C {
+                out[n] = UInt8(truncatingIfNeeded: units[k])
+                n += 1
+            }
+            return n
+        }
+        return Double(digits)
+    }
+
+    /// The unit glued to the digits of `n`, lowercased ("km" in "10km").
+    func suffixUnit(_ n: NumberSpan) -> String? {
+        guard n.hasSuffixUnit else { return nil }
+        return context.document.slice(n.suffixStart, Int(tokens[n.start].end)).lowercased()
+    }
+
+    /// The vague words of `n` ("millions", "hundreds of thousands"), written as the qualifier.
+    func vagueWord(_ n: NumberSpan) -> String? {
+        guard n.form == .vague else { return nil }
+        var text = lower(n.start)
+        var k = n.start + 2
+        while k < n.end {
+            text += " of " + lower(k)
+            k += 2
+        }
+        return text
     }
 
     /// "2.5 million", "3 dozen": a multiplier word after the number.
@@ -150,12 +184,10 @@ extension FigureScan {
         }
         if let v = cls(.vague) ?? cls(.vagueOf) {
             var span = NumberSpan(start: i, end: i + 1, value: v, form: .vague)
-            span.vagueWord = lower(i)
             // "hundreds of thousands", "tens of millions"
             while isKey(span.end, FigureKeys.of), isWord(span.end + 1), let w = lexicon.numberWord(key(span.end + 1), .vague) {
                 span.value *= w
                 span.end += 2
-                span.vagueWord = "\(span.vagueWord!) of \(lower(span.end - 1))"
             }
             if cls(.vague) == nil, span.end == i + 1, !isKey(i + 1, FigureKeys.of) { return nil }
             return span
@@ -178,7 +210,11 @@ extension FigureScan {
     /// A run of cardinal words: "seventeen", "twenty one", "three hundred and twelve", "a hundred",
     /// then "and a half", "-thirds", "dozen" and multiplier words.
     func readCardinal(at i: Int) -> NumberSpan? {
-        var parts: [String] = []
+        // The parts as token indexes, written out as text only for ICU: the token of each word
+        // (`andPart`, `onePart` for "and" and an article read as "one") and the token joined to
+        // it by a hyphen, or -1.
+        var parts: [(token: Int, joined: Int)] = []
+        parts.reserveCapacity(4)
         // The value and class of the first two parts, for `product(of:)`.
         var first = (value: 0.0, cls: FigureLexicon.NumberClass.digit), second = first
         var last: FigureLexicon.NumberClass?
@@ -187,7 +223,7 @@ extension FigureScan {
         var single: Double?
         while j < hi {
             if j > i, isJoiningDash(j), last == .tens, isWord(j + 1), let d = lexicon.numberWord(key(j + 1), .digit) {
-                parts[parts.count - 1] += "-" + lower(j + 1)
+                parts[parts.count - 1].joined = j + 1
                 if parts.count == 1 { first.value += d } else { second.cls = .digit }
                 single = nil
                 last = .digit
@@ -198,7 +234,7 @@ extension FigureScan {
             if j > i, key(j) == FigureKeys.and, last == .scale, isWord(j + 1),
                lexicon.numberWord(key(j + 1), .digit) != nil || lexicon.numberWord(key(j + 1), .teen) != nil
                 || lexicon.numberWord(key(j + 1), .tens) != nil {
-                parts.append("and")
+                parts.append((Self.andPart, -1))
                 j += 1
                 continue
             }
@@ -217,7 +253,7 @@ extension FigureScan {
             if let l = last, l != .scale, cc != .scale {
                 if l == .tens && cc == .digit && !attached(j) {
                     // "twenty one": ICU reads it only hyphenated
-                    parts[parts.count - 1] += "-" + lower(j)
+                    parts[parts.count - 1].joined = j
                     if parts.count == 1 { first.value += v } else { second.cls = .digit }
                     single = nil
                     last = .digit
@@ -227,7 +263,7 @@ extension FigureScan {
                 }
                 break
             }
-            parts.append(c == .article ? "one" : lower(j))
+            parts.append((c == .article ? Self.onePart : j, -1))
             if parts.count == 1 { first = (v, cc) } else if parts.count == 2 { second = (v, cc) }
             single = parts.count == 1 ? v : nil
             last = cc
@@ -241,8 +277,15 @@ extension FigureScan {
         } else if parts.count == 2, let product = Self.product(of: first, second) {
             value = product
         } else {
-            let phrase = parts.joined(separator: " ")
-            guard let v = Self.spelledValue(of: phrase) ?? fallbackValue(parts) else { return nil }
+            let words = parts.map { part -> String in
+                switch part.token {
+                case Self.andPart: return "and"
+                case Self.onePart: return "one"
+                default: return part.joined >= 0 ? lower(part.token) + "-" + lower(part.joined) : lower(part.token)
+                }
+            }
+            let phrase = words.joined(separator: " ")
+            guard let v = Self.spelledValue(of: phrase) ?? fallbackValue(words) else { return nil }
             value = v
         }
         var span = NumberSpan(start: i, end: end, value: value, form: .words)
@@ -263,6 +306,9 @@ extension FigureScan {
         applyMultiplierWord(&span)
         return span
     }
+
+    /// Token indexes that stand for the words "and" and "one" in the parts of `readCardinal`.
+    static let andPart = -1, onePart = -2
 
     /// The value of a number and a scale ("two million", "twenty-one thousand", "a hundred"): what
     /// ICU's parse and `fallbackValue` both give, without asking ICU. Nil for any other phrase.

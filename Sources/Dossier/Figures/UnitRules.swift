@@ -4,12 +4,12 @@
 extension FigureScan {
     /// Attaches the unit after token `e` (the end of the number) to `f`.
     func attachUnit(_ f: inout Figure, number n: NumberSpan, after e: Int) {
-        if let s = n.suffixUnit {
+        if let s = suffixUnit(n) {
             f.unit = s
             f.bare = false
             return
         }
-        if let m = phrase(lexicon.units, startingAt: e), m.payload.type == FigureType.percent.rawValue {
+        if let m = phrase(lexicon.units, startingAt: e), m.payload.figureType == .percent {
             setType(&f, .percent)
             f.unit = m.payload.unit
             f.end = m.end
@@ -24,7 +24,7 @@ extension FigureScan {
         if f.currency != nil { return }
         // "nine-month", "35-year-old", "five-storey"
         if isJoiningDash(e), isWord(e + 1), !lexicon.candidateKeys.contains(key(e + 1)) {
-            if let m = phrase(lexicon.units, startingAt: e + 1), let unit = m.payload.unit, m.payload.type == FigureType.duration.rawValue {
+            if let m = phrase(lexicon.units, startingAt: e + 1), let unit = m.payload.unit, m.payload.figureType == .duration {
                 setType(&f, .duration)
                 f.unit = unit
                 f.end = m.end
@@ -62,7 +62,7 @@ extension FigureScan {
         guard let np = nounPhrase(from: s, afterOf: viaOf, singular: n.value == 1 && n.factor == 1) else { return }
         f.bare = false
         f.unit = np.info?.unit ?? context.text(np.start..<np.end)
-        if let t = np.info?.type.flatMap({ FigureType(rawValue: $0) }) { setType(&f, t) }
+        if let t = np.info?.figureType { setType(&f, t) }
         if !viaOf { f.end = np.end }
         // "35 years old"
         if f.type == .duration, has(np.end, .ageAfter), !viaOf {
