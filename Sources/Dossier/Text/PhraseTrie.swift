@@ -172,49 +172,6 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         return best
     }
 
-    /// The longest phrase starting at `start` with a payload that `accept` takes, with the index one
-    /// past its last token, and of its accepted payloads the one `isBetter` ranks first (of equals,
-    /// the last inserted). Shorter phrases are tried only if no longer one has an accepted payload,
-    /// so `accept` must not have side effects. Allocates nothing.
-    public func bestOfLongest(in tokens: [Token], from start: Int, limit: Int,
-                              accept: (Payload, Range<Int>) -> Bool,
-                              isBetter: (Payload, Payload) -> Bool) -> (end: Int, payload: Payload)? {
-        guard maxLength > 0, start < limit, let node = child(0, tokens[start].key) else { return nil }
-        return withUnsafeTemporaryAllocation(of: (end: Int, first: Int).self, capacity: maxLength) { found in
-            // The nodes with payloads along the walk, shortest first.
-            var count = 0
-            walk(tokens, from: start, reached: node, limit: limit) { end, first in
-                guard count < found.count else { return }
-                found[count] = (end, first)
-                count += 1
-            }
-            while count > 0 {
-                count -= 1
-                let (end, first) = found[count]
-                var best: Payload?
-                var p = first
-                while p >= 0 {
-                    let candidate = payloads[p]
-                    if accept(candidate, start..<end) {
-                        if let current = best, isBetter(current, candidate) {} else { best = candidate }
-                    }
-                    p = Int(nextPayload[p])
-                }
-                if let best { return (end, best) }
-            }
-            return nil
-        }
-    }
-
-    /// `bestOfLongest` for an `accept` that costs more than `isBetter`: a payload that the best
-    /// accepted one so far beats is passed over without asking `accept`. Same result.
-    public func bestOfLongestRankedFirst(in tokens: [Token], from start: Int, limit: Int,
-                                         accept: (Payload, Range<Int>) -> Bool,
-                                         isBetter: (Payload, Payload) -> Bool) -> (end: Int, payload: Payload)? {
-        guard start < limit, let node = child(0, tokens[start].key) else { return nil }
-        return bestOfLongestRankedFirst(in: tokens, from: start, reached: node, limit: limit, accept: accept, isBetter: isBetter)
-    }
-
     /// The node a phrase starting with the token key `key` reaches first, or nil if no phrase
     /// starts with it: `hasPhrase(startingWith:)` that keeps the node to walk on from.
     @inline(__always)
@@ -222,8 +179,13 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         child(0, key)
     }
 
-    /// `bestOfLongestRankedFirst` from `node`, the `firstNode` of the token at `start`
-    /// (`start < limit`): the walk does not look that node up again.
+    /// The longest phrase starting at `start` with a payload that `accept` takes, with the index one
+    /// past its last token, and of its accepted payloads the one `isBetter` ranks first (of equals,
+    /// the last inserted). Shorter phrases are tried only if no longer one has an accepted payload.
+    /// A payload that the best accepted one so far beats is passed over without asking `accept`
+    /// (for an `accept` that costs more than `isBetter`; the result is the same), so `accept` must
+    /// not have side effects. The walk starts from `node`, the `firstNode` of the token at `start`
+    /// (`start < limit`), without looking it up again. Allocates nothing.
     func bestOfLongestRankedFirst(in tokens: [Token], from start: Int, reached node: Int, limit: Int,
                                   accept: (Payload, Range<Int>) -> Bool,
                                   isBetter: (Payload, Payload) -> Bool) -> (end: Int, payload: Payload)? {
