@@ -278,9 +278,10 @@ public struct ZoneDetector: Sendable {
     func findComments(_ lines: [Line]) -> (Int?, [Comment]) {
         var headers: [(line: Int, number: Int?, author: String?, authorSpan: Range<Int>?, contentStart: Int?)] = []
         var numbered: [(line: Int, number: Int, contentStart: Int)] = []
-        for (i, line) in lines.enumerated() {
-            let (number, afterMarker) = numberMarker(line)
-            if let says = saysHeader(line, from: afterMarker ?? line.start) {
+        // By index: a copy of each line would retain and release its arrays.
+        for i in lines.indices {
+            let (number, afterMarker) = numberMarker(lines[i])
+            if let says = saysHeader(lines[i], from: afterMarker ?? lines[i].start) {
                 headers.append((i, number, says.author, says.span, nil))
             } else if let n = number, let a = afterMarker {
                 numbered.append((i, n, a))
@@ -325,7 +326,8 @@ public struct ZoneDetector: Sendable {
 
     /// "NAME says:" (possibly followed by a few words such as "• Website" or a date).
     func saysHeader(_ line: Line, from: Int) -> (author: String, span: Range<Int>)? {
-        guard line.length <= 120, Self.contains(line.units, line.start, line.end, Self.saysUnits),
+        // Such a line is folded whole: it holds a colon only if its folded bytes do.
+        guard line.length <= 120, line.present.containsAll(Self.colon), Self.contains(line.units, line.start, line.end, Self.saysUnits),
               let range = line.text.firstRange(of: " says:") else { return nil }
         let prefixUnits = line.text[..<range.lowerBound].utf16.count
         let after = line.text[range.upperBound...].split(separator: " ").count
@@ -588,5 +590,5 @@ extension StringProtocol {
         return String(self[first...last])
     }
 
-    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var capitalisedFirst: String { prefix(1).uppercased() + String(dropFirst()) }
 }
