@@ -559,7 +559,8 @@ extension StringProtocol {
     /// `firstRange(of: needle)` for an ASCII needle without CR or LF, by a search of the UTF-8
     /// bytes. Such a needle has no other canonically equivalent spelling, so the first Character
     /// match is at the first byte match when that one lies on Character boundaries: it does when
-    /// its neighbours are ASCII (or the ends of the text). Otherwise the Characters are searched.
+    /// its neighbours are ASCII (or the ends of the text), or the one before is a no-break space.
+    /// Otherwise the Characters are searched.
     func firstRange(ofASCII needle: String) -> Range<Index>? {
         let found: Int? = utf8.withContiguousStorageIfAvailable { bytes -> Int in
             var needle = needle
@@ -569,7 +570,8 @@ extension StringProtocol {
                     var j = 1
                     while j < n.count, bytes[i + j] == n[j] { j += 1 }
                     guard j == n.count else { continue }
-                    let before = i == 0 || bytes[i - 1] < 0x80 && bytes[i - 1] != 0x0D
+                    // A no-break space (C2 A0, as in "•\u{A0}Category:") is no prepended mark: a Character ends with it.
+                    let before = i == 0 || bytes[i - 1] < 0x80 && bytes[i - 1] != 0x0D || i >= 2 && bytes[i - 2] == 0xC2 && bytes[i - 1] == 0xA0
                     let after = i + n.count == bytes.count || bytes[i + n.count] < 0x80
                     return before && after ? i : -2
                 }
