@@ -278,10 +278,11 @@ public struct ZoneDetector: Sendable {
     func findComments(_ lines: [Line]) -> (Int?, [Comment]) {
         var headers: [(line: Int, number: Int?, author: String?, authorSpan: Range<Int>?, contentStart: Int?)] = []
         var numbered: [(line: Int, number: Int, contentStart: Int)] = []
-        // By index: a copy of each line would retain and release its arrays.
+        // By index, and each test called only for lines that may pass it: a line passed on is
+        // copied, its arrays retained and released.
         for i in lines.indices {
-            let (number, afterMarker) = numberMarker(lines[i])
-            if let says = saysHeader(lines[i], from: afterMarker ?? lines[i].start) {
+            let (number, afterMarker) = Self.startsWithDigit(lines[i]) ? numberMarker(lines[i]) : (nil, nil)
+            if Self.mayBeSaysHeader(lines[i]), let says = saysHeader(lines[i], from: afterMarker ?? lines[i].start) {
                 headers.append((i, number, says.author, says.span, nil))
             } else if let n = number, let a = afterMarker {
                 numbered.append((i, n, a))
@@ -310,6 +311,17 @@ public struct ZoneDetector: Sendable {
             }
         }
         return (headers.first?.line, comments)
+    }
+
+    /// Whether the line's folded text starts with a digit, as a `numberMarker` does.
+    static func startsWithDigit(_ line: Line) -> Bool {
+        guard let first = line.folded.first else { return false }
+        return first >= 0x30 && first <= 0x39
+    }
+
+    /// Whether a line passes the first tests of `saysHeader`: short, with a colon.
+    static func mayBeSaysHeader(_ line: Line) -> Bool {
+        line.length <= 120 && line.present.containsAll(colon)
     }
 
     /// "12. " at the start of a line: the number and where the text after it starts.
