@@ -206,11 +206,9 @@ struct ChromePatternSet: Sendable {
             for (i, length) in suffixes where s.count >= length && present.containsAll(required[i]) {
                 if patterns[i].matches(s, at: s.count - length) { return true }
             }
-            for scanner in scanners where scanner.candidates.contains(where: { present.containsAll(required[$0.pattern]) }) {
-                let found = scanner.firstStart(in: s) { start, i in
-                    present.containsAll(required[i]) && patterns[i].matches(s, at: start)
-                }
-                if found { return true }
+            // By index, without closures: a closure over the tables retains them on every line.
+            for g in scanners.indices where scanners[g].mayMatch(present, required) {
+                if scanners[g].matchesAnywhere(s, present, self) { return true }
             }
             return false
         }
@@ -255,17 +253,28 @@ struct OpeningScanner: Sendable {
         candidates = patterns.map { (Self.hash($0.opening[width - 2], $0.opening[width - 1]), $0.pattern) }
     }
 
-    /// Whether `test(start, pattern)` holds for a start in `line` where the first `width` bytes
-    /// of the pattern's opening may occur (every such start is tried).
-    func firstStart(in line: UnsafeBufferPointer<UInt8>, _ test: (Int, Int) -> Bool) -> Bool {
+    /// Whether a pattern of the scanner may match a line whose bytes are among `present`.
+    @inline(__always) func mayMatch(_ present: ByteMask, _ required: [ByteMask]) -> Bool {
+        for c in candidates.indices where present.containsAll(required[candidates[c].pattern]) { return true }
+        return false
+    }
+
+    /// Whether one of the scanner's patterns of `set` matches `line` (whose bytes are among
+    /// `present`) at a start where its opening may occur.
+    func matchesAnywhere(_ line: UnsafeBufferPointer<UInt8>, _ present: ByteMask, _ set: ChromePatternSet) -> Bool {
         shift.withUnsafeBufferPointer { shift in
-            var end = width - 1
-            while end < line.count {
-                let h = Self.hash(line[end - 1], line[end])
+            let width = self.width
+            var end = width &- 1
+            let n = line.count
+            while end < n {
+                let h = Self.hash(line[end &- 1], line[end])
                 let s = Int(shift[h])
-                if s > 0 { end += s; continue }
-                for c in candidates where c.pair == h && test(end - width + 1, c.pattern) { return true }
-                end += 1
+                if s > 0 { end &+= s; continue }
+                for c in candidates.indices where candidates[c].pair == h {
+                    let i = candidates[c].pattern
+                    if present.containsAll(set.required[i]) && set.patterns[i].matches(line, at: end &- width &+ 1) { return true }
+                }
+                end &+= 1
             }
             return false
         }

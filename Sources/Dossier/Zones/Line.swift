@@ -37,6 +37,8 @@ struct Line {
     /// Splits `units` into non-blank lines; also returns the keys their `contentKeys` point to.
     static func lines(of units: [UInt16], features: LineFeatures) -> (lines: [Line], keys: [UInt64]) {
         var out: [Line] = []
+        // Most texts have fewer lines: each time the array grows, its lines are copied and released.
+        out.reserveCapacity(64)
         var scanner = LineScanner(textLength: units.count)
         features.stopTable.withLookup { stopWords in units.withUnsafeBufferPointer { u in
             var i = 0

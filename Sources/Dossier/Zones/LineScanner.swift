@@ -61,6 +61,8 @@ struct LineScanner: ~Copyable {
     /// units into `folded`: ASCII lowercased, spaces collapsed, a few symbols kept as UTF-8,
     /// others as "?". `u[start]` is no space. Up to a line break, the spaces before the break are
     /// folded too.
+    /// Kept out of line: inlined into `Line.lines`, its loops ran short of registers.
+    @inline(never)
     mutating func scan(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool, stopWords: KeyLookup) -> Scan {
         var result = Scan()
         let keys = self.keys
@@ -249,6 +251,7 @@ struct LineScanner: ~Copyable {
     /// content words to `keys` (see `Line.contentKeys`).
     /// Words are runs of letters and digits with inner apostrophes; a word's key is its
     /// `TokenKey`, hashed while it is scanned.
+    @inline(never)
     static func countWords(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool,
                            stopWords: KeyLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) -> (counts: WordCounts, stop: Int) {
         Self.classes.withUnsafeBufferPointer { classes in

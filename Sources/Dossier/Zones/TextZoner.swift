@@ -77,9 +77,10 @@ extension ZoneDetector {
         var captions: [Int] = []
         var start: Int? = nil
         for i in body {
-            let line = lines[i]
-            let out = line.isChrome || (line.isCaption && line.words <= 40) || isDateline(line) || Self.isPlaceholder(line)
-            if line.isCaption && !line.isChrome && line.words <= 40 { captions.append(i) }
+            // No copy of the line: only short ones can be datelines.
+            let out = lines[i].isChrome || (lines[i].isCaption && lines[i].words <= 40)
+                || lines[i].words <= 12 && isDateline(lines[i]) || Self.isPlaceholder(lines[i])
+            if lines[i].isCaption && !lines[i].isChrome && lines[i].words <= 40 { captions.append(i) }
             if out {
                 if let s = start { spans.append(s..<i); start = nil }
             } else if start == nil {

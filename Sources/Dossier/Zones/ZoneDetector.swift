@@ -278,9 +278,11 @@ public struct ZoneDetector: Sendable {
     func findComments(_ lines: [Line]) -> (Int?, [Comment]) {
         var headers: [(line: Int, number: Int?, author: String?, authorSpan: Range<Int>?, contentStart: Int?)] = []
         var numbered: [(line: Int, number: Int, contentStart: Int)] = []
-        for (i, line) in lines.enumerated() {
-            let (number, afterMarker) = numberMarker(line)
-            if let says = saysHeader(line, from: afterMarker ?? line.start) {
+        // By index, and each test called only for lines that may pass it: a line passed on is
+        // copied, its arrays retained and released.
+        for i in lines.indices {
+            let (number, afterMarker) = Self.startsWithDigit(lines[i]) ? numberMarker(lines[i]) : (nil, nil)
+            if Self.mayBeSaysHeader(lines[i]), let says = saysHeader(lines[i], from: afterMarker ?? lines[i].start) {
                 headers.append((i, number, says.author, says.span, nil))
             } else if let n = number, let a = afterMarker {
                 numbered.append((i, n, a))
@@ -311,6 +313,17 @@ public struct ZoneDetector: Sendable {
         return (headers.first?.line, comments)
     }
 
+    /// Whether the line's folded text starts with a digit, as a `numberMarker` does.
+    static func startsWithDigit(_ line: Line) -> Bool {
+        guard let first = line.folded.first else { return false }
+        return first >= 0x30 && first <= 0x39
+    }
+
+    /// Whether a line passes the first tests of `saysHeader`: short, with a colon.
+    static func mayBeSaysHeader(_ line: Line) -> Bool {
+        line.length <= 120 && line.present.containsAll(colon)
+    }
+
     /// "12. " at the start of a line: the number and where the text after it starts.
     func numberMarker(_ line: Line) -> (Int?, Int?) {
         let f = line.folded
@@ -325,7 +338,8 @@ public struct ZoneDetector: Sendable {
 
     /// "NAME says:" (possibly followed by a few words such as "• Website" or a date).
     func saysHeader(_ line: Line, from: Int) -> (author: String, span: Range<Int>)? {
-        guard line.length <= 120, Self.contains(line.units, line.start, line.end, Self.saysUnits),
+        // Such a line is folded whole: it holds a colon only if its folded bytes do.
+        guard line.length <= 120, line.present.containsAll(Self.colon), Self.contains(line.units, line.start, line.end, Self.saysUnits),
               let range = line.text.firstRange(of: " says:") else { return nil }
         let prefixUnits = line.text[..<range.lowerBound].utf16.count
         let after = line.text[range.upperBound...].split(separator: " ").count
@@ -557,7 +571,8 @@ extension StringProtocol {
     /// `firstRange(of: needle)` for an ASCII needle without CR or LF, by a search of the UTF-8
     /// bytes. Such a needle has no other canonically equivalent spelling, so the first Character
     /// match is at the first byte match when that one lies on Character boundaries: it does when
-    /// its neighbours are ASCII (or the ends of the text). Otherwise the Characters are searched.
+    /// its neighbours are ASCII (or the ends of the text), or the one before is a no-break space.
+    /// Otherwise the Characters are searched.
     func firstRange(ofASCII needle: String) -> Range<Index>? {
         let found: Int? = utf8.withContiguousStorageIfAvailable { bytes -> Int in
             var needle = needle
@@ -567,7 +582,8 @@ extension StringProtocol {
                     var j = 1
                     while j < n.count, bytes[i + j] == n[j] { j += 1 }
                     guard j == n.count else { continue }
-                    let before = i == 0 || bytes[i - 1] < 0x80 && bytes[i - 1] != 0x0D
+                    // A no-break space (C2 A0, as in "•\u{A0}Category:") is no prepended mark: a Character ends with it.
+                    let before = i == 0 || bytes[i - 1] < 0x80 && bytes[i - 1] != 0x0D || i >= 2 && bytes[i - 2] == 0xC2 && bytes[i - 1] == 0xA0
                     let after = i + n.count == bytes.count || bytes[i + n.count] < 0x80
                     return before && after ? i : -2
                 }
@@ -588,5 +604,5 @@ extension StringProtocol {
         return String(self[first...last])
     }
 
-    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var capitalisedFirst: String { prefix(1).uppercased() + String(dropFirst()) }
 }
