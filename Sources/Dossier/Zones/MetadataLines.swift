@@ -1,0 +1,143 @@
+/// Metadata written as lines of the page: "Tags:", "Category:", source notes ("Republished from …").
+extension ZoneDetector {
+    // MARK: Metadata lines
+
+    func readMetadataLines(_ lines: [Line], into metadata: inout DocumentMetadata) {
+        for i in lines.indices where lines[i].isChrome || lines[i].words <= 40 {
+            // Most lines hold no marker at all: skip them before building strings.
+            guard Self.metadataMarkerPatterns.matches(lines[i].folded, present: lines[i].present)
+                    || Self.mayHoldColon(lines[i]) && Self.holdsLabel(lines[i].units, lines[i].start, lines[i].end) else { continue }
+            let line = lines[i]
+            let text = line.text
+            for marker in Self.sourceMarkers where metadata.source == nil {
+                if let markerEnd = Self.end(of: marker, in: line.folded) {
+                    // The folded line is one Character per scalar (no combining marks, no CR LF):
+                    // its Character offset is its count of UTF-8 lead bytes.
+                    let offset = line.folded[..<markerEnd].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                    var rest = String(text.dropFirst(offset))
+                    for stop in [" by permission", " with permission", " and is ", ".", ")", ","] {
+                        if let s = rest.firstRange(ofASCII: stop) { rest = String(rest[..<s.lowerBound]) }
+                    }
+                    rest = rest.trimmingCharacters(in: " ")
+                    if !rest.isEmpty { metadata.source = "\(text.dropFirst(offset - marker.count).prefix(marker.count).trimmingCharacters(in: " ").capitalisedFirst) \(rest)" }
+                }
+            }
+            // Most lines hold no "•": then the line is the one part.
+            let parts = Self.contains(line.units, line.start, line.end, [0x2022]) ? text.split(separator: "•") : [text[...]]
+            for part in parts {
+                let p = part.trimmingCharacters(in: " ")
+                // A label found as Characters is found as UTF-8 bytes: search bytes first, as most parts hold none.
+                guard Self.holdsLabel(p) else { continue }
+                if let r = p.firstRange(ofASCII: "Tags:") ?? p.firstRange(ofASCII: "Tagged:") {
+                    metadata.tags += p[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+                }
+                if let r = p.firstRange(ofASCII: "Category:") ?? p.firstRange(ofASCII: "Categories:") {
+                    metadata.categories += p[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+                }
+            }
+        }
+    }
+
+    /// Lowercase markers of `readMetadataLines`, as bytes of the folded line.
+    static let metadataMarkers: [[UInt8]] = ["republished from ", "originally published ", "first appeared ", "originally appeared "].map { Array($0.utf8) }
+    /// The markers that name the source, in the order they are tried.
+    static let sourceMarkers: [[UInt8]] = ["republished from ", "originally published in ", "originally published by ", "originally published at ",
+                                           "first appeared in ", "first appeared on ", "originally appeared in ", "originally appeared on "].map { Array($0.utf8) }
+    /// Labels of `readMetadataLines` without their final colon, as UTF-16.
+    static let labelUnits: [[UInt16]] = ["Tags", "Tagged", "Category", "Categories"].map { Array($0.utf16) }
+
+    /// `metadataMarkers` as unanchored patterns: found in a folded line by one skip scan.
+    static let metadataMarkerPatterns = ChromePatternSet(metadataMarkers.map { ChromePattern(String(decoding: $0, as: UTF8.self)) })
+
+    /// Whether a line may hold a colon: a line folded whole holds one only if its folded bytes do.
+    static func mayHoldColon(_ line: Line) -> Bool {
+        line.length > Line.foldedLimit || line.present.containsAll(colon)
+    }
+
+    static let colon: ByteMask = {
+        var mask = ByteMask()
+        mask.insert(0x3A)
+        return mask
+    }()
+
+    /// Whether `units[start..<end]` holds a label ("Tags:", "Category:" …): one scan for colons,
+    /// each checked for a label before it.
+    static func holdsLabel(_ units: [UInt16], _ start: Int, _ end: Int) -> Bool {
+        units.withUnsafeBufferPointer { u in
+            for c in start..<end where u[c] == 0x3A {
+                for label in labelUnits where c - label.count >= start {
+                    var j = 0
+                    while j < label.count, u[c - label.count + j] == label[j] { j += 1 }
+                    if j == label.count { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` holds a label ("Tags:", "Category:" …) among its UTF-8 bytes.
+    static func holdsLabel(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            labelBytes.contains { label in
+                guard let first = label.first else { return false }
+                for i in bytes.indices where bytes[i] == first && startsWith(bytes, at: i, label) { return true }
+                return false
+            }
+        }
+    }
+
+    /// Labels of `readMetadataLines` with their colon, as UTF-8.
+    static let labelBytes: [[UInt8]] = ["Tags:", "Tagged:", "Category:", "Categories:"].map { Array($0.utf8) }
+
+    /// Whether `f[i...]` starts with `needle`.
+    static func startsWith(_ f: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
+        guard i + needle.count <= f.count else { return false }
+        for j in needle.indices where f[i + j] != needle[j] { return false }
+        return true
+    }
+
+    /// The end of the first occurrence of `needle` in `haystack`.
+    static func end(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        haystack.withUnsafeBufferPointer { f in
+            guard let first = needle.first else { return nil }
+            for i in f.indices where f[i] == first && startsWith(f, at: i, needle) { return i + needle.count }
+            return nil
+        }
+    }
+    static let saysUnits: [UInt16] = Array(" says:".utf16)
+
+    /// Whether `haystack` holds `needle`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `units[start..<end]` holds `needle`.
+    static func contains(_ units: [UInt16], _ start: Int, _ end: Int, _ needle: [UInt16]) -> Bool {
+        guard let first = needle.first, end - start >= needle.count else { return false }
+        return units.withUnsafeBufferPointer { u in
+            var i = start
+            let last = end - needle.count
+            while i <= last {
+                if u[i] == first {
+                    var j = 1
+                    while j < needle.count, u[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+}
