@@ -38,3 +38,34 @@ extension StringProtocol {
 
     var capitalisedFirst: String { prefix(1).uppercased() + String(dropFirst()) }
 }
+
+extension UnsafeBufferPointer where Element: Equatable {
+    /// Whether `self[i...]` starts with `needle`.
+    @inline(__always) func hasPrefix(_ needle: [Element], at i: Int) -> Bool {
+        guard i >= 0, i + needle.count <= count else { return false }
+        for j in needle.indices where self[i + j] != needle[j] { return false }
+        return true
+    }
+
+    /// The end of the first occurrence of `needle` in `self[range]` (the whole buffer by default);
+    /// nil if there is none or `needle` is empty. A plain scan: needles here are a few units long.
+    @inline(__always) func endOfFirst(_ needle: [Element], in range: Range<Int>? = nil) -> Int? {
+        guard let first = needle.first else { return nil }
+        let r = range ?? 0..<count
+        guard r.count >= needle.count else { return nil }
+        var i = r.lowerBound
+        let last = r.upperBound - needle.count
+        while i <= last {
+            if self[i] == first, hasPrefix(needle, at: i) { return i + needle.count }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Whether the array holds `needle` as a run of elements (false for an empty needle).
+    @inline(__always) func containsRun(_ needle: [Element]) -> Bool {
+        withUnsafeBufferPointer { $0.endOfFirst(needle) } != nil
+    }
+}

@@ -68,7 +68,7 @@ extension ZoneDetector {
     /// "NAME says:" (possibly followed by a few words such as "• Website" or a date).
     func saysHeader(_ line: Line, from: Int) -> (author: String, span: Range<Int>)? {
         // Such a line is folded whole: it holds a colon only if its folded bytes do.
-        guard line.length <= 120, line.present.containsAll(Self.colon), Self.contains(line.units, line.start, line.end, Self.saysUnits),
+        guard line.length <= 120, line.present.containsAll(Self.colon), line.units.withUnsafeBufferPointer({ $0.endOfFirst(Self.saysUnits, in: line.start..<line.end) }) != nil,
               let range = line.text.firstRange(of: " says:") else { return nil }
         let prefixUnits = line.text[..<range.lowerBound].utf16.count
         let after = line.text[range.upperBound...].split(separator: " ").count
@@ -111,4 +111,7 @@ extension ZoneDetector {
         }
         return false
     }
+
+    /// " says:", the end of a commenter's header line, as UTF-16.
+    static let saysUnits: [UInt16] = Array(" says:".utf16)
 }

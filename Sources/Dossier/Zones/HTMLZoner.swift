@@ -103,14 +103,7 @@ extension ZoneDetector {
         func contains(_ part: String) -> Bool {
             guard let ascii else { return text.contains(part) }
             let needle = Array(part.utf8)
-            guard !needle.isEmpty else { return true }
-            guard needle.count <= ascii.count else { return false }
-            for start in 0...(ascii.count - needle.count) where ascii[start] == needle[0] {
-                var k = 1
-                while k < needle.count, ascii[start + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            return false
+            return needle.isEmpty || ascii.containsRun(needle)
         }
     }
 
@@ -298,7 +291,7 @@ extension ZoneDetector {
         var digits = 0
         for b in f where b >= 0x30 && b <= 0x39 { digits += 1 }
         guard digits >= 2 else { return false }
-        for m in Self.monthWords where Self.contains(f, m) { return true }
+        for m in Self.monthWords where f.containsRun(m) { return true }
         return false
     }
 

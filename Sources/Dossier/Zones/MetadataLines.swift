@@ -10,7 +10,7 @@ extension ZoneDetector {
             let line = lines[i]
             let text = line.text
             for marker in Self.sourceMarkers where metadata.source == nil {
-                if let markerEnd = Self.end(of: marker, in: line.folded) {
+                if let markerEnd = line.folded.withUnsafeBufferPointer({ $0.endOfFirst(marker) }) {
                     // The folded line is one Character per scalar (no combining marks, no CR LF):
                     // its Character offset is its count of UTF-8 lead bytes.
                     let offset = line.folded[..<markerEnd].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
@@ -23,7 +23,7 @@ extension ZoneDetector {
                 }
             }
             // Most lines hold no "•": then the line is the one part.
-            let parts = Self.contains(line.units, line.start, line.end, [0x2022]) ? text.split(separator: "•") : [text[...]]
+            let parts = line.units.withUnsafeBufferPointer({ $0.endOfFirst([0x2022], in: line.start..<line.end) }) != nil ? text.split(separator: "•") : [text[...]]
             for part in parts {
                 let p = part.trimmingCharacters(in: " ")
                 // A label found as Characters is found as UTF-8 bytes: search bytes first, as most parts hold none.
@@ -81,7 +81,7 @@ extension ZoneDetector {
         return text.withUTF8 { bytes in
             labelBytes.contains { label in
                 guard let first = label.first else { return false }
-                for i in bytes.indices where bytes[i] == first && startsWith(bytes, at: i, label) { return true }
+                for i in bytes.indices where bytes[i] == first && bytes.hasPrefix(label, at: i) { return true }
                 return false
             }
         }
@@ -89,55 +89,4 @@ extension ZoneDetector {
 
     /// Labels of `readMetadataLines` with their colon, as UTF-8.
     static let labelBytes: [[UInt8]] = ["Tags:", "Tagged:", "Category:", "Categories:"].map { Array($0.utf8) }
-
-    /// Whether `f[i...]` starts with `needle`.
-    static func startsWith(_ f: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
-        guard i + needle.count <= f.count else { return false }
-        for j in needle.indices where f[i + j] != needle[j] { return false }
-        return true
-    }
-
-    /// The end of the first occurrence of `needle` in `haystack`.
-    static func end(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        haystack.withUnsafeBufferPointer { f in
-            guard let first = needle.first else { return nil }
-            for i in f.indices where f[i] == first && startsWith(f, at: i, needle) { return i + needle.count }
-            return nil
-        }
-    }
-    static let saysUnits: [UInt16] = Array(" says:".utf16)
-
-    /// Whether `haystack` holds `needle`.
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
-    /// Whether `units[start..<end]` holds `needle`.
-    static func contains(_ units: [UInt16], _ start: Int, _ end: Int, _ needle: [UInt16]) -> Bool {
-        guard let first = needle.first, end - start >= needle.count else { return false }
-        return units.withUnsafeBufferPointer { u in
-            var i = start
-            let last = end - needle.count
-            while i <= last {
-                if u[i] == first {
-                    var j = 1
-                    while j < needle.count, u[i + j] == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
 }
