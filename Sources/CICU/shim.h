@@ -17,12 +17,15 @@ DOSSIER_ICU_BIND(ubrk_setText)
 DOSSIER_ICU_BIND(ubrk_first)
 DOSSIER_ICU_BIND(ubrk_next)
 DOSSIER_ICU_BIND(ubrk_getRuleStatus)
+DOSSIER_ICU_BIND(u_getIntPropertyValue)
+DOSSIER_ICU_BIND(u_hasBinaryProperty)
 DOSSIER_ICU_BIND(unum_open)
 DOSSIER_ICU_BIND(unum_close)
 DOSSIER_ICU_BIND(unum_parseDouble)
 
 #include <unicode/utypes.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/unum.h>
 
 #endif

@@ -37,16 +37,22 @@ private final class BreakPrototype: @unchecked Sendable {
         if status.rawValue > 0 { fatalError("ICU could not open a break iterator for \(locale): \(status.rawValue)") }
     }
 
-    /// Runs `body` with a fresh clone of the prototype set on `text`.
-    func withIterator<R>(over text: UnsafeBufferPointer<UInt16>, _ body: (OpaquePointer) -> R) -> R {
+    /// A fresh clone of the prototype, which the caller closes.
+    func clone() -> OpaquePointer {
         var status = U_ZERO_ERROR
         guard let clone = ubrk_clone(handle, &status), status.rawValue <= 0 else {
             fatalError("ICU could not clone a break iterator: \(status.rawValue)")
         }
-        defer { ubrk_close(clone) }
-        status = U_ZERO_ERROR
-        ubrk_setText(clone, text.baseAddress, Int32(text.count), &status)
-        return body(clone)
+        return clone
+    }
+
+    /// Runs `body` with a fresh clone of the prototype set on `text`.
+    func withIterator<R>(over text: UnsafeBufferPointer<UInt16>, _ body: (OpaquePointer) -> R) -> R {
+        let iterator = clone()
+        defer { ubrk_close(iterator) }
+        var status = U_ZERO_ERROR
+        ubrk_setText(iterator, text.baseAddress, Int32(text.count), &status)
+        return body(iterator)
     }
 }
 
@@ -54,31 +60,78 @@ private let wordPrototype = BreakPrototype(type: UBRK_WORD, locale: "en")
 private let sentencePrototype = BreakPrototype(type: UBRK_SENTENCE, locale: "en@ss=standard")
 
 /// ICU's word breaks over one text, read one segment at a time with `next()`. Only valid inside
-/// `TextSegmenter.withWordBreaks(in:_:)`, which owns the underlying iterator.
+/// `TextSegmenter.withWordBreaks(in:_:)`, which owns the text and the ICU iterator.
+///
+/// Runs of lines made only of characters whose word-break class `WordBreakClasses` models (in
+/// news, nearly all lines) are segmented by `LatinWordSegmenter`, which follows ICU's rules and
+/// status tags without ICU's machinery; any other line goes to an ICU iterator set on that line
+/// alone. ICU always breaks after a line end, so both give the segments ICU gives over the whole
+/// text; `TextSegmenter.icuWordSegments(in:)` is ICU alone, for checking that.
 @frozen public struct WordBreaks {
-    @usableFromInline let iterator: OpaquePointer
-    @usableFromInline var start: Int32
+    @usableFromInline let text: UnsafePointer<UInt16>
+    @usableFromInline let count: Int
+    @usableFromInline let classes: UnsafePointer<UInt8>
+    /// Where the next segment starts.
+    @usableFromInline var position = 0
+    /// Where the current run of lines starts and ends, and whether ICU segments it.
+    @usableFromInline var runStart = 0
+    @usableFromInline var runEnd = 0
+    @usableFromInline var runIsICU = false
+    /// The ICU iterator, cloned when a line first needs it; closed by `withWordBreaks`.
+    @usableFromInline var iterator: OpaquePointer?
 
-    init(iterator: OpaquePointer) {
-        self.iterator = iterator
-        start = ubrk_first(iterator)
+    init(text: UnsafePointer<UInt16>, count: Int, classes: UnsafePointer<UInt8>) {
+        self.text = text
+        self.count = count
+        self.classes = classes
     }
 
     /// The next segment (spaces and punctuation included), or nil at the end of the text.
     public mutating func next() -> WordSegment? {
-        let end = ubrk_next(iterator)
-        if end == UBRK_DONE { return nil }
-        let status = ubrk_getRuleStatus(iterator)
-        let kind: WordSegmentKind
-        switch status {
-        case 100..<200: kind = .number
-        case 200..<300: kind = .letter
-        case 300..<400: kind = .kana
-        case 400..<500: kind = .ideograph
-        default: kind = .other
+        if position >= runEnd {
+            guard position < count else { return nil }
+            startRun()
         }
-        defer { start = end }
-        return WordSegment(start: Int(start), end: Int(end), kind: kind)
+        let start = position
+        if runIsICU, let iterator {
+            // The iterator's text is the run, so its boundaries count from the run's start; it
+            // reaches the run's end (its last boundary) before it could answer DONE.
+            let end = ubrk_next(iterator)
+            position = end == UBRK_DONE ? runEnd : runStart + Int(end)
+            return WordSegment(start: start, end: position, kind: Self.kind(ruleStatus: ubrk_getRuleStatus(iterator)))
+        }
+        let (end, kind) = LatinWordSegmenter.segment(text, from: start, limit: runEnd, classes: classes)
+        position = end
+        return WordSegment(start: start, end: end, kind: kind)
+    }
+
+    /// Chooses how the text from `position` is segmented: the modelled lines there, or else the
+    /// one line there through ICU.
+    private mutating func startRun() {
+        let modelled = LatinWordSegmenter.modelledLines(text, from: position, count: count, classes: classes)
+        runStart = position
+        if modelled > position {
+            runEnd = modelled
+            runIsICU = false
+            return
+        }
+        runEnd = LatinWordSegmenter.lineEnd(text, from: position, count: count, classes: classes)
+        runIsICU = true
+        if iterator == nil { iterator = wordPrototype.clone() }
+        var status = U_ZERO_ERROR
+        ubrk_setText(iterator, text + position, Int32(runEnd - position), &status)
+        _ = ubrk_first(iterator)
+    }
+
+    /// The segment kind of an ICU word-break rule status.
+    static func kind(ruleStatus status: Int32) -> WordSegmentKind {
+        switch status {
+        case 100..<200: return .number
+        case 200..<300: return .letter
+        case 300..<400: return .kana
+        case 400..<500: return .ideograph
+        default: return .other
+        }
     }
 }
 
@@ -86,10 +139,28 @@ private let sentencePrototype = BreakPrototype(type: UBRK_SENTENCE, locale: "en@
 public enum TextSegmenter {
     /// Runs `body` with the word breaks of `text` (nothing is run for empty text).
     public static func withWordBreaks(in text: UnsafeBufferPointer<UInt16>, _ body: (inout WordBreaks) -> Void) {
-        guard text.count > 0 else { return }
-        wordPrototype.withIterator(over: text) { it in
-            var breaks = WordBreaks(iterator: it)
+        guard let base = text.baseAddress, text.count > 0 else { return }
+        WordBreakClass.table.withUnsafeBufferPointer { classes in
+            var breaks = WordBreaks(text: base, count: text.count, classes: classes.baseAddress!)
             body(&breaks)
+            if let iterator = breaks.iterator { ubrk_close(iterator) }
+        }
+    }
+
+    /// ICU's word segments of `text` from one ICU iterator over the whole text, without the
+    /// fast path of `withWordBreaks`: the reference that tests compare it with.
+    public static func icuWordSegments(in text: UnsafeBufferPointer<UInt16>) -> [WordSegment] {
+        guard text.count > 0 else { return [] }
+        return wordPrototype.withIterator(over: text) { it in
+            var segments: [WordSegment] = []
+            var start = Int(ubrk_first(it))
+            while true {
+                let end = ubrk_next(it)
+                if end == UBRK_DONE { break }
+                segments.append(WordSegment(start: start, end: Int(end), kind: WordBreaks.kind(ruleStatus: ubrk_getRuleStatus(it))))
+                start = Int(end)
+            }
+            return segments
         }
     }
 

@@ -1,0 +1,64 @@
+internal import CICU
+
+/// The Word_Break class of each UTF-16 unit in the ranges where news text spends nearly all its
+/// characters (U+0000–U+017F: ASCII, Latin-1, Latin Extended-A; U+2000–U+20CF: general
+/// punctuation, currency signs), read from ICU's own character properties when first used.
+///
+/// `LatinWordSegmenter` segments text made only of these classes as ICU's word-break rules do.
+/// A unit outside the ranges, or whose class the segmenter does not model (Extend and Format
+/// marks, ZWJ, Katakana, Hebrew letters, regional indicators, pictographs such as "©"), is
+/// `unmodelled`: a line holding one is left to ICU.
+enum WordBreakClass {
+    static let letter: UInt8 = 1          // ALetter
+    static let numeric: UInt8 = 2         // Numeric
+    static let extendNumLet: UInt8 = 3    // ExtendNumLet: "_", narrow no-break space
+    static let midLetter: UInt8 = 4       // MidLetter: "·"
+    static let midNumLet: UInt8 = 5       // MidNumLet and Single_Quote: ".", "'", "’"
+    static let midNum: UInt8 = 6          // MidNum: ",", ";"
+    static let space: UInt8 = 7           // WSegSpace
+    static let carriageReturn: UInt8 = 8  // CR
+    static let lineEnd: UInt8 = 9         // LF and Newline: always a break after, a break before
+    static let other: UInt8 = 10          // everything else the rules treat alike (Double_Quote too)
+    static let unmodelled: UInt8 = 0x80
+
+    static let lowLimit = 0x180
+    static let highStart = 0x2000
+    static let highCount = 0xD0
+
+    /// Classes of U+0000–U+017F, then of U+2000–U+20CF.
+    static let table: [UInt8] = (0..<lowLimit).map { of(scalar: UInt32($0)) }
+        + (0..<highCount).map { of(scalar: UInt32(highStart + $0)) }
+
+    /// The class of one code point, from ICU's Word_Break property.
+    static func of(scalar c: UInt32) -> UInt8 {
+        let cp = Int32(bitPattern: c)
+        // NUL is left to ICU: C-string tools cannot show how it segments it.
+        if c == 0 || u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC) != 0 { return unmodelled }
+        // ICU's word rules (since CLDR 42) count "@" as a letter, for handles and addresses:
+        // "@POTUS" and "x@y.org" are one word each.
+        if c == 0x40 { return letter }
+        switch UWordBreakValues(UInt32(u_getIntPropertyValue(cp, UCHAR_WORD_BREAK))) {
+        case U_WB_ALETTER: return letter
+        case U_WB_NUMERIC: return numeric
+        case U_WB_EXTENDNUMLET: return extendNumLet
+        // ICU's word rules take ":" and its full-width and small forms out of MidLetter
+        // (`$MidLetter = [\p{Word_Break = MidLetter} - [\: \uFE55 \uFF1A]]`), so "a:b" breaks.
+        case U_WB_MIDLETTER: return c == 0x3A ? other : midLetter
+        case U_WB_MIDNUMLET, U_WB_SINGLE_QUOTE: return midNumLet
+        case U_WB_MIDNUM: return midNum
+        case U_WB_WSEGSPACE: return space
+        case U_WB_CR: return carriageReturn
+        case U_WB_LF, U_WB_NEWLINE: return lineEnd
+        case U_WB_OTHER, U_WB_DOUBLE_QUOTE: return other
+        default: return unmodelled
+        }
+    }
+
+    /// The class of a UTF-16 unit; `table` is `WordBreakClass.table`.
+    @inline(__always)
+    static func of(_ u: UInt16, in table: UnsafePointer<UInt8>) -> UInt8 {
+        if u < 0x180 { return table[Int(u)] }
+        let high = Int(u) &- highStart
+        return high >= 0 && high < highCount ? table[lowLimit &+ high] : unmodelled
+    }
+}
