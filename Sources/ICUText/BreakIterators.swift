@@ -87,27 +87,35 @@ private let sentencePrototype = BreakPrototype(type: UBRK_SENTENCE, locale: "en@
     }
 
     /// The next segment (spaces and punctuation included), or nil at the end of the text.
+    @inlinable @inline(__always)
     public mutating func next() -> WordSegment? {
         if position >= runEnd {
             guard position < count else { return nil }
             startRun()
         }
         let start = position
-        if runIsICU, let iterator {
-            // The iterator's text is the run, so its boundaries count from the run's start; it
-            // reaches the run's end (its last boundary) before it could answer DONE.
-            let end = ubrk_next(iterator)
-            position = end == UBRK_DONE ? runEnd : runStart + Int(end)
-            return WordSegment(start: start, end: position, kind: Self.kind(ruleStatus: ubrk_getRuleStatus(iterator)))
-        }
+        if runIsICU { return nextFromICU() }
         let (end, kind) = LatinWordSegmenter.segment(text, from: start, limit: runEnd, classes: classes)
         position = end
         return WordSegment(start: start, end: end, kind: kind)
     }
 
+    /// The next segment of a line that ICU segments.
+    @usableFromInline
+    mutating func nextFromICU() -> WordSegment? {
+        guard let iterator else { return nil }
+        let start = position
+        // The iterator's text is the run, so its boundaries count from the run's start; it
+        // reaches the run's end (its last boundary) before it could answer DONE.
+        let end = ubrk_next(iterator)
+        position = end == UBRK_DONE ? runEnd : runStart + Int(end)
+        return WordSegment(start: start, end: position, kind: Self.kind(ruleStatus: ubrk_getRuleStatus(iterator)))
+    }
+
     /// Chooses how the text from `position` is segmented: the modelled lines there, or else the
     /// one line there through ICU.
-    private mutating func startRun() {
+    @usableFromInline
+    mutating func startRun() {
         let modelled = LatinWordSegmenter.modelledLines(text, from: position, count: count, classes: classes)
         runStart = position
         if modelled > position {

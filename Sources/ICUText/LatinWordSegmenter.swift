@@ -9,10 +9,10 @@
 /// number (100), and "_" takes the status of what precedes it ("__" is a word, "_" alone is none).
 ///
 /// `TokenizerTests` compares its segments with ICU's over whole corpora and generated strings.
-struct LatinWordSegmenter {
+@usableFromInline struct LatinWordSegmenter {
     /// The segment starting at `start`, ending no later than `limit` (a line end or the end of the
     /// text): its end and ICU's rule-status kind.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func segment(_ text: UnsafePointer<UInt16>, from start: Int, limit: Int,
                         classes: UnsafePointer<UInt8>) -> (end: Int, kind: WordSegmentKind) {
         typealias C = WordBreakClass
@@ -33,7 +33,7 @@ struct LatinWordSegmenter {
     }
 
     /// A segment that opens with a letter, digit or "_".
-    @inline(__always)
+    @inlinable @inline(__always)
     static func word(_ text: UnsafePointer<UInt16>, from start: Int, first: UInt8, limit: Int,
                      classes: UnsafePointer<UInt8>) -> (end: Int, kind: WordSegmentKind) {
         typealias C = WordBreakClass

@@ -8,22 +8,22 @@ internal import CICU
 /// A unit outside the ranges, or whose class the segmenter does not model (Extend and Format
 /// marks, ZWJ, Katakana, Hebrew letters, regional indicators, pictographs such as "©"), is
 /// `unmodelled`: a line holding one is left to ICU.
-enum WordBreakClass {
-    static let letter: UInt8 = 1          // ALetter
-    static let numeric: UInt8 = 2         // Numeric
-    static let extendNumLet: UInt8 = 3    // ExtendNumLet: "_", narrow no-break space
-    static let midLetter: UInt8 = 4       // MidLetter: "·"
-    static let midNumLet: UInt8 = 5       // MidNumLet and Single_Quote: ".", "'", "’"
-    static let midNum: UInt8 = 6          // MidNum: ",", ";"
-    static let space: UInt8 = 7           // WSegSpace
-    static let carriageReturn: UInt8 = 8  // CR
-    static let lineEnd: UInt8 = 9         // LF and Newline: always a break after, a break before
-    static let other: UInt8 = 10          // everything else the rules treat alike (Double_Quote too)
-    static let unmodelled: UInt8 = 0x80
+@usableFromInline enum WordBreakClass {
+    @inlinable static var letter: UInt8 { 1 }          // ALetter
+    @inlinable static var numeric: UInt8 { 2 }         // Numeric
+    @inlinable static var extendNumLet: UInt8 { 3 }    // ExtendNumLet: "_", narrow no-break space
+    @inlinable static var midLetter: UInt8 { 4 }       // MidLetter: "·"
+    @inlinable static var midNumLet: UInt8 { 5 }       // MidNumLet and Single_Quote: ".", "'", "’"
+    @inlinable static var midNum: UInt8 { 6 }          // MidNum: ",", ";"
+    @inlinable static var space: UInt8 { 7 }           // WSegSpace
+    @inlinable static var carriageReturn: UInt8 { 8 }  // CR
+    @inlinable static var lineEnd: UInt8 { 9 }         // LF and Newline: always a break after, a break before
+    @inlinable static var other: UInt8 { 10 }          // everything else the rules treat alike (Double_Quote too)
+    @inlinable static var unmodelled: UInt8 { 0x80 }
 
-    static let lowLimit = 0x180
-    static let highStart = 0x2000
-    static let highCount = 0xD0
+    @inlinable static var lowLimit: Int { 0x180 }
+    @inlinable static var highStart: Int { 0x2000 }
+    @inlinable static var highCount: Int { 0xD0 }
 
     /// Classes of U+0000–U+017F, then of U+2000–U+20CF.
     static let table: [UInt8] = (0..<lowLimit).map { of(scalar: UInt32($0)) }
@@ -55,7 +55,7 @@ enum WordBreakClass {
     }
 
     /// The class of a UTF-16 unit; `table` is `WordBreakClass.table`.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func of(_ u: UInt16, in table: UnsafePointer<UInt8>) -> UInt8 {
         if u < 0x180 { return table[Int(u)] }
         let high = Int(u) &- highStart
