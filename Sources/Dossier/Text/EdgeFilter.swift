@@ -1,4 +1,4 @@
-/// A blocked Bloom filter over a `PhraseTrie`'s edge hashes: four bits a table slot (a few
+/// A blocked Bloom filter over a `PhraseTrie`'s edge hashes: eight bits a table slot (a few
 /// hundred KB for the gazetteer, small enough to stay in L2), two bits an edge, both in one
 /// 64-bit word. An edge whose bits are not both set is certainly absent, so that most probes
 /// for edges that do not exist never touch the (much larger) edge table.
@@ -10,7 +10,7 @@ struct EdgeFilter: Sendable {
     /// An empty filter sized for an edge table of `slots` slots.
     init(slots: Int) {
         var wordBits = 1
-        while (1 << wordBits) * 16 < slots { wordBits += 1 }
+        while (1 << wordBits) * 8 < slots { wordBits += 1 }
         words = [UInt64](repeating: 0, count: 1 << wordBits)
         shift = UInt64(64 - wordBits)
     }

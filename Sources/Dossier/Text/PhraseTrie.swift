@@ -9,7 +9,7 @@
 /// Bloom filter over the edges (`EdgeFilter`) answers most probes for absent edges without
 /// touching the table.
 public struct PhraseTrie<Payload: Sendable>: Sendable {
-    /// Edge slots; a power of two of them, at most half full.
+    /// Edge slots; a power of two of them, at most three quarters full.
     private var slots: [PhraseTrieSlot] = []
     private var filter = EdgeFilter(slots: 0)
     private var edgeCount = 0
@@ -119,10 +119,11 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         return i
     }
 
-    /// Rehashes into a table with room for `count` edges at a load factor of at most one half.
+    /// Rehashes into a table with room for `count` edges at a load factor of at most three quarters
+    /// (linear probes stay short, and the table is half the size at one half).
     private mutating func growSlots(toHold count: Int) {
         var capacity = max(slots.count, 8)
-        while count * 2 > capacity { capacity *= 2 }
+        while count * 4 > capacity * 3 { capacity *= 2 }
         guard capacity > slots.count else { return }
         let old = slots
         slots = [PhraseTrieSlot](repeating: .empty, count: capacity)
