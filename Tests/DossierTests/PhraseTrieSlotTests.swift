@@ -41,6 +41,10 @@ final class PhraseTrieSlotTests: XCTestCase {
         let leaves = trie.tables.slots.filter { $0.edge != 0 && !$0.hasChildren }
         XCTAssertEqual(leaves.count, 2)
         XCTAssertEqual(Set(leaves.map(\.firstPayload)), [1, 2])
+        // A node's signature holds the bits of its children's keys.
+        XCTAssertTrue(one.mayHaveChild(along: 2))
+        XCTAssertTrue(four.mayHaveChild(along: 5))
+        XCTAssertEqual(one.target >> 24, PhraseTrieSlot.childBit(2) >> 24)
     }
 
     /// Many phrases, inserted through several rehashes: each is found, with its payloads in

@@ -10,7 +10,7 @@ import Foundation
 /// arrays and each one's size in bytes (the header), then the arrays' elements back to back. The
 /// checksum covers the sizes and the elements (see `CacheFileWriter`, `CacheFileReader`).
 enum GazetteerCache {
-    static let formatVersion: UInt64 = 5
+    static let formatVersion: UInt64 = 6
     static let magic: UInt32 = 0x4453_475A  // "DSGZ"; read back in another byte order, it differs
     /// The arrays in a file, in the order `encode` writes them.
     static let arrayCount = 17

@@ -4,7 +4,7 @@
 ///
 /// The trie lives in flat arrays, so that it can be saved and loaded in bulk (`Tables`): an
 /// open-addressing table of edges keyed by a hash of (node, token key), whose slots also hold what
-/// a walk needs of the node reached (its first payload, whether it has children; see
+/// a walk needs of the node reached (its first payload, a signature of its children's keys; see
 /// `PhraseTrieSlot`), and the payloads in one array, each node's chained in insertion order. A
 /// Bloom filter over the edges (`EdgeFilter`) answers most probes for absent edges without
 /// touching the table.
@@ -85,9 +85,9 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
             if let found = slotIndex(node, k) {
                 slot = found
             } else {
-                if slot >= 0 { slots[slot].target |= PhraseTrieSlot.hasChildrenBit }
+                if slot >= 0 { slots[slot].target |= PhraseTrieSlot.childBit(k) }
                 let next = nodeCount
-                precondition(next < Int(PhraseTrieSlot.hasChildrenBit), "too many trie nodes")
+                precondition(next < PhraseTrieSlot.maxNodes, "too many trie nodes")
                 nodeCount += 1
                 let e = Self.edge(node, k)
                 slot = place(PhraseTrieSlot(edge: e, target: UInt32(next), firstPayload: -1))
@@ -159,7 +159,7 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
                 i += 1
                 continue
             }
-            guard let next = child(at.node, t.key) else { break }
+            guard at.mayHaveChild(along: t.key), let next = child(at.node, t.key) else { break }
             at = next
             i += 1
             if at.firstPayload >= 0 { visit(i, Int(at.firstPayload)) }
@@ -218,27 +218,32 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
                                   accept: (Payload, Range<Int>) -> Bool,
                                   isBetter: (Payload, Payload) -> Bool) -> (end: Int, payload: Payload)? {
         guard maxLength > 0, start < limit else { return nil }
-        return withUnsafeTemporaryAllocation(of: (end: Int, first: Int).self, capacity: maxLength) { found in
-            // The nodes with payloads along the walk, shortest first.
+        return withUnsafeTemporaryAllocation(of: (end: Int, first: Int, payload: Payload).self, capacity: maxLength) { found in
+            // The nodes with payloads along the walk, shortest first, with their first payloads
+            // (read during the walk, so that their cache misses overlap its probes).
             var count = 0
             walk(tokens, from: start, reached: first, limit: limit) { end, first in
                 guard count < found.count else { return }
-                found[count] = (end, first)
+                (found.baseAddress! + count).initialize(to: (end, first, payloads[first]))
                 count += 1
             }
-            while count > 0 {
-                count -= 1
-                let (end, first) = found[count]
+            defer { found.baseAddress!.deinitialize(count: count) }
+            var index = count
+            while index > 0 {
+                index -= 1
+                let (end, first, firstPayload) = found[index]
                 var best: Payload?
                 var p = first
-                while p >= 0 {
-                    let candidate = payloads[p]
+                var candidate = firstPayload
+                while true {
                     if let current = best, isBetter(current, candidate) {
                         // Kept whether accepted or not.
                     } else if accept(candidate, start..<end) {
                         best = candidate
                     }
                     p = Int(nextPayload[p])
+                    guard p >= 0 else { break }
+                    candidate = payloads[p]
                 }
                 if let best { return (end, best) }
             }
@@ -265,7 +270,7 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         var node = 0
         var reached: PhraseTrieSlot?
         for k in keys {
-            guard let next = child(node, k) else { return false }
+            guard reached?.mayHaveChild(along: k) ?? true, let next = child(node, k) else { return false }
             reached = next
             node = next.node
         }
@@ -296,7 +301,7 @@ extension PhraseTrie {
     /// as an index, so that it needs no check.)
     init?(tables t: Tables) {
         let slotCount = t.slots.count, count = t.payloads.count
-        guard slotCount == 0 || slotCount.nonzeroBitCount == 1, t.nodeCount >= 1, t.nodeCount <= Int(PhraseTrieSlot.hasChildrenBit),
+        guard slotCount == 0 || slotCount.nonzeroBitCount == 1, t.nodeCount >= 1, t.nodeCount <= PhraseTrieSlot.maxNodes,
               t.nextPayload.count == count, count <= Int(Int32.max), t.maxLength >= 0, t.maxLength < t.nodeCount,
               slotCount == 0 || (t.emptySlot >= 0 && t.emptySlot < slotCount && t.slots[t.emptySlot].edge == 0) else { return nil }
         // Payload chains stay in bounds and only move forward, so they end.
