@@ -218,32 +218,27 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
                                   accept: (Payload, Range<Int>) -> Bool,
                                   isBetter: (Payload, Payload) -> Bool) -> (end: Int, payload: Payload)? {
         guard maxLength > 0, start < limit else { return nil }
-        return withUnsafeTemporaryAllocation(of: (end: Int, first: Int, payload: Payload).self, capacity: maxLength) { found in
-            // The nodes with payloads along the walk, shortest first, with their first payloads
-            // (read during the walk, so that their cache misses overlap its probes).
+        return withUnsafeTemporaryAllocation(of: (end: Int, first: Int).self, capacity: maxLength) { found in
+            // The nodes with payloads along the walk, shortest first.
             var count = 0
             walk(tokens, from: start, reached: first, limit: limit) { end, first in
                 guard count < found.count else { return }
-                (found.baseAddress! + count).initialize(to: (end, first, payloads[first]))
+                found[count] = (end, first)
                 count += 1
             }
-            defer { found.baseAddress!.deinitialize(count: count) }
-            var index = count
-            while index > 0 {
-                index -= 1
-                let (end, first, firstPayload) = found[index]
+            while count > 0 {
+                count -= 1
+                let (end, first) = found[count]
                 var best: Payload?
                 var p = first
-                var candidate = firstPayload
-                while true {
+                while p >= 0 {
+                    let candidate = payloads[p]
                     if let current = best, isBetter(current, candidate) {
                         // Kept whether accepted or not.
                     } else if accept(candidate, start..<end) {
                         best = candidate
                     }
                     p = Int(nextPayload[p])
-                    guard p >= 0 else { break }
-                    candidate = payloads[p]
                 }
                 if let best { return (end, best) }
             }
