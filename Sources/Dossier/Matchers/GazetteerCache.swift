@@ -51,7 +51,7 @@ enum GazetteerCache {
     }
 
     /// Cache files kept per folder: each gazetteer folder and set of extra files has its own, and
-    /// every edit of a gazetteer writes a new one (~12 MB).
+    /// every edit of a gazetteer writes a new one (~11 MB).
     static let keptFiles = 8
 
     /// Deletes all but the `keptFiles` most recently written cache files (the new one always stays).

@@ -300,12 +300,17 @@ extension PhraseTrie {
               t.nextPayload.count == count, count <= Int(Int32.max), t.maxLength >= 0, t.maxLength < t.nodeCount,
               slotCount == 0 || (t.emptySlot >= 0 && t.emptySlot < slotCount && t.slots[t.emptySlot].edge == 0) else { return nil }
         // Payload chains stay in bounds and only move forward, so they end.
+        // One pass over the slots checks them, counts the edges and fills the filter.
         var badPayloads = 0
         var edges = 0
+        var edgeFilter = EdgeFilter(slots: slotCount)
         t.slots.withUnsafeBufferPointer { slots in
             for s in slots {
                 badPayloads |= UInt32(bitPattern: s.firstPayload &+ 1) > UInt32(count) ? 1 : 0
-                edges &+= s.edge != 0 ? 1 : 0
+                if s.edge != 0 {
+                    edges += 1
+                    edgeFilter.insert(s.edge)
+                }
             }
         }
         t.nextPayload.withUnsafeBufferPointer { next in
@@ -316,7 +321,7 @@ extension PhraseTrie {
             }
         }
         guard badPayloads == 0 else { return nil }
-        (slots, edgeCount, nodeCount, filter) = (t.slots, edges, t.nodeCount, Self.filter(over: t.slots))
+        (slots, edgeCount, nodeCount, filter) = (t.slots, edges, t.nodeCount, edgeFilter)
         (nextPayload, payloads, maxLength) = (t.nextPayload, t.payloads, t.maxLength)
     }
 }
