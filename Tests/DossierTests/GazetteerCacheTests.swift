@@ -32,9 +32,8 @@ final class GazetteerCacheTests: XCTestCase {
             }
         }
         let s = a.names.tables, t = b.names.tables
-        XCTAssertEqual(s.slotEdges, t.slotEdges, file: file, line: line)
-        XCTAssertEqual(s.slotNodes, t.slotNodes, file: file, line: line)
-        XCTAssertEqual(s.firstPayload, t.firstPayload, file: file, line: line)
+        XCTAssertEqual(s.slots, t.slots, file: file, line: line)
+        XCTAssertEqual(s.nodeCount, t.nodeCount, file: file, line: line)
         XCTAssertEqual(s.nextPayload, t.nextPayload, file: file, line: line)
         XCTAssertEqual(s.maxLength, t.maxLength, file: file, line: line)
         XCTAssertEqual(s.payloads.map(\.entry), t.payloads.map(\.entry), file: file, line: line)
@@ -146,17 +145,21 @@ final class GazetteerCacheTests: XCTestCase {
         backwards.nextPayload[1] = 0
         XCTAssertNil(PhraseTrie(tables: backwards))
         var outside = good
-        outside.firstPayload[1] = 7
+        let used = outside.slots.firstIndex { $0.edge != 0 }!
+        outside.slots[used].firstPayload = 7
         XCTAssertNil(PhraseTrie(tables: outside))
         var full = good
-        full.emptySlot = full.slotEdges.firstIndex { $0 != 0 }!
+        full.emptySlot = used
         XCTAssertNil(PhraseTrie(tables: full))
         var short = good
-        short.slotNodes.removeLast()
+        short.slots.removeLast()
         XCTAssertNil(PhraseTrie(tables: short))
+        var noNodes = good
+        noNodes.nodeCount = 0
+        XCTAssertNil(PhraseTrie(tables: noNodes))
         // An edge to a node that does not exist leads nowhere.
         var stray = good
-        stray.slotNodes = stray.slotNodes.map { $0 == 0 ? 0 : 99 }
+        stray.slots = stray.slots.map { PhraseTrieSlot(edge: $0.edge, target: $0.edge == 0 ? 0 : 99, firstPayload: $0.firstPayload) }
         XCTAssertEqual(PhraseTrie(tables: stray)?.contains([1, 2]), false)
     }
 

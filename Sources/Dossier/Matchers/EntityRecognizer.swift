@@ -39,7 +39,7 @@ public struct EntityRecognizer: Sendable {
     /// Appends the mention that starts at word `i`, if there is one, and returns the index past it.
     /// `node` is where the word leads in the gazetteer trie (nil: no listed name starts with it).
     /// (Appending in place spares copying mentions and their strings.)
-    func appendMention(at i: Int, reached node: Int?, in sentence: Sentence, context: MatchContext,
+    func appendMention(at i: Int, reached node: PhraseTrieSlot?, in sentence: Sentence, context: MatchContext,
                        to mentions: inout [EntityMention]) -> Int? {
         let tokens = context.tokens
         let t = tokens[i]

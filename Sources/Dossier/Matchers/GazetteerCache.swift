@@ -10,10 +10,10 @@ import Foundation
 /// arrays and each one's size in bytes (the header), then the arrays' elements back to back. The
 /// checksum covers the sizes and the elements (see `CacheFileWriter`, `CacheFileReader`).
 enum GazetteerCache {
-    static let formatVersion: UInt64 = 4
+    static let formatVersion: UInt64 = 6
     static let magic: UInt32 = 0x4453_475A  // "DSGZ"; read back in another byte order, it differs
     /// The arrays in a file, in the order `encode` writes them.
-    static let arrayCount = 19
+    static let arrayCount = 17
 
     static func directory() -> URL? {
         let env = ProcessInfo.processInfo.environment
@@ -51,7 +51,7 @@ enum GazetteerCache {
     }
 
     /// Cache files kept per folder: each gazetteer folder and set of extra files has its own, and
-    /// every edit of a gazetteer writes a new one (~12 MB).
+    /// every edit of a gazetteer writes a new one (~11 MB).
     static let keptFiles = 8
 
     /// Deletes all but the `keptFiles` most recently written cache files (the new one always stays).
@@ -82,11 +82,9 @@ enum GazetteerCache {
         w.put(e.strings.ends)
         w.put(e.strings.bytes)
         let trie = g.names.tables
-        w.put(trie.slotEdges)
-        w.put(trie.slotNodes)
-        w.put(trie.firstPayload)
+        w.put(trie.slots)
         w.put(trie.nextPayload)
-        w.put([UInt64(trie.maxLength), UInt64(g.nameCount), UInt64(trie.emptySlot)])
+        w.put([UInt64(trie.maxLength), UInt64(g.nameCount), UInt64(trie.emptySlot), UInt64(trie.nodeCount)])
         w.put(nameLayout)
         w.put(bytes(of: trie.payloads))
         w.put(g.givenNames)
@@ -112,13 +110,11 @@ enum GazetteerCache {
         g.entries = GazetteerEntryColumns(types: typeCodes.map { allTypes[Int($0)] }, commonFlags: commonFlags, populations: populations,
                                           ranks: ranks, strings: PackedStrings(ends: ends, bytes: text))
         guard g.entries.isConsistent,
-              let slotEdges = r.array(UInt64.self), let slotNodes = r.array(Int32.self),
-              let firstPayload = r.array(Int32.self), let nextPayload = r.array(Int32.self),
-              let counts = r.array(UInt64.self), counts.count == 3, counts.allSatisfy({ $0 <= UInt64(Int32.max) }),
+              let slots = r.array(PhraseTrieSlot.self), let nextPayload = r.array(Int32.self),
+              let counts = r.array(UInt64.self), counts.count == 4, counts.allSatisfy({ $0 <= UInt64(Int32.max) }),
               let payloads = names(&r, entryCount: g.entries.count),
-              let trie = PhraseTrie(tables: .init(slotEdges: slotEdges, slotNodes: slotNodes, firstPayload: firstPayload,
-                                                  nextPayload: nextPayload, payloads: payloads, maxLength: Int(counts[0]),
-                                                  emptySlot: Int(counts[2])))
+              let trie = PhraseTrie(tables: .init(slots: slots, nextPayload: nextPayload, payloads: payloads, maxLength: Int(counts[0]),
+                                                  nodeCount: Int(counts[3]), emptySlot: Int(counts[2])))
         else { return nil }
         g.names = trie
         g.nameCount = Int(counts[1])

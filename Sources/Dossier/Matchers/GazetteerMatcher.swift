@@ -20,8 +20,8 @@ public struct GazetteerMatcher: Sendable {
         return bestMatch(at: i, reached: node, in: sentence, context: context)
     }
 
-    /// `match` once a name may start at token `i`: `node` is the trie node its first word reaches.
-    func bestMatch(at i: Int, reached node: Int, in sentence: Sentence, context: MatchContext) -> (end: Int, entry: Int)? {
+    /// `match` once a name may start at token `i`: `node` is where its first word leads in the trie.
+    func bestMatch(at i: Int, reached node: PhraseTrieSlot, in sentence: Sentence, context: MatchContext) -> (end: Int, entry: Int)? {
         let tokens = context.tokens
         let entries = gazetteer.entries
         // Among names of the same length, prefer the best-ranked, most populous entry.

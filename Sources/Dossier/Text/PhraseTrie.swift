@@ -3,15 +3,18 @@
 /// "al Araji" and "Al Araji" all match the phrase "al Araji".
 ///
 /// The trie lives in flat arrays, so that it can be saved and loaded in bulk (`Tables`): an
-/// open-addressing table of edges keyed by a hash of (node, token key), and the payloads in one
-/// array, each node's chained in insertion order.
+/// open-addressing table of edges keyed by a hash of (node, token key), whose slots also hold what
+/// a walk needs of the node reached (its first payload, a signature of its children's keys; see
+/// `PhraseTrieSlot`), and the payloads in one array, each node's chained in insertion order. A
+/// Bloom filter over the edges (`EdgeFilter`) answers most probes for absent edges without
+/// touching the table.
 public struct PhraseTrie<Payload: Sendable>: Sendable {
-    /// Edge slots: the edge hash (0: empty slot) and the child node it leads to.
-    private var slotEdges: [UInt64] = []
-    private var slotNodes: [Int32] = []
+    /// Edge slots; a power of two of them, at most three quarters full.
+    private var slots: [PhraseTrieSlot] = []
+    private var filter = EdgeFilter(slots: 0)
     private var edgeCount = 0
-    /// Per node: the index of its first payload, or -1. Node 0 is the root.
-    private var firstPayload: [Int32] = [-1]
+    /// Nodes, the root (node 0) included.
+    public private(set) var nodeCount = 1
     /// Per payload: the index of the next payload of the same node, or -1; always a later index.
     private var nextPayload: [Int32] = []
     private var payloads: [Payload] = []
@@ -22,8 +25,7 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
 
     /// Room for this many phrases, to insert without rehashing.
     public mutating func reserveCapacity(_ phrases: Int) {
-        growEdges(toHold: phrases * 3 / 2)
-        firstPayload.reserveCapacity(phrases * 3 / 2)
+        growSlots(toHold: phrases * 3 / 2)
         nextPayload.reserveCapacity(phrases)
         payloads.reserveCapacity(phrases)
     }
@@ -35,47 +37,71 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         return h == 0 ? 1 : h
     }
 
-    /// The child of `node` along `key`, or nil.
+    /// The slot where a probe for `edge` starts.
     @inline(__always)
-    private func child(_ node: Int, _ key: UInt64) -> Int? {
+    static func home(_ edge: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: edge &* 0x9E37_79B9_7F4A_7C15) & mask
+    }
+
+    /// The slot of the edge from `node` along `key`, or nil.
+    @inline(__always)
+    private func child(_ node: Int, _ key: UInt64) -> PhraseTrieSlot? {
         let e = Self.edge(node, key)
-        return slotEdges.withUnsafeBufferPointer { table -> Int? in
+        guard filter.mayContain(e) else { return nil }
+        return slots.withUnsafeBufferPointer { table -> PhraseTrieSlot? in
             let mask = table.count &- 1
             guard mask >= 0 else { return nil }
-            var i = Int(truncatingIfNeeded: e &* 0x9E37_79B9_7F4A_7C15) & mask
+            var i = Self.home(e, mask: mask)
             while true {
                 let s = table[i]
-                if s == e {
-                    // Always true but in a damaged cache file; checking here spares checking every slot on loading.
-                    let node = Int(UInt32(bitPattern: slotNodes[i]))
-                    return node < firstPayload.count ? node : nil
-                }
-                if s == 0 { return nil }
+                if s.edge == e { return s }
+                if s.edge == 0 { return nil }
                 i = (i &+ 1) & mask
             }
         }
     }
 
+    /// The index of the slot of the edge from `node` along `key`, or nil (for building).
+    private func slotIndex(_ node: Int, _ key: UInt64) -> Int? {
+        let e = Self.edge(node, key)
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var i = Self.home(e, mask: mask)
+        while slots[i].edge != 0 {
+            if slots[i].edge == e { return i }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
     /// Adds a phrase given as token keys.
     public mutating func insert(_ keys: [UInt64], _ payload: Payload) {
         guard !keys.isEmpty else { return }
+        // Room for every edge the phrase may add, so that slot indices stay valid below.
+        growSlots(toHold: edgeCount + keys.count)
         var node = 0
+        var slot = -1
         for k in keys {
-            if let next = child(node, k) {
-                node = next
+            if let found = slotIndex(node, k) {
+                slot = found
             } else {
-                let next = firstPayload.count
-                firstPayload.append(-1)
-                addEdge(Self.edge(node, k), to: next)
-                node = next
+                if slot >= 0 { slots[slot].target |= PhraseTrieSlot.childBit(k) }
+                let next = nodeCount
+                precondition(next < PhraseTrieSlot.maxNodes, "too many trie nodes")
+                nodeCount += 1
+                let e = Self.edge(node, k)
+                slot = place(PhraseTrieSlot(edge: e, target: UInt32(next), firstPayload: -1))
+                filter.insert(e)
+                edgeCount += 1
             }
+            node = slots[slot].node
         }
         let index = Int32(payloads.count)
         payloads.append(payload)
         nextPayload.append(-1)
-        var last = Int(firstPayload[node])
+        var last = Int(slots[slot].firstPayload)
         if last < 0 {
-            firstPayload[node] = index
+            slots[slot].firstPayload = index
         } else {
             while nextPayload[last] >= 0 { last = Int(nextPayload[last]) }
             nextPayload[last] = index
@@ -83,59 +109,60 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         maxLength = max(maxLength, keys.count)
     }
 
-    private mutating func addEdge(_ e: UInt64, to node: Int) {
-        if (edgeCount + 1) * 2 > slotEdges.count { growEdges(toHold: edgeCount + 1) }
-        place(e, Int32(node))
-        edgeCount += 1
+    /// Puts `slot` in the first free slot from its home, and returns where.
+    @discardableResult
+    private mutating func place(_ slot: PhraseTrieSlot) -> Int {
+        let mask = slots.count - 1
+        var i = Self.home(slot.edge, mask: mask)
+        while slots[i].edge != 0 { i = (i + 1) & mask }
+        slots[i] = slot
+        return i
     }
 
-    private mutating func place(_ e: UInt64, _ node: Int32) {
-        let mask = slotEdges.count - 1
-        var i = Int(truncatingIfNeeded: e &* 0x9E37_79B9_7F4A_7C15) & mask
-        while slotEdges[i] != 0 { i = (i + 1) & mask }
-        slotEdges[i] = e
-        slotNodes[i] = node
+    /// Rehashes into a table with room for `count` edges at a load factor of at most three quarters
+    /// (linear probes stay short, and the table is half the size at one half).
+    private mutating func growSlots(toHold count: Int) {
+        var capacity = max(slots.count, 8)
+        while count * 4 > capacity * 3 { capacity *= 2 }
+        guard capacity > slots.count else { return }
+        let old = slots
+        slots = [PhraseTrieSlot](repeating: .empty, count: capacity)
+        for s in old where s.edge != 0 { place(s) }
+        filter = Self.filter(over: slots)
     }
 
-    /// Rehashes into a table with room for `count` edges at a load factor of at most one half.
-    private mutating func growEdges(toHold count: Int) {
-        var capacity = max(slotEdges.count, 8)
-        while count * 2 > capacity { capacity *= 2 }
-        guard capacity > slotEdges.count else { return }
-        let (oldEdges, oldNodes) = (slotEdges, slotNodes)
-        slotEdges = [UInt64](repeating: 0, count: capacity)
-        slotNodes = [Int32](repeating: 0, count: capacity)
-        for (i, e) in oldEdges.enumerated() where e != 0 { place(e, oldNodes[i]) }
+    /// The filter of the edges in `slots`.
+    private static func filter(over slots: [PhraseTrieSlot]) -> EdgeFilter {
+        var filter = EdgeFilter(slots: slots.count)
+        for s in slots where s.edge != 0 { filter.insert(s.edge) }
+        return filter
     }
-
-    public var nodeCount: Int { firstPayload.count }
 
     /// Walks the trie along the tokens from `start`, skipping attached hyphens, and calls `visit`
     /// with the index one past each matched token and the first payload of the node reached
     /// there, for nodes that have payloads.
     @inline(__always)
     private func walk(_ tokens: [Token], from start: Int, limit: Int, _ visit: (Int, Int) -> Void) {
-        guard start < limit, let node = child(0, tokens[start].key) else { return }
-        walk(tokens, from: start, reached: node, limit: limit, visit)
+        guard start < limit, let first = child(0, tokens[start].key) else { return }
+        walk(tokens, from: start, reached: first, limit: limit, visit)
     }
 
-    /// Goes on with a walk from `start` at `node`, the child of the root along the token at `start`.
+    /// Goes on with a walk from `start` at `first`, the slot of the root's edge along the token at `start`.
     @inline(__always)
-    private func walk(_ tokens: [Token], from start: Int, reached node: Int, limit: Int, _ visit: (Int, Int) -> Void) {
-        var node = node
+    private func walk(_ tokens: [Token], from start: Int, reached first: PhraseTrieSlot, limit: Int, _ visit: (Int, Int) -> Void) {
+        var at = first
         var i = start + 1
-        if firstPayload[node] >= 0 { visit(i, Int(firstPayload[node])) }
-        while i < limit {
+        if at.firstPayload >= 0 { visit(i, Int(at.firstPayload)) }
+        while at.hasChildren, i < limit {
             let t = tokens[i]
             if t.kind == .dash, !t.spaceBefore, i + 1 < limit, !tokens[i + 1].spaceBefore {
                 i += 1
                 continue
             }
-            guard let next = child(node, t.key) else { break }
-            node = next
+            guard at.mayHaveChild(along: t.key), let next = child(at.node, t.key) else { break }
+            at = next
             i += 1
-            let first = Int(firstPayload[node])
-            if first >= 0 { visit(i, first) }
+            if at.firstPayload >= 0 { visit(i, Int(at.firstPayload)) }
         }
     }
 
@@ -172,10 +199,11 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         return best
     }
 
-    /// The node a phrase starting with the token key `key` reaches first, or nil if no phrase
-    /// starts with it: `hasPhrase(startingWith:)` that keeps the node to walk on from.
+    /// Where a phrase starting with the token key `key` leads first (the slot of the root's edge
+    /// along it), or nil if no phrase starts with it: `hasPhrase(startingWith:)` that keeps the
+    /// place to walk on from.
     @inline(__always)
-    func firstNode(startingWith key: UInt64) -> Int? {
+    func firstNode(startingWith key: UInt64) -> PhraseTrieSlot? {
         child(0, key)
     }
 
@@ -184,16 +212,16 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     /// the last inserted). Shorter phrases are tried only if no longer one has an accepted payload.
     /// A payload that the best accepted one so far beats is passed over without asking `accept`
     /// (for an `accept` that costs more than `isBetter`; the result is the same), so `accept` must
-    /// not have side effects. The walk starts from `node`, the `firstNode` of the token at `start`
+    /// not have side effects. The walk starts from `first`, the `firstNode` of the token at `start`
     /// (`start < limit`), without looking it up again. Allocates nothing.
-    func bestOfLongestRankedFirst(in tokens: [Token], from start: Int, reached node: Int, limit: Int,
+    func bestOfLongestRankedFirst(in tokens: [Token], from start: Int, reached first: PhraseTrieSlot, limit: Int,
                                   accept: (Payload, Range<Int>) -> Bool,
                                   isBetter: (Payload, Payload) -> Bool) -> (end: Int, payload: Payload)? {
         guard maxLength > 0, start < limit else { return nil }
         return withUnsafeTemporaryAllocation(of: (end: Int, first: Int).self, capacity: maxLength) { found in
             // The nodes with payloads along the walk, shortest first.
             var count = 0
-            walk(tokens, from: start, reached: node, limit: limit) { end, first in
+            walk(tokens, from: start, reached: first, limit: limit) { end, first in
                 guard count < found.count else { return }
                 found[count] = (end, first)
                 count += 1
@@ -235,11 +263,13 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     /// Whether the exact phrase given as keys is present.
     public func contains(_ keys: [UInt64]) -> Bool {
         var node = 0
+        var reached: PhraseTrieSlot?
         for k in keys {
-            guard let next = child(node, k) else { return false }
-            node = next
+            guard reached?.mayHaveChild(along: k) ?? true, let next = child(node, k) else { return false }
+            reached = next
+            node = next.node
         }
-        return firstPayload[node] >= 0
+        return (reached?.firstPayload ?? -1) >= 0
     }
 }
 
@@ -247,33 +277,41 @@ extension PhraseTrie {
     /// The arrays a trie is made of, to save it in a binary cache and load it back in bulk
     /// instead of inserting its phrases one by one.
     struct Tables {
-        var slotEdges: [UInt64]
-        var slotNodes: [Int32]
-        var firstPayload: [Int32]
+        var slots: [PhraseTrieSlot]
         var nextPayload: [Int32]
         var payloads: [Payload]
         var maxLength: Int
+        var nodeCount: Int
         /// An empty slot, which ends every probe: the index of the first, or 0 if there are no slots.
         var emptySlot: Int
     }
 
     var tables: Tables {
-        Tables(slotEdges: slotEdges, slotNodes: slotNodes, firstPayload: firstPayload, nextPayload: nextPayload,
-               payloads: payloads, maxLength: maxLength, emptySlot: slotEdges.firstIndex(of: 0) ?? 0)
+        Tables(slots: slots, nextPayload: nextPayload, payloads: payloads, maxLength: maxLength, nodeCount: nodeCount,
+               emptySlot: slots.firstIndex { $0.edge == 0 } ?? 0)
     }
 
     /// A trie made of `tables`, or nil if they are inconsistent: every lookup in the result ends
-    /// and stays in bounds, whatever the tables held. (Edges to nodes that do not exist are
-    /// ignored by `child`, so that the edge slots need no check here.)
+    /// and stays in bounds, whatever the tables held. (A slot's node is only hashed, never used
+    /// as an index, so that it needs no check.)
     init?(tables t: Tables) {
-        let slots = t.slotEdges.count, nodes = t.firstPayload.count, count = t.payloads.count
-        guard slots == t.slotNodes.count, slots == 0 || slots.nonzeroBitCount == 1, nodes >= 1, nodes <= Int(Int32.max),
-              t.nextPayload.count == count, count <= Int(Int32.max), t.maxLength >= 0, t.maxLength < nodes,
-              slots == 0 || (t.emptySlot >= 0 && t.emptySlot < slots && t.slotEdges[t.emptySlot] == 0) else { return nil }
+        let slotCount = t.slots.count, count = t.payloads.count
+        guard slotCount == 0 || slotCount.nonzeroBitCount == 1, t.nodeCount >= 1, t.nodeCount <= PhraseTrieSlot.maxNodes,
+              t.nextPayload.count == count, count <= Int(Int32.max), t.maxLength >= 0, t.maxLength < t.nodeCount,
+              slotCount == 0 || (t.emptySlot >= 0 && t.emptySlot < slotCount && t.slots[t.emptySlot].edge == 0) else { return nil }
         // Payload chains stay in bounds and only move forward, so they end.
+        // One pass over the slots checks them, counts the edges and fills the filter.
         var badPayloads = 0
-        t.firstPayload.withUnsafeBufferPointer { first in
-            for p in first { badPayloads |= UInt32(bitPattern: p &+ 1) > UInt32(count) ? 1 : 0 }
+        var edges = 0
+        var edgeFilter = EdgeFilter(slots: slotCount)
+        t.slots.withUnsafeBufferPointer { slots in
+            for s in slots {
+                badPayloads |= UInt32(bitPattern: s.firstPayload &+ 1) > UInt32(count) ? 1 : 0
+                if s.edge != 0 {
+                    edges += 1
+                    edgeFilter.insert(s.edge)
+                }
+            }
         }
         t.nextPayload.withUnsafeBufferPointer { next in
             for i in 0..<next.count {
@@ -283,9 +321,8 @@ extension PhraseTrie {
             }
         }
         guard badPayloads == 0 else { return nil }
-        let edges = nodes - 1
-        (slotEdges, slotNodes, edgeCount) = (t.slotEdges, t.slotNodes, edges)
-        (firstPayload, nextPayload, payloads, maxLength) = (t.firstPayload, t.nextPayload, t.payloads, t.maxLength)
+        (slots, edgeCount, nodeCount, filter) = (t.slots, edges, t.nodeCount, edgeFilter)
+        (nextPayload, payloads, maxLength) = (t.nextPayload, t.payloads, t.maxLength)
     }
 }
 
