@@ -198,19 +198,29 @@ struct ChromePatternSet: Sendable {
             if let first = s.first {
                 // The line's first bytes rule out most patterns of its first byte before they are tried.
                 let head = Self.head(s)
-                for i in byFirstByte[Int(first)] where head & heads[i].mask == heads[i].bytes {
-                    if present.containsAll(required[i]) && patterns[i].matches(s, at: 0) { return true }
+                // Through buffer pointers: an array taken out of an array is retained.
+                let found = byFirstByte.withUnsafeBufferPointer { byFirst in
+                    byFirst[Int(first)].withUnsafeBufferPointer { candidates in
+                        for i in candidates where head & heads[i].mask == heads[i].bytes {
+                            if present.containsAll(required[i]) && patterns[i].matches(s, at: 0) { return true }
+                        }
+                        return false
+                    }
                 }
+                if found { return true }
             }
             for i in general where present.containsAll(required[i]) && patterns[i].matches(line) { return true }
             for (i, length) in suffixes where s.count >= length && present.containsAll(required[i]) {
                 if patterns[i].matches(s, at: s.count - length) { return true }
             }
             // By index, without closures: a closure over the tables retains them on every line.
-            for g in scanners.indices where scanners[g].mayMatch(present, required) {
-                if scanners[g].matchesAnywhere(s, present, self) { return true }
+            // Through a buffer pointer: a scanner taken out of the array has its tables retained.
+            return scanners.withUnsafeBufferPointer { scanners in
+                for g in scanners.indices where scanners[g].mayMatch(present, required) {
+                    if scanners[g].matchesAnywhere(s, present, self) { return true }
+                }
+                return false
             }
-            return false
         }
     }
 
