@@ -198,19 +198,29 @@ struct ChromePatternSet: Sendable {
             if let first = s.first {
                 // The line's first bytes rule out most patterns of its first byte before they are tried.
                 let head = Self.head(s)
-                for i in byFirstByte[Int(first)] where head & heads[i].mask == heads[i].bytes {
-                    if present.containsAll(required[i]) && patterns[i].matches(s, at: 0) { return true }
+                // Through buffer pointers: an array taken out of an array is retained.
+                let found = byFirstByte.withUnsafeBufferPointer { byFirst in
+                    byFirst[Int(first)].withUnsafeBufferPointer { candidates in
+                        for i in candidates where head & heads[i].mask == heads[i].bytes {
+                            if present.containsAll(required[i]) && patterns[i].matches(s, at: 0) { return true }
+                        }
+                        return false
+                    }
                 }
+                if found { return true }
             }
             for i in general where present.containsAll(required[i]) && patterns[i].matches(line) { return true }
             for (i, length) in suffixes where s.count >= length && present.containsAll(required[i]) {
                 if patterns[i].matches(s, at: s.count - length) { return true }
             }
             // By index, without closures: a closure over the tables retains them on every line.
-            for g in scanners.indices where scanners[g].mayMatch(present, required) {
-                if scanners[g].matchesAnywhere(s, present, self) { return true }
+            // Through a buffer pointer: a scanner taken out of the array has its tables retained.
+            return scanners.withUnsafeBufferPointer { scanners in
+                for g in scanners.indices where scanners[g].mayMatch(present, required) {
+                    if scanners[g].matchesAnywhere(s, present, self) { return true }
+                }
+                return false
             }
-            return false
         }
     }
 
@@ -261,23 +271,58 @@ struct OpeningScanner: Sendable {
 
     /// Whether one of the scanner's patterns of `set` matches `line` (whose bytes are among
     /// `present`) at a start where its opening may occur.
+    /// The window ends in the first and in the second half of the line are scanned together, in
+    /// two independent chains of loads: each step of a skip scan waits for the last one's shift.
     func matchesAnywhere(_ line: UnsafeBufferPointer<UInt8>, _ present: ByteMask, _ set: ChromePatternSet) -> Bool {
         shift.withUnsafeBufferPointer { shift in
             let width = self.width
-            var end = width &- 1
             let n = line.count
-            while end < n {
-                let h = Self.hash(line[end &- 1], line[end])
-                let s = Int(shift[h])
-                if s > 0 { end &+= s; continue }
-                for c in candidates.indices where candidates[c].pair == h {
-                    let i = candidates[c].pattern
-                    if present.containsAll(set.required[i]) && set.patterns[i].matches(line, at: end &- width &+ 1) { return true }
+            guard n >= width else { return false }
+            // A scan from any window end meets every later end where an opening may end: the
+            // first scan covers the ends before `split`, the second the ends from it on.
+            let split = (width &- 1 &+ n) / 2
+            var first = width &- 1
+            var second = split
+            while first < split && second < n {
+                let h1 = Self.hash(line[first &- 1], line[first])
+                let h2 = Self.hash(line[second &- 1], line[second])
+                let s1 = Int(shift[h1]), s2 = Int(shift[h2])
+                if s1 > 0 { first &+= s1 } else {
+                    if opens(line, end: first, pair: h1, present, set) { return true }
+                    first &+= 1
                 }
-                end &+= 1
+                if s2 > 0 { second &+= s2 } else {
+                    if opens(line, end: second, pair: h2, present, set) { return true }
+                    second &+= 1
+                }
+            }
+            while first < split {
+                let h = Self.hash(line[first &- 1], line[first])
+                let s = Int(shift[h])
+                if s > 0 { first &+= s; continue }
+                if opens(line, end: first, pair: h, present, set) { return true }
+                first &+= 1
+            }
+            while second < n {
+                let h = Self.hash(line[second &- 1], line[second])
+                let s = Int(shift[h])
+                if s > 0 { second &+= s; continue }
+                if opens(line, end: second, pair: h, present, set) { return true }
+                second &+= 1
             }
             return false
         }
+    }
+
+    /// Whether a pattern of the scanner whose opening's first `width` bytes end with the hashed
+    /// pair `pair` matches `line` with that window ending at `end`.
+    @inline(never)
+    func opens(_ line: UnsafeBufferPointer<UInt8>, end: Int, pair: Int, _ present: ByteMask, _ set: ChromePatternSet) -> Bool {
+        for c in candidates.indices where candidates[c].pair == pair {
+            let i = candidates[c].pattern
+            if present.containsAll(set.required[i]) && set.patterns[i].matches(line, at: end &- width &+ 1) { return true }
+        }
+        return false
     }
 }
 

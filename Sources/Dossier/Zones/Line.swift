@@ -17,7 +17,12 @@ struct Line {
     var contentWords = 0
     var endsSentence = false
     var isChrome = false
+    /// It matches a caption pattern and no chrome pattern. Checked only for lines of up to
+    /// `Line.captionCheckLimit` words; see `captionUnchecked`.
     var isCaption = false
+    /// The line is longer than `Line.captionCheckLimit` words and matches no chrome pattern, so
+    /// `isCaption` was not checked: only `ZoneDetector.captions(_:outside:)` asks about such lines.
+    var captionUnchecked = false
     /// A blank line precedes it.
     var afterBlank = false
     /// The byte values of `folded`, and every letter a–z, digit and apostrophe: for quick pattern rejection.
@@ -33,6 +38,10 @@ struct Line {
 
     /// How many units of a line are folded for chrome patterns.
     static let foldedLimit = 400
+
+    /// Lines of more words are not checked for captions when they are split: the body and
+    /// markup rules ask only about shorter ones (`carveBody`: 40 words, HTML: 30 words).
+    static let captionCheckLimit = 40
 
     /// Splits `units` into non-blank lines; also returns the keys their `contentKeys` point to.
     static func lines(of units: [UInt16], features: LineFeatures) -> (lines: [Line], keys: [UInt64]) {
@@ -100,7 +109,13 @@ struct Line {
         contentKeys = scan.contentKeys
         endsSentence = units.withUnsafeBufferPointer { Self.endsSentence($0, start, end) }
         isChrome = features.chrome.matches(folded, present: present)
-        isCaption = !isChrome && features.captions.matches(folded, present: present)
+        if isChrome {
+            isCaption = false
+        } else if words > Self.captionCheckLimit {
+            captionUnchecked = true
+        } else {
+            isCaption = features.captions.matches(folded, present: present)
+        }
     }
 
     /// Whether the line ends with a sentence stop, before closing quotes and brackets.

@@ -52,10 +52,14 @@ public struct ZoneDetector: Sendable {
         return (ZoneMap(zones: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
     }
 
-    /// Caption lines that lie outside every other zone.
+    /// Caption lines that lie outside every other zone. Long lines left unchecked by `Line` are
+    /// checked here, only when they are outside the zones.
     func captions(_ lines: [Line], outside zones: [Zone]) -> [Zone] {
-        lines.filter { line in line.isCaption && !zones.contains { $0.start <= line.start && line.start < $0.end } }
-            .map { Zone(type: .caption, start: $0.start, end: $0.end) }
+        lines.filter { line in
+            (line.isCaption || line.captionUnchecked) && !zones.contains { $0.start <= line.start && line.start < $0.end }
+                && (line.isCaption || features.captions.matches(line.folded, present: line.present))
+        }
+        .map { Zone(type: .caption, start: $0.start, end: $0.end) }
     }
 
     // MARK: Line classes

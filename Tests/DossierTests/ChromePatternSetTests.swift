@@ -1,0 +1,58 @@
+import XCTest
+@testable import Dossier
+
+/// `ChromePatternSet` answers as trying each pattern, and long lines checked for captions late
+/// still give caption zones.
+final class ChromePatternSetTests: XCTestCase {
+    /// Folded bytes of `text` and the mask of every byte value, as a line would give them.
+    func folded(_ text: String) -> ([UInt8], ByteMask) {
+        let bytes = Array(text.utf8)
+        var mask = ByteMask()
+        for b in bytes { mask.insert(b) }
+        return (bytes, mask)
+    }
+
+    func testSetAgreesWithEachPatternOnRandomLines() {
+        let patterns = ["subscribe to", "all rights reserved", "we use cookies", "via ap", "pictured", "/afp",
+                        "image:", "(left)", "^share$", "^# comments", "/ap$", "^follow * on"].map(ChromePattern.init)
+        let set = ChromePatternSet(patterns)
+        let words = ["subscribe", "to", "all", "rights", "reserved", "we", "use", "cookies", "via", "ap", "pictured",
+                     "/afp", "image:", "(left)", "share", "12", "comments", "follow", "on", "the", "a", "x"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let count = Int.random(in: 1...60, using: &rng)
+            let line = (0..<count).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ")
+            let (bytes, mask) = folded(line)
+            XCTAssertEqual(set.matches(bytes, present: mask), patterns.contains { $0.matches(bytes) }, line)
+        }
+    }
+
+    func testSkipScanFindsOpeningsAcrossTheWholeLine() {
+        let set = ChromePatternSet([ChromePattern("all rights reserved")])
+        let filler = String(repeating: "the quick brown fox ", count: 15)
+        for at in stride(from: 0, through: filler.count, by: 7) {
+            var line = filler
+            line.insert(contentsOf: "all rights reserved", at: line.index(line.startIndex, offsetBy: at))
+            let (bytes, mask) = folded(line)
+            XCTAssertTrue(set.matches(bytes, present: mask), "at \(at)")
+        }
+        let (bytes, mask) = folded(filler + "all rights reserve")
+        XCTAssertFalse(set.matches(bytes, present: mask))
+    }
+
+    func testLongLineIsCheckedForCaptionsOnlyOutsideZones() {
+        let detector = ZoneDetector()
+        let long = "Getty Images " + String(repeating: "and the people of the town went on with their day ", count: 6)
+        let units = Array(long.utf16)
+        let line = Line(start: 0, end: units.count, units: units, features: detector.features, afterBlank: true)
+        XCTAssertGreaterThan(line.words, Line.captionCheckLimit)
+        XCTAssertFalse(line.isCaption)
+        XCTAssertTrue(line.captionUnchecked)
+        XCTAssertEqual(detector.captions([line], outside: []).count, 1)
+        XCTAssertEqual(detector.captions([line], outside: [Zone(type: .body, start: 0, end: units.count)]).count, 0)
+        let short = Array("Getty Images".utf16)
+        let caption = Line(start: 0, end: short.count, units: short, features: detector.features, afterBlank: true)
+        XCTAssertTrue(caption.isCaption)
+        XCTAssertFalse(caption.captionUnchecked)
+    }
+}
