@@ -41,6 +41,7 @@ final class GazetteerCacheTests: XCTestCase {
         XCTAssertEqual(s.payloads.map(\.wordCount), t.payloads.map(\.wordCount), file: file, line: line)
         XCTAssertEqual(s.payloads.map(\.isCommon), t.payloads.map(\.isCommon), file: file, line: line)
         XCTAssertEqual(a.nameCount, b.nameCount, file: file, line: line)
+        XCTAssertEqual(Array(a.lowercaseOpeners), Array(b.lowercaseOpeners), file: file, line: line)
         XCTAssertEqual(Array(a.givenNames), Array(b.givenNames), file: file, line: line)
         XCTAssertEqual(Array(a.ambiguousGivenNames), Array(b.ambiguousGivenNames), file: file, line: line)
         XCTAssertEqual(Array(a.surnames), Array(b.surnames), file: file, line: line)

@@ -69,4 +69,22 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(a.entities.first?.id, "mine:1")
         XCTAssertEqual(a.entities.first?.type, .organisation)
     }
+
+    /// Uncapitalised words are looked up only if a name's first word may be written in lowercase:
+    /// such names must still match, and only their first words are in the set.
+    func testNamesOpenedByALowercaseWordStillMatch() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("user-\(UUID().uuidString).tsv")
+        try "mine:2\torganisation\t2nd Zorblax Brigade\t\t\nmine:3\tperson\tKarim al-Zorblax\tal-Zorblax\t\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        var options = PipelineOptions()
+        options.extraGazetteers = [file]
+        let pipeline = try Pipeline(options: options)
+        let a = pipeline.analyse(Document(id: "t", text: "Troops of the 2nd Zorblax Brigade met al-Zorblax on Monday."))
+        XCTAssertEqual(a.entities.map(\.id), ["mine:2", "mine:3"])
+        let openers = pipeline.gazetteer.lowercaseOpeners
+        XCTAssertTrue(openers.contains(TokenKey.of("2nd")))
+        XCTAssertTrue(openers.contains(TokenKey.of("al")))
+        XCTAssertFalse(openers.contains(TokenKey.of("zorblax")))
+        XCTAssertFalse(openers.contains(TokenKey.of("troops")))
+    }
 }

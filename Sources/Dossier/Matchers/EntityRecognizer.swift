@@ -21,14 +21,16 @@ public struct EntityRecognizer: Sendable {
         mentions.reserveCapacity(context.tokens.count / 8)
         let tokens = context.tokens
         let names = gazetteer.names
+        let openers = gazetteer.lowercaseOpeners
         for sentence in context.searched {
             var i = sentence.tokens.lowerBound
             while i < sentence.tokens.upperBound {
                 // Most words open no mention: an uncapitalised word opens one only if a listed name
-                // starts with it, which one probe of the gazetteer trie tells.
+                // whose first word needs no capital starts with it, which a small set tells
+                // before a probe of the gazetteer trie.
                 let t = tokens[i]
                 guard t.kind == .word, t.isCapitalised || t.shape == .lower || t.shape == .mixed else { i += 1; continue }
-                let node = names.firstNode(startingWith: t.key)
+                let node = t.isCapitalised || openers.contains(t.key) ? names.firstNode(startingWith: t.key) : nil
                 guard node != nil || t.isCapitalised else { i += 1; continue }
                 i = appendMention(at: i, reached: node, in: sentence, context: context, to: &mentions) ?? i + 1
             }

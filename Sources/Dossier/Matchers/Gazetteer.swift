@@ -17,6 +17,9 @@ public struct GazetteerName: Sendable, BitwiseCopyable {
 public final class Gazetteer: Sendable {
     public let entries: GazetteerEntries
     public let names: PhraseTrie<GazetteerName>
+    /// The first words of the names whose first word needs no capital ("al", "2nd"): a word
+    /// written in lowercase opens no other name, so the trie is asked only about these.
+    public let lowercaseOpeners: KeySet
     public let givenNames: KeySet
     public let ambiguousGivenNames: KeySet
     public let surnames: KeySet
@@ -47,6 +50,7 @@ public final class Gazetteer: Sendable {
         entries = GazetteerEntries(compiled.entries)
         names = compiled.names
         nameCount = compiled.nameCount
+        lowercaseOpeners = KeySet(compiled.lowercaseOpeners)
         givenNames = KeySet(compiled.givenNames)
         ambiguousGivenNames = KeySet(compiled.ambiguousGivenNames)
         surnames = KeySet(compiled.surnames)

@@ -10,10 +10,10 @@ import Foundation
 /// arrays and each one's size in bytes (the header), then the arrays' elements back to back. The
 /// checksum covers the sizes and the elements (see `CacheFileWriter`, `CacheFileReader`).
 enum GazetteerCache {
-    static let formatVersion: UInt64 = 6
+    static let formatVersion: UInt64 = 7
     static let magic: UInt32 = 0x4453_475A  // "DSGZ"; read back in another byte order, it differs
     /// The arrays in a file, in the order `encode` writes them.
-    static let arrayCount = 17
+    static let arrayCount = 18
 
     static func directory() -> URL? {
         let env = ProcessInfo.processInfo.environment
@@ -87,6 +87,7 @@ enum GazetteerCache {
         w.put([UInt64(trie.maxLength), UInt64(g.nameCount), UInt64(trie.emptySlot), UInt64(trie.nodeCount)])
         w.put(nameLayout)
         w.put(bytes(of: trie.payloads))
+        w.put(g.lowercaseOpeners)
         w.put(g.givenNames)
         w.put(g.ambiguousGivenNames)
         w.put(g.surnames)
@@ -118,10 +119,10 @@ enum GazetteerCache {
         else { return nil }
         g.names = trie
         g.nameCount = Int(counts[1])
-        guard let given = r.array(UInt64.self), let ambiguous = r.array(UInt64.self), let surnames = r.array(UInt64.self),
+        guard let openers = r.array(UInt64.self), let given = r.array(UInt64.self), let ambiguous = r.array(UInt64.self), let surnames = r.array(UInt64.self),
               let demonymKeys = r.array(UInt64.self), let placeEnds = r.array(UInt32.self), let placeText = r.array(UInt8.self),
               r.isAtEnd, r.checksumMatches, placeEnds.count == demonymKeys.count else { return nil }
-        (g.givenNames, g.ambiguousGivenNames, g.surnames) = (given, ambiguous, surnames)
+        (g.lowercaseOpeners, g.givenNames, g.ambiguousGivenNames, g.surnames) = (openers, given, ambiguous, surnames)
         let places = PackedStrings(ends: placeEnds, bytes: placeText)
         guard places.isConsistent else { return nil }
         g.demonyms = demonymKeys.enumerated().map { .init(key: $1, place: places[$0]) }

@@ -63,6 +63,9 @@ struct CompiledGazetteer {
     var names = PhraseTrie<GazetteerName>()
     /// How many names (canonical names and aliases) `names` holds.
     var nameCount = 0
+    /// The first-word keys of the names whose first word may be written in lowercase ("al",
+    /// "2nd"): the only names an uncapitalised word can open.
+    var lowercaseOpeners: [UInt64] = []
     var givenNames: [UInt64] = []
     var ambiguousGivenNames: [UInt64] = []
     var surnames: [UInt64] = []
@@ -97,6 +100,7 @@ struct GazetteerCompiler {
                     }
                     let isCommonAlias = common && words.count == 1 && language.commonWords.contains(keys[0])
                     out.names.insert(keys, GazetteerName(entry: index, casePattern: pattern, wordCount: UInt8(words.count), isCommon: isCommonAlias))
+                    if pattern & 3 == 0 { out.lowercaseOpeners.append(keys[0]) }
                     out.nameCount += 1
                 }
             }
