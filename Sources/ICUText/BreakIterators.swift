@@ -19,6 +19,7 @@ internal import CICU
     public var start: Int
     public var end: Int
     public var kind: WordSegmentKind
+    @inlinable
     public init(start: Int, end: Int, kind: WordSegmentKind) {
         self.start = start
         self.end = end

@@ -17,6 +17,27 @@ final class KeySetTests: XCTestCase {
         return keys
     }
 
+    /// Bulk insertion of token keys gives the set one-by-one insertion gives: same members, same
+    /// order, also on top of existing members and for the key 0.
+    func testInsertKeysOfTokensAsOneByOne() {
+        for seed in 1...4 as ClosedRange<UInt64> {
+            let keys = sampleKeys(2_000, seed: seed)
+            let tokens = keys.enumerated().map { i, k in
+                Token(start: Int32(i), end: Int32(i + 1), kind: i % 3 == 0 ? .punctuation : .word, shape: .lower,
+                      spaceBefore: true, lineBreakBefore: false, key: k)
+            }
+            var oneByOne: KeySet = [7, 0]
+            var bulk: KeySet = [7, 0]
+            if seed % 2 == 0 { oneByOne = [7]; bulk = [7] }
+            for t in tokens where t.kind == .word { oneByOne.insert(t.key) }
+            tokens.withUnsafeBufferPointer { bulk.insertKeys(of: $0) { $0.kind == .word } }
+            XCTAssertEqual(Array(bulk), Array(oneByOne))
+            for k in keys { XCTAssertEqual(bulk.contains(k), oneByOne.contains(k)) }
+            bulk.insert(12345)
+            XCTAssertTrue(bulk.contains(12345))
+        }
+    }
+
     func testKeySetMatchesSet() {
         for seed in 1...5 as ClosedRange<UInt64> {
             let keys = sampleKeys(3_000, seed: seed)

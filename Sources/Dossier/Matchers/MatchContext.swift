@@ -15,10 +15,9 @@ public struct MatchContext {
         self.sentences = sentences
         self.searched = searched
         var lower = KeySet()
-        // A document's vocabulary grows with about the square root of its length (Heaps' law): room
-        // for that many words saves most of the rehashing.
-        lower.reserveCapacity(Int(Double(tokens.count).squareRoot()) * 4)
-        for t in tokens where t.kind == .word && t.shape == .lower { lower.insert(t.key) }
+        tokens.withUnsafeBufferPointer { tokens in
+            lower.insertKeys(of: tokens) { $0.kind == .word && $0.shape == .lower }
+        }
         lowercaseWords = lower
     }
 
