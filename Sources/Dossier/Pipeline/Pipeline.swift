@@ -56,7 +56,8 @@ public final class Pipeline: Sendable {
         let context = MatchContext(document: document, tokens: tokens, sentences: sentences, searched: searched)
         var mentions = recognizer.recognize(context)
         mentions += commenterMentions(zones, context: context)
-        let resolved = repeatedNames.resolve(resolver.resolve(mentions, context: context), context: context)
+        // Each resolver takes the only copy of the mentions, and so changes them in place.
+        let resolved = repeatedNames.resolve(resolver.resolve(consume mentions, context: context), context: context)
         let entities = metonymy.resolve(resolved, context: context)
         var analysis = Analysis(document: document, zones: zones, tokens: tokens, sentences: sentences, entities: entities)
         let records = RecordBuilder(analysis: analysis)

@@ -20,9 +20,11 @@ public struct AliasResolver: Sendable {
         var position: Int
     }
 
-    public func resolve(_ input: [EntityMention], context: MatchContext) -> [EntityMention] {
+    /// Takes the mentions (`consuming`): a caller that hands over its last copy spares copying them.
+    public func resolve(_ input: consuming [EntityMention], context: MatchContext) -> [EntityMention] {
         let tokens = context.tokens
-        var mentions = input.sorted { $0.start < $1.start }
+        var mentions = consume input
+        mentions.sort { $0.start < $1.start }
         var aliases = AliasLists(capacity: mentions.count)
         var firstNames = AliasLists(capacity: mentions.count)
         // Full names first: give rule-found names their own text as canonical, and index surnames.

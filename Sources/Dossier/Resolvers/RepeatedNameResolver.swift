@@ -20,10 +20,11 @@ public struct RepeatedNameResolver: Sendable {
         var organisation = 0
     }
 
-    public func resolve(_ mentions: [EntityMention], context: MatchContext) -> [EntityMention] {
+    /// Takes the mentions (`consuming`): a caller that hands over its last copy spares copying them.
+    public func resolve(_ mentions: consuming [EntityMention], context: MatchContext) -> [EntityMention] {
         let tokens = context.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
-        for m in mentions { for i in m.tokens { covered[i] = true } }
+        for k in mentions.indices { for i in mentions[k].tokens { covered[i] = true } }
         var votes: KeyMap<Votes> = [:]
         for sentence in context.searched {
             for i in sentence.tokens where !covered[i] {
@@ -37,7 +38,7 @@ public struct RepeatedNameResolver: Sendable {
                 vote(&votes[t.key, default: Votes()], at: i, inside: inside, sentence: sentence, context: context)
             }
         }
-        var out = mentions
+        var out = consume mentions
         // A known given name used alone inside a sentence is a person even once ("Marilyn").
         for (key, v) in votes where v.inside >= 2 || (v.inside == 1 && gazetteer.givenNames.contains(key) && !language.commonWords.contains(key)) {
             let type: EntityType
