@@ -73,7 +73,17 @@
         typealias C = WordBreakClass
         var lineStart = start
         var i = start
+        let raw = UnsafeRawPointer(text)
         while i < count {
+            // Four printable ASCII units at a time (most text): all modelled, none a line end. A
+            // unit below 0x20 borrows in the subtraction and sets its lane's top bit.
+            if i &+ 4 <= count {
+                let w = raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self)
+                if w & 0xFF80_FF80_FF80_FF80 == 0, (w &- 0x0020_0020_0020_0020) & 0x8000_8000_8000_8000 == 0 {
+                    i &+= 4
+                    continue
+                }
+            }
             let c = C.of(text[i], in: classes)
             i &+= 1
             if c < C.carriageReturn { continue }
