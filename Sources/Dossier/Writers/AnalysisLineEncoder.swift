@@ -47,37 +47,33 @@ struct AnalysisLineEncoder {
     private func appendSpans(lines: inout JSONLineEncoder, to buffer: inout JSONByteBuffer,
                              recordDone: (inout JSONByteBuffer) -> Void) {
         let offsets = analysis.document.offsets
-        let figures = analysis.figures, quotes = analysis.quotes
         let entityCount = wants("entity") ? analysis.entities.count : 0
+        // The wanted figures and quotes, by one index: figures from 0, quotes after them.
+        let others = SpanRecords(figures: analysis.figures, quotes: analysis.quotes)
+        var picked: [Int] = []
+        picked.reserveCapacity(others.count)
         var bounds: [(start: Int, end: Int)] = []
-        bounds.reserveCapacity(entityCount + figures.count + quotes.count)
-        // Figures are numbered from 0, quotes after them.
-        var others: [Int] = []
-        others.reserveCapacity(figures.count + quotes.count)
+        bounds.reserveCapacity(entityCount + others.count)
         analysis.entities.withUnsafeBufferPointer { entities in
             for i in 0..<entityCount {
                 bounds.append((offsets.codePoint(entities[i].start), offsets.codePoint(entities[i].end)))
             }
         }
-        for (k, r) in figures.enumerated() where kinds == nil || wants(r.kind) { others.append(k); bounds.append(r.bounds) }
-        for (k, r) in quotes.enumerated() where kinds == nil || wants(r.kind) {
-            others.append(figures.count + k)
-            bounds.append(r.bounds)
+        others.forEachRecord { k, record in
+            guard kinds == nil || wants(record.pointee.kind) else { return }
+            picked.append(k)
+            bounds.append(record.pointee.bounds)
         }
         let order = RecordBuilder.sortedOrder(of: bounds)
+        let zones = analysis.zones
         analysis.entities.withUnsafeBufferPointer { entities in
-            figures.withUnsafeBufferPointer { figures in
-                quotes.withUnsafeBufferPointer { quotes in
+            analysis.document.utf16.withUnsafeBufferPointer { units in
+                others.withRecords { record in
                     for i in order {
                         if i < entityCount {
-                            appendEntity(entities.baseAddress! + i, bounds: bounds[i], to: &buffer)
+                            appendEntity(entities.baseAddress! + i, bounds: bounds[i], units: units, zones: zones, to: &buffer)
                         } else {
-                            let k = others[i &- entityCount]
-                            if k < figures.count {
-                                lines.appendLine(figures[k], to: &buffer)
-                            } else {
-                                lines.appendLine(quotes[k &- figures.count], to: &buffer)
-                            }
+                            lines.appendLine(record(picked[i &- entityCount]).pointee, to: &buffer)
                         }
                         recordDone(&buffer)
                     }
@@ -102,22 +98,19 @@ struct AnalysisLineEncoder {
 
     /// The record `RecordBuilder.appendEntityRecords` makes for `mention`, then a newline.
     private func appendEntity(_ mention: UnsafePointer<EntityMention>, bounds: (start: Int, end: Int),
-                              to buffer: inout JSONByteBuffer) {
-        let document = analysis.document
+                              units: UnsafeBufferPointer<UInt16>, zones: ZoneMap, to buffer: inout JSONByteBuffer) {
         buffer.append("{\"doc\": ")
         buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
         buffer.append(", \"kind\": \"entity\", \"type\": ")
         buffer.appendString(mention.pointee.type.rawValue)
         buffer.append(", \"text\": ")
-        document.utf16.withUnsafeBufferPointer { units in
-            buffer.appendQuotedUTF16(UnsafeBufferPointer(rebasing: units[mention.pointee.start..<mention.pointee.end]))
-        }
+        buffer.appendQuotedUTF16(UnsafeBufferPointer(rebasing: units[mention.pointee.start..<mention.pointee.end]))
         buffer.append(", \"start\": ")
         buffer.appendInt(bounds.start)
         buffer.append(", \"end\": ")
         buffer.appendInt(bounds.end)
         buffer.append(", \"zone\": ")
-        buffer.appendString(analysis.zones.zone(at: mention.pointee.start).rawValue)
+        buffer.appendString(zones.zone(at: mention.pointee.start).rawValue)
         buffer.append(", \"canonical\": ")
         buffer.appendStringOrNull(mention.pointee.canonical)
         buffer.append(", \"id\": ")
@@ -129,6 +122,32 @@ struct AnalysisLineEncoder {
         buffer.append(", \"source\": ")
         buffer.appendString(mention.pointee.source.rawValue)
         buffer.append("}\n")
+    }
+}
+
+/// A document's figure and quote records, numbered one after the other, read in place.
+private struct SpanRecords {
+    let figures: [Record]
+    let quotes: [Record]
+
+    var count: Int { figures.count + quotes.count }
+
+    /// Calls `body` with each record's number and address.
+    func forEachRecord(_ body: (Int, UnsafePointer<Record>) -> Void) {
+        withRecords { record in
+            for k in 0..<count { body(k, record(k)) }
+        }
+    }
+
+    /// Calls `body` with a function from a record's number to its address, valid during `body`.
+    func withRecords<R>(_ body: ((Int) -> UnsafePointer<Record>) -> R) -> R {
+        figures.withUnsafeBufferPointer { figures in
+            quotes.withUnsafeBufferPointer { quotes in
+                body { k in
+                    k < figures.count ? figures.baseAddress! + k : quotes.baseAddress! + (k &- figures.count)
+                }
+            }
+        }
     }
 }
 
