@@ -31,13 +31,12 @@ struct ExtractCommand: ParsableCommand {
         var runner = InputRunner(maxBytes: pipelineArguments.maxDocBytes)
         let writer = JSONLinesWriter()
         runner.forEachDocument(files) { doc in
-            let records = pipeline.extract(doc)
             if pretty {
                 writer.flush()
                 print("== \(doc.id)")
-                print(TableWriter.render(records), terminator: "")
+                print(TableWriter.render(pipeline.extract(doc)), terminator: "")
             } else {
-                writer.write(records)
+                pipeline.extract(doc, to: writer)
             }
         }
         writer.flush()

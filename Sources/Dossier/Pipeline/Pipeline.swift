@@ -98,6 +98,13 @@ public final class Pipeline: Sendable {
         return RecordBuilder(analysis: analysis).build(kinds: options.kinds)
     }
 
+    /// Analyses one document and writes its records (those `extract` returns) to `writer`.
+    public func extract(_ document: Document, to writer: JSONLinesWriter) {
+        let analysis = analyse(document)
+        if analysis.document.utf16.allSatisfy(Tokenizer.isSpace) { return }
+        writer.write(analysis, kinds: options.kinds)
+    }
+
     /// Reads, analyses and returns the records of one document.
     public func extract(_ document: Document) -> [Record] {
         records(analyse(document))

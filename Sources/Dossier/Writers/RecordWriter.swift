@@ -34,6 +34,22 @@ public final class JSONLinesWriter {
         encoder = lines
     }
 
+    /// The records of `analysis` (those of `kinds`; all for nil), as `write(_:)` writes the ones
+    /// `RecordBuilder.build(kinds:)` makes, without building most of them.
+    public func write(_ analysis: Analysis, kinds: Set<String>?) {
+        var out = buffer
+        var lines = encoder ?? JSONLineEncoder()
+        encoder = nil
+        AnalysisLineEncoder(analysis: analysis, kinds: kinds).append(lines: &lines, to: &out) { out in
+            if out.count >= Self.flushSize {
+                emit(out)
+                out.removeAll()
+            }
+        }
+        buffer = out
+        encoder = lines
+    }
+
     public func flush() {
         guard buffer.count > 0 else { return }
         emit(buffer)

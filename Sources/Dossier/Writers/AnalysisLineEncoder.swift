@@ -1,0 +1,197 @@
+/// Writes the records of an analysis as JSON Lines: the bytes `JSONLineEncoder` writes for
+/// `RecordBuilder.build(kinds:)`, in the same order, but entity and zone records (three in four
+/// records) are encoded straight from the analysis, without building a `Record` (an array of
+/// values, a string for the text) that is destroyed once written.
+struct AnalysisLineEncoder {
+    let analysis: Analysis
+    let kinds: Set<String>?
+    /// The document id as a JSON string.
+    private let doc: [UInt8]
+
+    init(analysis: Analysis, kinds: Set<String>?) {
+        self.analysis = analysis
+        self.kinds = kinds
+        var buffer = JSONByteBuffer(capacity: 64)
+        buffer.appendString(analysis.document.id)
+        doc = Array(buffer.bytes) + [UInt8](repeating: 0, count: JSONByteBuffer.padding)
+        buffer.deallocate()
+    }
+
+    func wants(_ kind: String) -> Bool { kinds == nil || kinds!.contains(kind) }
+
+    /// Appends every record, one a line, to `buffer`, calling `recordDone` after each.
+    func append(lines: inout JSONLineEncoder, to buffer: inout JSONByteBuffer, recordDone: (inout JSONByteBuffer) -> Void) {
+        let builder = RecordBuilder(analysis: analysis)
+        if wants("document") {
+            lines.appendLine(builder.documentRecord(), to: &buffer)
+            recordDone(&buffer)
+        }
+        if wants("zone") {
+            for z in analysis.zones.zones {
+                appendZone(z, to: &buffer)
+                recordDone(&buffer)
+            }
+        }
+        if wants("comment") {
+            var comments: [Record] = []
+            builder.appendCommentRecords(to: &comments)
+            for r in comments {
+                lines.appendLine(r, to: &buffer)
+                recordDone(&buffer)
+            }
+        }
+        appendSpans(lines: &lines, to: &buffer, recordDone: recordDone)
+    }
+
+    /// Entity, figure and quote records, in the order `RecordBuilder.build` sorts them.
+    private func appendSpans(lines: inout JSONLineEncoder, to buffer: inout JSONByteBuffer,
+                             recordDone: (inout JSONByteBuffer) -> Void) {
+        let offsets = analysis.document.offsets
+        let entityCount = wants("entity") ? analysis.entities.count : 0
+        // The wanted figures and quotes, by one index: figures from 0, quotes after them.
+        let others = SpanRecords(figures: analysis.figures, quotes: analysis.quotes)
+        var picked: [Int] = []
+        picked.reserveCapacity(others.count)
+        var bounds: [(start: Int, end: Int)] = []
+        bounds.reserveCapacity(entityCount + others.count)
+        analysis.entities.withUnsafeBufferPointer { entities in
+            for i in 0..<entityCount {
+                bounds.append((offsets.codePoint(entities[i].start), offsets.codePoint(entities[i].end)))
+            }
+        }
+        others.forEachRecord { k, record in
+            guard kinds == nil || wants(record.pointee.kind) else { return }
+            picked.append(k)
+            bounds.append(record.pointee.bounds)
+        }
+        let order = RecordBuilder.sortedOrder(of: bounds)
+        let zones = analysis.zones
+        analysis.entities.withUnsafeBufferPointer { entities in
+            analysis.document.utf16.withUnsafeBufferPointer { units in
+                others.withRecords { record in
+                    for i in order {
+                        if i < entityCount {
+                            appendEntity(entities.baseAddress! + i, bounds: bounds[i], units: units, zones: zones, to: &buffer)
+                        } else {
+                            lines.appendLine(record(picked[i &- entityCount]).pointee, to: &buffer)
+                        }
+                        recordDone(&buffer)
+                    }
+                }
+            }
+        }
+    }
+
+    /// `{"doc": …, "kind": "zone", "type": …, "start": …, "end": …}`, then a newline.
+    private func appendZone(_ zone: Zone, to buffer: inout JSONByteBuffer) {
+        let offsets = analysis.document.offsets
+        buffer.append("{\"doc\": ")
+        buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
+        buffer.append(", \"kind\": \"zone\", \"type\": ")
+        buffer.appendString(zone.type.rawValue)
+        buffer.append(", \"start\": ")
+        buffer.appendInt(offsets.codePoint(zone.start))
+        buffer.append(", \"end\": ")
+        buffer.appendInt(offsets.codePoint(zone.end))
+        buffer.append("}\n")
+    }
+
+    /// The record `RecordBuilder.appendEntityRecords` makes for `mention`, then a newline.
+    private func appendEntity(_ mention: UnsafePointer<EntityMention>, bounds: (start: Int, end: Int),
+                              units: UnsafeBufferPointer<UInt16>, zones: ZoneMap, to buffer: inout JSONByteBuffer) {
+        buffer.append("{\"doc\": ")
+        buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
+        buffer.append(", \"kind\": \"entity\", \"type\": ")
+        buffer.appendString(mention.pointee.type.rawValue)
+        buffer.append(", \"text\": ")
+        buffer.appendQuotedUTF16(UnsafeBufferPointer(rebasing: units[mention.pointee.start..<mention.pointee.end]))
+        buffer.append(", \"start\": ")
+        buffer.appendInt(bounds.start)
+        buffer.append(", \"end\": ")
+        buffer.appendInt(bounds.end)
+        buffer.append(", \"zone\": ")
+        buffer.appendString(zones.zone(at: mention.pointee.start).rawValue)
+        buffer.append(", \"canonical\": ")
+        buffer.appendStringOrNull(mention.pointee.canonical)
+        buffer.append(", \"id\": ")
+        buffer.appendStringOrNull(mention.pointee.id)
+        if let title = mention.pointee.title {
+            buffer.append(", \"title\": ")
+            buffer.appendString(title)
+        }
+        buffer.append(", \"source\": ")
+        buffer.appendString(mention.pointee.source.rawValue)
+        buffer.append("}\n")
+    }
+}
+
+/// A document's figure and quote records, numbered one after the other, read in place.
+private struct SpanRecords {
+    let figures: [Record]
+    let quotes: [Record]
+
+    var count: Int { figures.count + quotes.count }
+
+    /// Calls `body` with each record's number and address.
+    func forEachRecord(_ body: (Int, UnsafePointer<Record>) -> Void) {
+        withRecords { record in
+            for k in 0..<count { body(k, record(k)) }
+        }
+    }
+
+    /// Calls `body` with a function from a record's number to its address, valid during `body`.
+    func withRecords<R>(_ body: ((Int) -> UnsafePointer<Record>) -> R) -> R {
+        figures.withUnsafeBufferPointer { figures in
+            quotes.withUnsafeBufferPointer { quotes in
+                body { k in
+                    k < figures.count ? figures.baseAddress! + k : quotes.baseAddress! + (k &- figures.count)
+                }
+            }
+        }
+    }
+}
+
+extension JSONByteBuffer {
+    /// A string literal, or `null`.
+    mutating func appendStringOrNull(_ s: String?) {
+        if let s { appendString(s) } else { append("null") }
+    }
+
+    /// UTF-16 text as a string literal: the bytes `appendString(Document.string(units))` writes
+    /// (a lone surrogate becomes U+FFFD), without building the string.
+    mutating func appendQuotedUTF16(_ units: UnsafeBufferPointer<UInt16>) {
+        let n = units.count
+        reserve(n &* 6 &+ 2)  // at worst every unit becomes \u00XX; three bytes at most otherwise
+        var p = end
+        p[0] = UInt8(ascii: "\"")
+        p += 1
+        var i = 0
+        while i < n {
+            let u = UInt32(units[i])
+            i &+= 1
+            if u < 0x80 {
+                p = JSONEscape.put(UInt8(truncatingIfNeeded: u), at: p)
+            } else if u < 0x800 {
+                p[0] = UInt8(truncatingIfNeeded: 0xC0 | u >> 6)
+                p[1] = UInt8(truncatingIfNeeded: 0x80 | u & 0x3F)
+                p += 2
+            } else if u & 0xFC00 == 0xD800, i < n, units[i] & 0xFC00 == 0xDC00 {
+                let scalar = 0x10000 &+ ((u & 0x3FF) << 10) &+ (UInt32(units[i]) & 0x3FF)
+                i &+= 1
+                p[0] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
+                p[1] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 12) & 0x3F)
+                p[2] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 6) & 0x3F)
+                p[3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                p += 4
+            } else {
+                let c: UInt32 = u & 0xF800 == 0xD800 ? 0xFFFD : u
+                p[0] = UInt8(truncatingIfNeeded: 0xE0 | c >> 12)
+                p[1] = UInt8(truncatingIfNeeded: 0x80 | (c >> 6) & 0x3F)
+                p[2] = UInt8(truncatingIfNeeded: 0x80 | c & 0x3F)
+                p += 3
+            }
+        }
+        p[0] = UInt8(ascii: "\"")
+        advance(to: p + 1)
+    }
+}
