@@ -16,7 +16,18 @@ public struct MatchContext {
         self.searched = searched
         var lower = KeySet()
         tokens.withUnsafeBufferPointer { tokens in
-            lower.insertKeys(of: tokens) { $0.kind == .word && $0.shape == .lower }
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: tokens.count) { keys in
+                // Every key is written; the count moves on only for a lowercase word. The test is
+                // arithmetic, not a branch: kinds and shapes follow no pattern a predictor learns.
+                let word = UInt16(TokenKind.word.rawValue), lowercase = UInt16(TokenShape.lower.rawValue)
+                var n = 0
+                for t in tokens {
+                    keys[n] = t.key
+                    let differs = (UInt16(t.kind.rawValue) ^ word) | (UInt16(t.shape.rawValue) ^ lowercase)
+                    n &+= Int((differs &- 1) >> 15)
+                }
+                lower.insert(contentsOf: UnsafeBufferPointer(rebasing: keys[..<n]))
+            }
         }
         lowercaseWords = lower
     }

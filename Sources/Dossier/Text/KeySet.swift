@@ -93,19 +93,10 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
         for k in other { insert(k) }
     }
 
-    /// Inserts the keys of `tokens` for which `include` holds, as `insert` would one by one, but
-    /// with room made once for all of them and the tables written through pointers: the form for
-    /// a set built from a whole document's tokens. The keys are gathered first without a branch a
-    /// token (tokens of each kind come in no order a branch predictor could learn).
-    mutating func insertKeys(of tokens: UnsafeBufferPointer<Token>, where include: (Token) -> Bool) {
-        let candidates = [UInt64](unsafeUninitializedCapacity: tokens.count) { out, n in
-            var m = 0
-            for t in tokens {
-                out[m] = t.key
-                m &+= include(t) ? 1 : 0
-            }
-            n = m
-        }
+    /// Inserts `candidates`, as `insert` would one by one, but with room made once for all of
+    /// them and the tables written through pointers: the form for a set built from a whole
+    /// document's tokens.
+    mutating func insert(contentsOf candidates: UnsafeBufferPointer<UInt64>) {
         guard !candidates.isEmpty else { return }
         reserveCapacity(members.count + candidates.count)
         let shift = self.shift
