@@ -296,21 +296,19 @@ struct OpeningScanner: Sendable {
                     second &+= 1
                 }
             }
-            while first < split {
-                let h = Self.hash(line[first &- 1], line[first])
-                let s = Int(shift[h])
-                if s > 0 { first &+= s; continue }
-                if opens(line, end: first, pair: h, present, set) { return true }
-                first &+= 1
+            // Each chain alone to the end of its half.
+            func finish(from start: Int, to limit: Int) -> Bool {
+                var at = start
+                while at < limit {
+                    let h = Self.hash(line[at &- 1], line[at])
+                    let s = Int(shift[h])
+                    if s > 0 { at &+= s; continue }
+                    if opens(line, end: at, pair: h, present, set) { return true }
+                    at &+= 1
+                }
+                return false
             }
-            while second < n {
-                let h = Self.hash(line[second &- 1], line[second])
-                let s = Int(shift[h])
-                if s > 0 { second &+= s; continue }
-                if opens(line, end: second, pair: h, present, set) { return true }
-                second &+= 1
-            }
-            return false
+            return finish(from: first, to: split) || finish(from: second, to: n)
         }
     }
 
