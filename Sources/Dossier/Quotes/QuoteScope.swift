@@ -89,12 +89,18 @@ public final class QuoteScope {
                                 while t < s.tokens.upperBound {
                                     sentences[t] = sentence
                                     mentions[t] = -1
-                                    let kind = tokens[t].kind
-                                    if kind == .quote {
-                                        marks.append(Int32(t))
-                                    } else if kind == .word, KeyPrefilter.mayContain(tokens[t].key, bits: bits),
-                                              firstWords.contains(tokens[t].key) {
-                                        cueStarts.append(Int32(t))
+                                    // One branch a token, on a rare outcome: a quotation mark, or a word
+                                    // that the prefilter lets through (tested without branching).
+                                    let kind = tokens[t].kind, key = tokens[t].key
+                                    let h = KeyPrefilter.bit(key)
+                                    let filterBit = bits[h >> 6] >> UInt64(h & 63) & 1
+                                    let isWord: UInt64 = kind == .word ? 1 : 0
+                                    if kind == .quote || filterBit & isWord != 0 {
+                                        if kind == .quote {
+                                            marks.append(Int32(t))
+                                        } else if firstWords.contains(key) {
+                                            cueStarts.append(Int32(t))
+                                        }
                                     }
                                     t += 1
                                 }
