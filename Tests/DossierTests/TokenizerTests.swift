@@ -56,4 +56,16 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(doc.slice(Int(word.start), Int(word.end)), "Baghdad")
         XCTAssertEqual(doc.offsets.codePoint(Int(word.start)), 2)
     }
+
+    /// The branch-free test for capitalised words agrees with the plain one for every kind and shape.
+    func testNotCapitalisedWordIsZeroExactlyForCapitalisedWords() {
+        let kinds: [TokenKind] = [.word, .number, .clitic, .punctuation, .quote, .dash, .symbol]
+        let shapes: [TokenShape] = [.none, .lower, .capitalised, .upper, .mixed]
+        for kind in kinds {
+            for shape in shapes {
+                let t = Token(start: 0, end: 1, kind: kind, shape: shape, spaceBefore: false, lineBreakBefore: false, key: 1)
+                XCTAssertEqual(t.notCapitalisedWord == 0, kind == .word && t.isCapitalised, "\(kind) \(shape)")
+            }
+        }
+    }
 }

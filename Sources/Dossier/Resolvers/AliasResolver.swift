@@ -78,15 +78,16 @@ public struct AliasResolver: Sendable {
         }
         mentions += added
         // Bare later mentions of a surname or acronym.
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for k in mentions.indices { for i in mentions[k].tokens { covered[i] = true } }
+        // 1 for a token inside a mention (bytes, so that the test below needs no branch).
+        var covered = [UInt8](repeating: 0, count: tokens.count)
+        for k in mentions.indices { for i in mentions[k].tokens { covered[i] = 1 } }
         for sentence in context.searched where !aliases.isEmpty {
-            for i in sentence.tokens where !covered[i] {
+            for i in sentence.tokens where tokens[i].notCapitalisedWord | covered[i] == 0 {
                 let t = tokens[i]
-                guard t.kind == .word, t.isCapitalised, aliases.contains(t.key), !language.stopWords.contains(t.key),
+                guard aliases.contains(t.key), !language.stopWords.contains(t.key),
                       let found = aliases.best(for: t.key, before: Int(t.start)) else { continue }
-                if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised, !covered[i - 1] { continue }
-                if i + 1 < sentence.tokens.upperBound, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised, !covered[i + 1] { continue }
+                if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised, covered[i - 1] == 0 { continue }
+                if i + 1 < sentence.tokens.upperBound, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised, covered[i + 1] == 0 { continue }
                 mentions.append(EntityMention(tokens: i..<(i + 1), start: Int(t.start), end: Int(t.end), type: found.type,
                                               canonical: mentions[found.mention].canonical, id: mentions[found.mention].id, source: .alias))
             }

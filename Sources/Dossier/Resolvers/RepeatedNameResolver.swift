@@ -23,13 +23,14 @@ public struct RepeatedNameResolver: Sendable {
     /// Takes the mentions (`consuming`): a caller that hands over its last copy spares copying them.
     public func resolve(_ mentions: consuming [EntityMention], context: MatchContext) -> [EntityMention] {
         let tokens = context.tokens
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for k in mentions.indices { for i in mentions[k].tokens { covered[i] = true } }
+        // 1 for a token inside a mention (bytes, so that the test below needs no branch).
+        var covered = [UInt8](repeating: 0, count: tokens.count)
+        for k in mentions.indices { for i in mentions[k].tokens { covered[i] = 1 } }
         var votes: KeyMap<Votes> = [:]
         for sentence in context.searched {
-            for i in sentence.tokens where !covered[i] {
+            for i in sentence.tokens where tokens[i].notCapitalisedWord | covered[i] == 0 {
                 let t = tokens[i]
-                guard t.kind == .word, t.shape == .capitalised, t.length >= 3, isCandidate(t.key, context: context) else { continue }
+                guard t.shape == .capitalised, t.length >= 3, isCandidate(t.key, context: context) else { continue }
                 // Single words only: a neighbouring capitalised word makes it part of a longer name.
                 if i + 1 < sentence.tokens.upperBound, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised { continue }
                 if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised,

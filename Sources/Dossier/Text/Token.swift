@@ -16,6 +16,9 @@ public struct Token: Sendable, Equatable {
     @inline(__always) public var length: Int { Int(end - start) }
     /// Capitalised or all capitals.
     @inline(__always) public var isCapitalised: Bool { shape == .capitalised || shape == .upper }
+    /// Zero exactly for a capitalised word (`kind == .word && isCapitalised`), computed without a
+    /// branch, for passes over every token that look for the few capitalised words.
+    @inline(__always) var notCapitalisedWord: UInt8 { kind.rawValue | ((shape.rawValue | 1) ^ TokenShape.upper.rawValue) }
 }
 
 /// What a token is made of, from ICU's word-break rule status and its characters.
