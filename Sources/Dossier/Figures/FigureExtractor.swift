@@ -47,10 +47,15 @@ public struct FigureExtractor: Sendable {
             units.withUnsafeBufferPointer { units in
                 filter.withBits { bits in
                     for i in range {
+                        // A digit, or a word the prefilter lets through, tested without a branch:
+                        // most tokens are neither.
                         let t = tokens[i]
-                        let u = units[Int(t.start)]
-                        if u &- 0x30 < 10 { return i }
-                        if t.kind == .word, KeyPrefilter.mayContain(t.key, bits: bits), signals.contains(t.key) { return i }
+                        let digit = UInt64(truncatingIfNeeded: units[Int(t.start)] &- 0x30) < 10 ? UInt64(1) : 0
+                        let h = KeyPrefilter.bit(t.key)
+                        let mayBeSignal = bits[h >> 6] >> UInt64(h & 63) & 1
+                        let isWord: UInt64 = t.kind == .word ? 1 : 0
+                        guard digit | (mayBeSignal & isWord) != 0 else { continue }
+                        if digit != 0 || signals.contains(t.key) { return i }
                     }
                     return nil
                 }
