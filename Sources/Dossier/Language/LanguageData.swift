@@ -30,6 +30,8 @@ public final class LanguageData: Sendable {
     public let nonEntityAcronyms: KeySet
     /// Words of sports reports, each with its line number.
     public let sportsWords: PhraseTrie<Int>
+    /// The first words of `sportsWords`, as a prefilter for a pass over every token.
+    let sportsFirstWords: KeyPrefilter
     /// The most frequent English words: everyday words, not names.
     public let commonWords: KeySet
     /// Roles written in lowercase before a name: "mayor", "striker", "spokesman" (the titles too).
@@ -102,8 +104,14 @@ public final class LanguageData: Sendable {
         nonEntityAcronyms = KeySet(try lines("non_entity_acronyms.txt").map { TokenKey.of($0) })
         commonWords = KeySet(try lines("common_words.txt").map { TokenKey.of($0) })
         var sports = PhraseTrie<Int>()
-        for (n, phrase) in try lines("sports_words.txt").enumerated() { sports.insert(PhraseWords.keys(phrase), n) }
+        var sportsFirst: [UInt64] = []
+        for (n, phrase) in try lines("sports_words.txt").enumerated() {
+            let keys = PhraseWords.keys(phrase)
+            sports.insert(keys, n)
+            if let first = keys.first { sportsFirst.append(first) }
+        }
         sportsWords = sports
+        sportsFirstWords = KeyPrefilter(sportsFirst)
         var roles = KeySet(try lines("role_words.txt").map { TokenKey.of($0) })
         for line in try lines("titles.txt") {
             if let last = PhraseWords.split(DataFile.fields(line)[0]).last { roles.insert(TokenKey.of(last)) }

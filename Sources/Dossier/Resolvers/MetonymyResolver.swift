@@ -75,14 +75,20 @@ public struct MetonymyResolver: Sendable {
         let tokens = context.tokens
         var total = 0
         var distinct = Set<Int>()
-        for i in tokens.indices where tokens[i].kind == .word && language.sportsWords.hasPhrase(startingWith: tokens[i].key) {
-            if let found = language.sportsWords.longest(in: tokens, from: i, limit: min(tokens.count, i + 3)) {
+        return language.sportsFirstWords.withBits { bits in
+            for i in tokens.indices {
+                // Words the prefilter lets through, tested without a branch: most tokens are not.
+                let t = tokens[i]
+                let h = KeyPrefilter.bit(t.key)
+                let isWord: UInt64 = t.kind == .word ? 1 : 0
+                guard bits[h >> 6] >> UInt64(h & 63) & isWord != 0, language.sportsWords.hasPhrase(startingWith: t.key),
+                      let found = language.sportsWords.longest(in: tokens, from: i, limit: min(tokens.count, i + 3)) else { continue }
                 total += 1
                 distinct.insert(found.payload)
                 if total >= Self.minimumSportsWords && distinct.count >= Self.minimumDistinctSportsWords { return true }
             }
+            return false
         }
-        return false
     }
 
     /// `s.hasPrefix(prefix)` for an ASCII prefix, from the bytes when they decide it: when those
