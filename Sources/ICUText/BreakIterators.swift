@@ -174,8 +174,66 @@ public enum TextSegmenter {
     }
 
     /// Calls `body` with each sentence boundary of `text` (UTF-16 offsets, ascending, ending with
-    /// `text.count`), using the `en@ss=standard` suppressions for common abbreviations.
+    /// `text.count`), as ICU's `en@ss=standard` sentence iterator gives them: UAX #29 with ICU's
+    /// suppressions for common abbreviations ("Mr.").
+    ///
+    /// Runs of lines made only of characters whose sentence-break class `SentenceBreakClass`
+    /// models (in news, nearly all lines) are segmented by `LatinSentenceSegmenter` and
+    /// `SentenceSuppressions`, without ICU's iterator; any other line goes to an ICU iterator set
+    /// on that line alone. ICU always breaks after a line end (SB4) and no suppression reads
+    /// across one, so both give the boundaries of one ICU iterator over the whole text;
+    /// `icuSentenceBoundaries(in:)` is ICU alone, for checking that.
     public static func forEachSentenceBoundary(in text: UnsafeBufferPointer<UInt16>, _ body: (Int) -> Void) {
+        guard let base = text.baseAddress, text.count > 0 else { return }
+        guard let suppressions = SentenceSuppressions.english else {
+            forEachICUSentenceBoundary(in: text, body)
+            return
+        }
+        let count = text.count
+        SentenceBreakClass.table.withUnsafeBufferPointer { table in
+            let classes = table.baseAddress!
+            var iterator: OpaquePointer?
+            var position = 0
+            while position < count {
+                let modelled = LatinSentenceSegmenter.modelledLines(base, from: position, count: count, classes: classes)
+                if modelled > position {
+                    LatinSentenceSegmenter.boundaries(base, from: position, to: modelled, count: count,
+                                                      classes: classes, suppressions: suppressions, body)
+                    position = modelled
+                    continue
+                }
+                let end = LatinSentenceSegmenter.lineEnd(base, from: position, count: count, classes: classes)
+                if iterator == nil { iterator = sentencePrototype.clone() }
+                var status = U_ZERO_ERROR
+                ubrk_setText(iterator, base + position, Int32(end - position), &status)
+                _ = ubrk_first(iterator)
+                while true {
+                    let b = ubrk_next(iterator)
+                    if b == UBRK_DONE { break }
+                    body(position + Int(b))
+                }
+                position = end
+            }
+            if let iterator { ubrk_close(iterator) }
+        }
+    }
+
+    /// The abbreviations after which ICU's `en@ss=standard` sentence iterator may suppress a
+    /// break, as ICU's data lists them (empty if it cannot be read).
+    public static var sentenceBreakSuppressions: [String] {
+        (SentenceSuppressions.abbreviations(locale: "en") ?? []).map { String(decoding: $0, as: UTF16.self) }
+    }
+
+    /// ICU's sentence boundaries of `text` from one ICU iterator over the whole text, without
+    /// the fast path of `forEachSentenceBoundary`: the reference that tests compare it with.
+    public static func icuSentenceBoundaries(in text: UnsafeBufferPointer<UInt16>) -> [Int] {
+        var out: [Int] = []
+        forEachICUSentenceBoundary(in: text) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with each boundary of one ICU sentence iterator over the whole text.
+    static func forEachICUSentenceBoundary(in text: UnsafeBufferPointer<UInt16>, _ body: (Int) -> Void) {
         guard text.count > 0 else { return }
         sentencePrototype.withIterator(over: text) { it in
             _ = ubrk_first(it)
