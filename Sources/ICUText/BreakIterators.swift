@@ -59,6 +59,9 @@ private final class BreakPrototype: @unchecked Sendable {
 
 private let wordPrototype = BreakPrototype(type: UBRK_WORD, locale: "en")
 private let sentencePrototype = BreakPrototype(type: UBRK_SENTENCE, locale: "en@ss=standard")
+/// ICU's sentence rules without its suppressions (`SentenceSuppressions` applies those): cheaper
+/// to open, as ICU builds its suppression tables each time it opens a filtered iterator.
+private let unfilteredSentencePrototype = BreakPrototype(type: UBRK_SENTENCE, locale: "en")
 
 /// ICU's word breaks over one text, read one segment at a time with `next()`. Only valid inside
 /// `TextSegmenter.withWordBreaks(in:_:)`, which owns the text and the ICU iterator.
@@ -180,39 +183,33 @@ public enum TextSegmenter {
     /// Runs of lines made only of characters whose sentence-break class `SentenceBreakClass`
     /// models (in news, nearly all lines) are segmented by `LatinSentenceSegmenter` and
     /// `SentenceSuppressions`, without ICU's iterator; any other line goes to an ICU iterator set
-    /// on that line alone. ICU always breaks after a line end (SB4) and no suppression reads
-    /// across one, so both give the boundaries of one ICU iterator over the whole text;
-    /// `icuSentenceBoundaries(in:)` is ICU alone, for checking that.
+    /// on that line alone, whose breaks `SentenceSuppressions` then filters as ICU would. ICU
+    /// always breaks after a line end (SB4) and no suppression reads across one, so both give
+    /// the boundaries of one ICU iterator over the whole text; `icuSentenceBoundaries(in:)` is
+    /// ICU alone, for checking that.
     public static func forEachSentenceBoundary(in text: UnsafeBufferPointer<UInt16>, _ body: (Int) -> Void) {
         guard let base = text.baseAddress, text.count > 0 else { return }
         guard let suppressions = SentenceSuppressions.english else {
             forEachICUSentenceBoundary(in: text, body)
             return
         }
-        let count = text.count
         SentenceBreakClass.table.withUnsafeBufferPointer { table in
-            let classes = table.baseAddress!
             var iterator: OpaquePointer?
-            var position = 0
-            while position < count {
-                let modelled = LatinSentenceSegmenter.modelledLines(base, from: position, count: count, classes: classes)
-                if modelled > position {
-                    LatinSentenceSegmenter.boundaries(base, from: position, to: modelled, count: count,
-                                                      classes: classes, suppressions: suppressions, body)
-                    position = modelled
-                    continue
-                }
-                let end = LatinSentenceSegmenter.lineEnd(base, from: position, count: count, classes: classes)
-                if iterator == nil { iterator = sentencePrototype.clone() }
+            var pending: [Int] = []
+            pending.reserveCapacity(32)
+            LatinSentenceSegmenter.boundaries(base, count: text.count, classes: table.baseAddress!,
+                                              suppressions: suppressions, pending: &pending, body) { start, end in
+                if iterator == nil { iterator = unfilteredSentencePrototype.clone() }
                 var status = U_ZERO_ERROR
-                ubrk_setText(iterator, base + position, Int32(end - position), &status)
+                ubrk_setText(iterator, base + start, Int32(end - start), &status)
                 _ = ubrk_first(iterator)
                 while true {
                     let b = ubrk_next(iterator)
                     if b == UBRK_DONE { break }
-                    body(position + Int(b))
+                    // ICU's filter checks every break but the end of its text: here the line's.
+                    let boundary = start + Int(b)
+                    if boundary == end || !suppressions.suppresses(base, count: text.count, at: boundary) { body(boundary) }
                 }
-                position = end
             }
             if let iterator { ubrk_close(iterator) }
         }

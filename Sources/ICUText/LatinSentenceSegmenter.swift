@@ -12,54 +12,69 @@
 enum LatinSentenceSegmenter {
     typealias C = SentenceBreakClass
 
-    /// Calls `body` with each boundary in `start..<end` (a run of modelled lines, `end` a line
-    /// end or `count`), then with `end` if no line end closes the run.
-    static func boundaries(_ text: UnsafePointer<UInt16>, from start: Int, to end: Int, count: Int,
-                           classes: UnsafePointer<UInt8>, suppressions: SentenceSuppressions,
-                           _ body: (Int) -> Void) {
+    /// Calls `body` with each boundary of `text` (ascending, ending with `count`), except in
+    /// lines that hold an unmodelled unit: for each of those, `fallback` is called with the
+    /// line's start and end (past its line end) at the place of its boundaries.
+    ///
+    /// One pass: a line's breaks wait in `pending` until its end shows that it was modelled.
+    static func boundaries(_ text: UnsafePointer<UInt16>, count: Int, classes: UnsafePointer<UInt8>,
+                           suppressions: SentenceSuppressions, pending: inout [Int],
+                           _ body: (Int) -> Void, fallback: (Int, Int) -> Void) {
         let raw = UnsafeRawPointer(text)
-        var last = start
-        var i = start
-        while i < end {
-            // Four printable ASCII units at a time (most text), none of them ".", "!" or "?".
-            if i &+ 4 <= end {
-                let w = raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self)
-                if isQuietASCII(w) {
+        pending.removeAll(keepingCapacity: true)
+        var lineStart = 0
+        var i = 0
+        while i < count {
+            // Four spaces and letters at a time (most text), then straight to the first unit
+            // that may be a terminator, a line end or unmodelled.
+            if i &+ 4 <= count {
+                let loud = loudLanes(raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self))
+                if loud == 0 {
                     i &+= 4
                     continue
                 }
+                i &+= loud.trailingZeroBitCount &>> 4
             }
             let c = C.of(text[i], in: classes)
             i &+= 1
             if c < C.ambiguousTerminator { continue }
             if c >= C.carriageReturn {
-                if c == C.carriageReturn && i < end && text[i] == 0x0A { i &+= 1 }
+                if c == C.unmodelled {
+                    let end = lineEnd(text, from: i, count: count, classes: classes)
+                    pending.removeAll(keepingCapacity: true)
+                    fallback(lineStart, end)
+                    lineStart = end
+                    i = end
+                    continue
+                }
+                if c == C.carriageReturn && i < count && text[i] == 0x0A { i &+= 1 }
+                for b in pending { body(b) }
+                pending.removeAll(keepingCapacity: true)
                 body(i)
-                last = i
+                lineStart = i
                 continue
             }
             let (next, breaks) = afterTerminator(text, at: i &- 1, isATerm: c == C.ambiguousTerminator,
-                                                 end: end, classes: classes)
+                                                 end: count, classes: classes)
             i = next
-            if breaks && !suppressions.suppresses(text, count: count, at: next) {
-                body(next)
-                last = next
-            }
+            if breaks && !suppressions.suppresses(text, count: count, at: next) { pending.append(next) }
         }
-        if last != end { body(end) }
+        if lineStart < count {
+            for b in pending { body(b) }
+            body(count)
+        }
     }
 
-    /// Whether the four units of `w` are printable ASCII and none is a terminator.
+    /// Nonzero in the lanes of the four units of `w` that are neither a space (U+0020) nor ASCII
+    /// from "@" up (digits and punctuation among them: they take the unit-by-unit path), and
+    /// perhaps in lanes above those: its lowest set bit is in the first such unit's lane.
     @inline(__always)
-    static func isQuietASCII(_ w: UInt64) -> Bool {
-        let lanes: UInt64 = 0x0001_0001_0001_0001
-        let high: UInt64 = 0x8000_8000_8000_8000
-        // A unit below 0x20 borrows in the subtraction and sets its lane's top bit.
-        guard w & 0xFF80_FF80_FF80_FF80 == 0, (w &- 0x20 &* lanes) & high == 0 else { return false }
-        // A lane equal to the unit sought becomes 0, and only a 0 lane borrows.
-        let stop = w ^ (0x2E &* lanes), bang = w ^ (0x21 &* lanes), query = w ^ (0x3F &* lanes)
-        let zeros = ((stop &- lanes) & ~stop) | ((bang &- lanes) & ~bang) | ((query &- lanes) & ~query)
-        return zeros & high == 0
+    static func loudLanes(_ w: UInt64) -> UInt64 {
+        // With space flipped to 0, a lane under 0x80 is loud if it is now 0x01–0x3F: adding 0x3F
+        // sets its bit 6, which it did not have (letters keep bit 6, space stays below it). A
+        // lane from 0x80 up is loud by its high bits; its carry can only reach the lanes above.
+        let u = w ^ 0x0020_0020_0020_0020
+        return (w & 0xFF80_FF80_FF80_FF80) | ((u &+ 0x003F_003F_003F_003F) & ~u & 0x0040_0040_0040_0040)
     }
 
     /// What follows the terminator at `t`: where scanning goes on (past its closing marks and
@@ -93,33 +108,6 @@ enum LatinSentenceSegmenter {
             }
         }
         return (i, true)
-    }
-
-    /// The end of the run of lines from `start` that are made only of modelled classes: `start`
-    /// if the first line holds an unmodelled unit, else just past the last such line's line end
-    /// (or `count`). Lines end after a line feed or separator, or after a carriage return not
-    /// followed by a line feed: ICU always breaks there, whatever comes before or after.
-    static func modelledLines(_ text: UnsafePointer<UInt16>, from start: Int, count: Int,
-                              classes: UnsafePointer<UInt8>) -> Int {
-        var lineStart = start
-        var i = start
-        let raw = UnsafeRawPointer(text)
-        while i < count {
-            // Four printable ASCII units at a time: all modelled, none a line end.
-            if i &+ 4 <= count {
-                let w = raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self)
-                if w & 0xFF80_FF80_FF80_FF80 == 0, (w &- 0x0020_0020_0020_0020) & 0x8000_8000_8000_8000 == 0 {
-                    i &+= 4
-                    continue
-                }
-            }
-            let c = C.of(text[i], in: classes)
-            i &+= 1
-            if c < C.carriageReturn { continue }
-            if c == C.unmodelled { return lineStart }
-            if c == C.lineEnd || (c == C.carriageReturn && (i == count || text[i] != 0x0A)) { lineStart = i }
-        }
-        return count
     }
 
     /// The end of the line holding `start`: past its line end, or `count`.

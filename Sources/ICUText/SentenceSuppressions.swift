@@ -52,15 +52,13 @@ final class SentenceSuppressions: Sendable {
     init?(locale: String) {
         guard let list = Self.abbreviations(locale: locale) else { return nil }
         // ICU keeps the list as a set: duplicates count once.
-        var seen = Set<[UInt16]>()
-        let abbreviations = list.filter { seen.insert($0).inserted }
+        let abbreviations = Self.distinct(list)
         guard Self.modelsEveryUnit(of: abbreviations) else { return nil }
         let fullStop: UInt16 = 0x2E
         // The heads of partial abbreviations, up to and with their first ".".
-        var heads = Set<[UInt16]>()
-        for a in abbreviations {
-            if let dot = a.firstIndex(of: fullStop), dot + 1 != a.count { heads.insert(Array(a[...dot])) }
-        }
+        let heads = Self.distinct(abbreviations.compactMap { a in
+            a.firstIndex(of: fullStop).flatMap { dot in dot + 1 == a.count ? nil : Array(a[...dot]) }
+        })
         var backwardStrings: [(units: [UInt16], value: UInt8)] = heads.map { ($0.reversed(), Self.partial) }
         var forwardStrings: [(units: [UInt16], value: UInt8)] = []
         for a in abbreviations {
@@ -74,11 +72,19 @@ final class SentenceSuppressions: Sendable {
         forward = SuppressionTrie(forwardStrings)
     }
 
-    /// Whether every abbreviation is non-empty and made of units that no line end, surrogate or
-    /// unmodelled class is among: then checks stay within a line and read units as ICU reads
-    /// code points.
+    /// `strings` sorted, each once.
+    static func distinct(_ strings: [[UInt16]]) -> [[UInt16]] {
+        var out: [[UInt16]] = []
+        for s in strings.sorted(by: { $0.lexicographicallyPrecedes($1) }) where out.last != s { out.append(s) }
+        return out
+    }
+
+    /// Whether the abbreviations are few and each is non-empty and made of units that no line
+    /// end, surrogate or unmodelled class is among: then checks stay within a line and read
+    /// units as ICU reads code points.
     static func modelsEveryUnit(of abbreviations: [[UInt16]]) -> Bool {
-        abbreviations.allSatisfy { a in
+        // `SuppressionTrie` numbers nodes in 16 bits.
+        abbreviations.reduce(0) { $0 + $1.count } < 0x8000 && abbreviations.allSatisfy { a in
             !a.isEmpty && a.allSatisfy { u in
                 let c = SentenceBreakClass.of(scalar: UInt32(u))
                 return !(0xD800..<0xE000).contains(u) && c != SentenceBreakClass.unmodelled

@@ -78,6 +78,27 @@ final class SentenceBreakTests: XCTestCase {
         assertSameAsICU(text, "characters in rule positions")
     }
 
+    /// Generated texts with unmodelled units sown all through them: nearly every line goes to
+    /// ICU's iterator, whose breaks `SentenceSuppressions` filters as ICU's own filter would.
+    func testGeneratedUnmodelledLinesAsICU() {
+        let abbreviations = TextSegmenter.sentenceBreakSuppressions.map { Array($0.utf16) }
+        let fragments = ["a", "A", "Z", " ", " ", "  ", ".", "?", "\n", "\r\n", "\"", "”", ",", "1", "e.g.", "x"].map { Array($0.utf16) }
+        let unmodelled: [UInt16] = [0x0301, 0x00AD, 0x200D, 0x05D0, 0x1EA1, 0x4E2D, 0xD83D, 0xDE00]
+        var rng = SplitMix64(seed: 2029)
+        for round in 0..<2_000 {
+            var text: [UInt16] = []
+            for _ in 0..<Int(rng.next() % 40) {
+                if rng.next() % 3 == 0 {
+                    text += abbreviations[Int(rng.next() % UInt64(abbreviations.count))]
+                } else {
+                    text += fragments[Int(rng.next() % UInt64(fragments.count))]
+                }
+                if rng.next() % 6 == 0 { text.append(unmodelled[Int(rng.next() % UInt64(unmodelled.count))]) }
+            }
+            assertSameAsICU(text, "generated unmodelled text \(round)")
+        }
+    }
+
     /// Generated texts mixing words, ICU's abbreviations, terminators, quotes, brackets, numbers,
     /// ellipses, spaces and line ends, any modelled character, and characters left to ICU
     /// (combining marks, soft hyphens, emoji, Vietnamese and Hebrew letters, NUL).
@@ -112,6 +133,10 @@ final class SentenceBreakTests: XCTestCase {
     func testUnmodelledLinesGoToICU() {
         let text = "Mr. Smith came.\nCafe\u{301} Mr. Jones left. He sat.\r\nDr. Who? Yes. \u{200D}A. B.\nThe U.S. Army. Fin"
         assertSameAsICU(Array(text.utf16), "mixed lines")
+        // The unmodelled unit late in its line, after breaks found without ICU, and at the end.
+        for late in ["One. Two. Three\u{301}. Four.\nFive. Six.", "Mr. A. B. C.\u{AD}", "Yes! No? Mr. X.\u{200E}\r\nGo. On."] {
+            assertSameAsICU(Array(late.utf16), late)
+        }
         XCTAssertEqual(sentences(text), ["Mr. Smith came.\n", "Cafe\u{301} Mr. Jones left. ", "He sat.\r\n", "Dr. ", "Who? ",
                                          "Yes. \u{200D}", "A. ", "B.\n", "The U.S. ", "Army. ", "Fin"])
     }
