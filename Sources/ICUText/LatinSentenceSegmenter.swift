@@ -25,15 +25,16 @@ enum LatinSentenceSegmenter {
         var lineStart = 0
         var i = 0
         while i < count {
-            // Four spaces and letters at a time (most text), then straight to the first unit
+            // Eight spaces and letters at a time (most text), then straight to the first unit
             // that may be a terminator, a line end or unmodelled.
-            if i &+ 4 <= count {
-                let loud = loudLanes(raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self))
-                if loud == 0 {
-                    i &+= 4
+            if i &+ 8 <= count {
+                let low = loudLanes(raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self))
+                let high = loudLanes(raw.loadUnaligned(fromByteOffset: i &* 2 &+ 8, as: UInt64.self))
+                if low | high == 0 {
+                    i &+= 8
                     continue
                 }
-                i &+= loud.trailingZeroBitCount &>> 4
+                i &+= low != 0 ? low.trailingZeroBitCount &>> 4 : 4 &+ high.trailingZeroBitCount &>> 4
             }
             let c = C.of(text[i], in: classes)
             i &+= 1

@@ -21,7 +21,7 @@ public struct SentenceSplitter: Sendable {
                 var t = 0
                 TextSegmenter.forEachSentenceBoundary(in: units) { boundary in
                     let first = t
-                    while t < tokens.count && Int(tokens[t].start) < boundary { t += 1 }
+                    t = Self.firstToken(from: t, startingAtOrAfter: boundary, in: tokens)
                     guard t > first else { return }
                     let segment = first..<t
                     if let last = pending, shouldJoin(last, segment, tokens: tokens, units: units) {
@@ -35,6 +35,27 @@ public struct SentenceSplitter: Sendable {
                 return out.sentences
             }
         }
+    }
+
+    /// The first token from `t` on that starts at or after `offset`, or `tokens.count` (tokens
+    /// before `t` start before `offset`): a gallop, then a binary search, as a sentence holds
+    /// some twenty tokens.
+    static func firstToken(from t: Int, startingAtOrAfter offset: Int, in tokens: UnsafeBufferPointer<Token>) -> Int {
+        // Tokens before `low` start before `offset`; `high` is the end or starts at or after it.
+        var low = t
+        var high = t
+        var step = 1
+        while high < tokens.count && Int(tokens[high].start) < offset {
+            low = high + 1
+            high = low + step
+            step &<<= 1
+        }
+        high = min(high, tokens.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(tokens[middle].start) < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The longest sentence, in tokens. Text without sentence breaks (a page flattened to one line,
