@@ -95,7 +95,7 @@ final class SentenceSuppressions: Sendable {
 
     /// Whether ICU's filter drops the sentence boundary at `boundary` (0 < boundary < count).
     func suppresses(_ text: UnsafePointer<UInt16>, count: Int, at boundary: Int) -> Bool {
-        guard !backward.isEmpty else { return false }
+        if backward.isEmpty { return false }
         var i = boundary
         if text[i - 1] == 0x20 { i -= 1 }
         var node = 0
@@ -103,25 +103,29 @@ final class SentenceSuppressions: Sendable {
         var bestValue: UInt8 = 0
         while i > 0 {
             i -= 1
-            guard let next = backward.child(of: node, unit: text[i]) else { break }
-            node = next
-            if backward.values[node] != 0 {
+            let step = backward.step(from: node, unit: text[i])
+            if !step.exists { break }
+            node = step.node
+            if step.value != 0 {
                 best = i
-                bestValue = backward.values[node]
+                bestValue = step.value
             }
-            if !backward.hasChildren(node) { break }
+            if !step.hasChildren { break }
         }
         if best < 0 { return false }
         if bestValue == Self.match { return true }
-        guard !forward.isEmpty else { return false }
+        if forward.isEmpty { return false }
         node = 0
         i = best
+        var value: UInt8 = 0
         while i < count {
-            guard let next = forward.child(of: node, unit: text[i]) else { return false }
-            node = next
+            let step = forward.step(from: node, unit: text[i])
+            if !step.exists { return false }
+            node = step.node
+            value = step.value
             i += 1
-            if !forward.hasChildren(node) { return true }
+            if !step.hasChildren { return true }
         }
-        return forward.values[node] != 0
+        return value != 0
     }
 }

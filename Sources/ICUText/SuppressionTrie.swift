@@ -3,69 +3,79 @@
 /// backward walk, as written for the forward one).
 ///
 /// Nodes are numbered from 0 (the root). The edges are one open-addressing table keyed by node
-/// and unit (a multiply and a probe or two a step, where the "." node has forty edges).
+/// and unit, each slot also holding what a walk needs of the node it leads to (its value and
+/// whether edges leave it): a step reads one slot, mostly one cache line, where the "." node
+/// has forty edges. The table is at most half full.
 struct SuppressionTrie: Sendable {
-    /// `node << 16 | unit` of each slot's edge, or `emptySlot`.
-    private var slotKeys: [UInt32]
-    private var slotTargets: [Int32]
-    private var hashShift: UInt32
-    /// Each node's value (0 if no string ends there) and whether an edge leaves it.
-    private(set) var values: [UInt8]
-    private var branches: [Bool]
+    /// What one step of a walk reached: nothing, or a node with its value and whether a longer
+    /// string goes on from it.
+    struct Step {
+        let bits: UInt32
+        var exists: Bool { bits != 0 }
+        var node: Int { Int(bits & 0xFFFF) }
+        var value: UInt8 { UInt8(truncatingIfNeeded: bits >> 16) }
+        var hasChildren: Bool { bits >> 24 != 0 }
+    }
 
-    private static let emptySlot = UInt32.max
+    /// `(node << 16 | unit) << 32 | step bits` of each slot's edge, or `emptySlot`.
+    private var slots: [UInt64]
+    private var hashShift: UInt64
+    /// Whether the trie holds no string.
+    let isEmpty: Bool
 
-    /// The trie of `strings` (none empty, none twice), each with its value.
+    private static let emptySlot = UInt64.max
+
+    /// The trie of `strings` (none empty, none twice, fewer than 0x8000 units in all), each with
+    /// its value.
     init(_ strings: [(units: [UInt16], value: UInt8)]) {
-        // A table at most a quarter full: no more edges than units.
-        let units = strings.reduce(0) { $0 + $1.units.count }
-        var bits: UInt32 = 4
-        while 1 << bits < 4 * units { bits += 1 }
-        hashShift = 32 - bits
-        slotKeys = Array(repeating: Self.emptySlot, count: 1 << bits)
-        slotTargets = Array(repeating: 0, count: 1 << bits)
-        values = [0]
-        branches = [false]
+        var edges: [(key: UInt32, target: Int)] = []
+        var targets: [UInt32: Int] = [:]
+        var values: [UInt8] = [0]
+        var branches: [Bool] = [false]
         for (string, value) in strings {
             var node = 0
             for u in string {
                 let key = UInt32(node) << 16 | UInt32(u)
-                var slot = Self.slot(of: key, shift: hashShift)
-                while slotKeys[slot] != Self.emptySlot && slotKeys[slot] != key { slot = (slot + 1) & (slotKeys.count - 1) }
-                if slotKeys[slot] == Self.emptySlot {
-                    slotKeys[slot] = key
-                    slotTargets[slot] = Int32(values.count)
-                    branches[node] = true
-                    values.append(0)
-                    branches.append(false)
+                if let next = targets[key] {
+                    node = next
+                    continue
                 }
-                node = Int(slotTargets[slot])
+                let next = values.count
+                targets[key] = next
+                edges.append((key, next))
+                values.append(0)
+                branches.append(false)
+                branches[node] = true
+                node = next
             }
             values[node] = value
         }
-    }
-
-    private static func slot(of key: UInt32, shift: UInt32) -> Int {
-        Int((key &* 0x9E37_79B1) >> shift)
-    }
-
-    /// The node reached from `node` by `unit`, or nil if no string goes on that way.
-    func child(of node: Int, unit: UInt16) -> Int? {
-        let key = UInt32(truncatingIfNeeded: node) << 16 | UInt32(unit)
-        var slot = Self.slot(of: key, shift: hashShift)
-        while true {
-            let k = slotKeys[slot]
-            if k == key { return Int(slotTargets[slot]) }
-            if k == Self.emptySlot { return nil }
-            slot = (slot + 1) & (slotKeys.count - 1)
+        isEmpty = edges.isEmpty
+        var bits: UInt64 = 4
+        while 1 << bits < 2 * edges.count { bits += 1 }
+        hashShift = 64 - bits
+        slots = Array(repeating: Self.emptySlot, count: 1 << bits)
+        for (key, target) in edges {
+            let step = UInt32(target) | UInt32(values[target]) << 16 | (branches[target] ? 1 << 24 : 0)
+            var slot = Self.slot(of: key, shift: hashShift)
+            while slots[slot] != Self.emptySlot { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = UInt64(key) << 32 | UInt64(step)
         }
     }
 
-    /// Whether a longer string goes on from `node`.
-    func hasChildren(_ node: Int) -> Bool {
-        branches[node]
+    private static func slot(of key: UInt32, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// Whether the trie holds no string.
-    var isEmpty: Bool { values.count == 1 }
+    /// The step from `node` by `unit`: `exists` is false if no string goes on that way.
+    func step(from node: Int, unit: UInt16) -> Step {
+        let key = UInt32(truncatingIfNeeded: node) << 16 | UInt32(unit)
+        var slot = Self.slot(of: key, shift: hashShift)
+        while true {
+            let s = slots[slot]
+            if s >> 32 == UInt64(key) { return Step(bits: UInt32(truncatingIfNeeded: s)) }
+            if s == Self.emptySlot { return Step(bits: 0) }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+    }
 }

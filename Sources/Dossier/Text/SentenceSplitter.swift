@@ -38,24 +38,13 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// The first token from `t` on that starts at or after `offset`, or `tokens.count` (tokens
-    /// before `t` start before `offset`): a gallop, then a binary search, as a sentence holds
-    /// some twenty tokens.
+    /// before `t` start before `offset`): four tokens a step while the fourth still starts
+    /// before it (a sentence holds some twenty tokens), then one at a time.
     static func firstToken(from t: Int, startingAtOrAfter offset: Int, in tokens: UnsafeBufferPointer<Token>) -> Int {
-        // Tokens before `low` start before `offset`; `high` is the end or starts at or after it.
-        var low = t
-        var high = t
-        var step = 1
-        while high < tokens.count && Int(tokens[high].start) < offset {
-            low = high + 1
-            high = low + step
-            step &<<= 1
-        }
-        high = min(high, tokens.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(tokens[middle].start) < offset { low = middle + 1 } else { high = middle }
-        }
-        return low
+        var i = t
+        while i + 4 <= tokens.count && Int(tokens[i + 3].start) < offset { i += 4 }
+        while i < tokens.count && Int(tokens[i].start) < offset { i += 1 }
+        return i
     }
 
     /// The longest sentence, in tokens. Text without sentence breaks (a page flattened to one line,
