@@ -1,8 +1,9 @@
 internal import CICU
 
 /// The Sentence_Break class of each UTF-16 unit in the ranges where news text spends nearly all
-/// its characters (U+0000–U+017F and U+2000–U+20CF, as `WordBreakClass`), read from ICU's own
-/// character properties when first used.
+/// its characters (U+0000–U+024F: ASCII, Latin-1, Latin Extended-A and B; U+1E00–U+20CF: Latin
+/// Extended Additional, as in Vietnamese names, Greek Extended, general punctuation, currency
+/// signs), read from ICU's own character properties when first used.
 ///
 /// `LatinSentenceSegmenter` segments lines made only of these classes as ICU's sentence rules do.
 /// A unit outside the ranges, an Extend or Format mark (soft hyphen, ZWJ, bidi marks: rule SB5
@@ -28,11 +29,11 @@ internal import CICU
         1 << other | 1 << numeric | 1 << continuation | 1 << close | 1 << space
     }
 
-    @inlinable static var lowLimit: Int { 0x180 }
-    @inlinable static var highStart: Int { 0x2000 }
-    @inlinable static var highCount: Int { 0xD0 }
+    @inlinable static var lowLimit: Int { 0x250 }
+    @inlinable static var highStart: Int { 0x1E00 }
+    @inlinable static var highCount: Int { 0x2D0 }
 
-    /// Classes of U+0000–U+017F, then of U+2000–U+20CF.
+    /// Classes of U+0000–U+024F, then of U+1E00–U+20CF.
     static let table: [UInt8] = (0..<lowLimit).map { of(scalar: UInt32($0)) }
         + (0..<highCount).map { of(scalar: UInt32(highStart + $0)) }
 
@@ -59,7 +60,7 @@ internal import CICU
     /// The class of a UTF-16 unit; `table` is `SentenceBreakClass.table`.
     @inlinable @inline(__always)
     static func of(_ u: UInt16, in table: UnsafePointer<UInt8>) -> UInt8 {
-        if u < 0x180 { return table[Int(u)] }
+        if Int(u) < lowLimit { return table[Int(u)] }
         let high = Int(u) &- highStart
         return high >= 0 && high < highCount ? table[lowLimit &+ high] : unmodelled
     }
