@@ -59,17 +59,19 @@ final class SentenceSuppressions: Sendable {
         let heads = Self.distinct(abbreviations.compactMap { a in
             a.firstIndex(of: fullStop).flatMap { dot in dot + 1 == a.count ? nil : Array(a[...dot]) }
         })
-        var backwardStrings: [(units: [UInt16], value: UInt8)] = heads.map { ($0.reversed(), Self.partial) }
-        var forwardStrings: [(units: [UInt16], value: UInt8)] = []
+        var backwardStrings: [[UInt16]] = heads.map { $0.reversed() }
+        var backwardValues = [UInt8](repeating: Self.partial, count: heads.count)
+        var forwardStrings: [[UInt16]] = []
         for a in abbreviations {
             if heads.contains(where: { a.starts(with: $0) }) {
-                forwardStrings.append((a, Self.match))
+                forwardStrings.append(a)
             } else {
-                backwardStrings.append((a.reversed(), Self.match))
+                backwardStrings.append(a.reversed())
+                backwardValues.append(Self.match)
             }
         }
-        backward = SuppressionTrie(backwardStrings)
-        forward = SuppressionTrie(forwardStrings)
+        backward = SuppressionTrie(backwardStrings, values: backwardValues)
+        forward = SuppressionTrie(forwardStrings, values: [UInt8](repeating: Self.match, count: forwardStrings.count))
     }
 
     /// `strings` sorted, each once.

@@ -25,41 +25,36 @@ struct SuppressionTrie: Sendable {
 
     private static let emptySlot = UInt64.max
 
-    /// The trie of `strings` (none empty, none twice, fewer than 0x8000 units in all), each with
-    /// its value.
-    init(_ strings: [(units: [UInt16], value: UInt8)]) {
-        var edges: [(key: UInt32, target: Int)] = []
-        var targets: [UInt32: Int] = [:]
-        var values: [UInt8] = [0]
-        var branches: [Bool] = [false]
-        for (string, value) in strings {
-            var node = 0
-            for u in string {
-                let key = UInt32(node) << 16 | UInt32(u)
-                if let next = targets[key] {
-                    node = next
-                    continue
-                }
-                let next = values.count
-                targets[key] = next
-                edges.append((key, next))
-                values.append(0)
-                branches.append(false)
-                branches[node] = true
-                node = next
-            }
-            values[node] = value
-        }
-        isEmpty = edges.isEmpty
+    /// The trie of `strings` (none empty, none twice, fewer than 0x8000 units in all), the
+    /// string at each index with the value at that index.
+    init(_ strings: [[UInt16]], values stringValues: [UInt8]) {
+        // Built in place: first each slot's key and target node, then the target's step bits.
         var bits: UInt64 = 4
-        while 1 << bits < 2 * edges.count { bits += 1 }
+        while 1 << bits < 2 * strings.reduce(0, { $0 + $1.count }) { bits += 1 }
         hashShift = 64 - bits
         slots = Array(repeating: Self.emptySlot, count: 1 << bits)
-        for (key, target) in edges {
-            let step = UInt32(target) | UInt32(values[target]) << 16 | (branches[target] ? 1 << 24 : 0)
-            var slot = Self.slot(of: key, shift: hashShift)
-            while slots[slot] != Self.emptySlot { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = UInt64(key) << 32 | UInt64(step)
+        var values: [UInt8] = [0]
+        var branches: [UInt8] = [0]
+        for (index, string) in strings.enumerated() {
+            var node = 0
+            for u in string {
+                let key = UInt64(node) << 16 | UInt64(u)
+                var slot = Self.slot(of: UInt32(key), shift: hashShift)
+                while slots[slot] != Self.emptySlot && slots[slot] >> 32 != key { slot = (slot + 1) & (slots.count - 1) }
+                if slots[slot] == Self.emptySlot {
+                    slots[slot] = key << 32 | UInt64(values.count)
+                    branches[node] = 1
+                    values.append(0)
+                    branches.append(0)
+                }
+                node = Int(slots[slot] & 0xFFFF)
+            }
+            values[node] = stringValues[index]
+        }
+        isEmpty = values.count == 1
+        for slot in slots.indices where slots[slot] != Self.emptySlot {
+            let target = Int(slots[slot] & 0xFFFF)
+            slots[slot] |= UInt64(values[target]) << 16 | UInt64(branches[target]) << 24
         }
     }
 
