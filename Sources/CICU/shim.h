@@ -22,10 +22,22 @@ DOSSIER_ICU_BIND(u_hasBinaryProperty)
 DOSSIER_ICU_BIND(unum_open)
 DOSSIER_ICU_BIND(unum_close)
 DOSSIER_ICU_BIND(unum_parseDouble)
+DOSSIER_ICU_BIND(ures_open)
+DOSSIER_ICU_BIND(ures_close)
+DOSSIER_ICU_BIND(ures_getByKey)
+DOSSIER_ICU_BIND(ures_getSize)
+DOSSIER_ICU_BIND(ures_getStringByIndex)
 
 #include <unicode/utypes.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/unum.h>
+#include <unicode/ures.h>
+
+/// The package name of ICU's break-iterator data ("icudt72l-brkitr"), where the sentence-break
+/// suppressions of each locale live.
+static inline const char *dossier_icu_brkitr_package(void) {
+    return U_ICUDATA_NAME "-brkitr";
+}
 
 #endif

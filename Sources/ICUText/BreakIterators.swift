@@ -59,6 +59,9 @@ private final class BreakPrototype: @unchecked Sendable {
 
 private let wordPrototype = BreakPrototype(type: UBRK_WORD, locale: "en")
 private let sentencePrototype = BreakPrototype(type: UBRK_SENTENCE, locale: "en@ss=standard")
+/// ICU's sentence rules without its suppressions (`SentenceSuppressions` applies those): cheaper
+/// to open, as ICU builds its suppression tables each time it opens a filtered iterator.
+private let unfilteredSentencePrototype = BreakPrototype(type: UBRK_SENTENCE, locale: "en")
 
 /// ICU's word breaks over one text, read one segment at a time with `next()`. Only valid inside
 /// `TextSegmenter.withWordBreaks(in:_:)`, which owns the text and the ICU iterator.
@@ -174,8 +177,60 @@ public enum TextSegmenter {
     }
 
     /// Calls `body` with each sentence boundary of `text` (UTF-16 offsets, ascending, ending with
-    /// `text.count`), using the `en@ss=standard` suppressions for common abbreviations.
+    /// `text.count`), as ICU's `en@ss=standard` sentence iterator gives them: UAX #29 with ICU's
+    /// suppressions for common abbreviations ("Mr.").
+    ///
+    /// Runs of lines made only of characters whose sentence-break class `SentenceBreakClass`
+    /// models (in news, nearly all lines) are segmented by `LatinSentenceSegmenter` and
+    /// `SentenceSuppressions`, without ICU's iterator; any other line goes to an ICU iterator set
+    /// on that line alone, whose breaks `SentenceSuppressions` then filters as ICU would. ICU
+    /// always breaks after a line end (SB4) and no suppression reads across one, so both give
+    /// the boundaries of one ICU iterator over the whole text; `icuSentenceBoundaries(in:)` is
+    /// ICU alone, for checking that.
     public static func forEachSentenceBoundary(in text: UnsafeBufferPointer<UInt16>, _ body: (Int) -> Void) {
+        guard let base = text.baseAddress, text.count > 0 else { return }
+        guard let suppressions = SentenceSuppressions.english else {
+            forEachICUSentenceBoundary(in: text, body)
+            return
+        }
+        SentenceBreakClass.table.withUnsafeBufferPointer { table in
+            var iterator: OpaquePointer?
+            var pending: [Int] = []
+            pending.reserveCapacity(32)
+            LatinSentenceSegmenter.boundaries(base, count: text.count, classes: table.baseAddress!,
+                                              suppressions: suppressions, pending: &pending, body) { start, end in
+                if iterator == nil { iterator = unfilteredSentencePrototype.clone() }
+                var status = U_ZERO_ERROR
+                ubrk_setText(iterator, base + start, Int32(end - start), &status)
+                _ = ubrk_first(iterator)
+                while true {
+                    let b = ubrk_next(iterator)
+                    if b == UBRK_DONE { break }
+                    // ICU's filter checks every break but the end of its text: here the line's.
+                    let boundary = start + Int(b)
+                    if boundary == end || !suppressions.suppresses(base, count: text.count, at: boundary) { body(boundary) }
+                }
+            }
+            if let iterator { ubrk_close(iterator) }
+        }
+    }
+
+    /// The abbreviations after which ICU's `en@ss=standard` sentence iterator may suppress a
+    /// break, as ICU's data lists them (empty if it cannot be read).
+    public static var sentenceBreakSuppressions: [String] {
+        (SentenceSuppressions.abbreviations(locale: "en") ?? []).map { String(decoding: $0, as: UTF16.self) }
+    }
+
+    /// ICU's sentence boundaries of `text` from one ICU iterator over the whole text, without
+    /// the fast path of `forEachSentenceBoundary`: the reference that tests compare it with.
+    public static func icuSentenceBoundaries(in text: UnsafeBufferPointer<UInt16>) -> [Int] {
+        var out: [Int] = []
+        forEachICUSentenceBoundary(in: text) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with each boundary of one ICU sentence iterator over the whole text.
+    static func forEachICUSentenceBoundary(in text: UnsafeBufferPointer<UInt16>, _ body: (Int) -> Void) {
         guard text.count > 0 else { return }
         sentencePrototype.withIterator(over: text) { it in
             _ = ubrk_first(it)

@@ -33,6 +33,25 @@ final class SentenceTests: XCTestCase {
         XCTAssertEqual(s[1].paragraph, 1)
     }
 
+    /// The gallop and binary search that finds a boundary's first token agrees with a linear
+    /// scan, from every token and for every offset of a text.
+    func testFirstTokenAtBoundaryAsLinearScan() {
+        let text = "Mr. Smith said: “It’s 3.5 m.” He left.\n\nA  b, c; d. Ef gh — ij!  Kl? (mn) op.\r\nQ"
+        let doc = Document(id: "s", text: text)
+        let tokens = Tokenizer().tokenize(doc.utf16)
+        XCTAssertGreaterThan(tokens.count, 20)
+        tokens.withUnsafeBufferPointer { buf in
+            for t in 0...buf.count {
+                let from = t == 0 ? 0 : Int(buf[t - 1].start) + 1
+                for offset in from...(doc.utf16.count + 1) {
+                    var linear = t
+                    while linear < buf.count && Int(buf[linear].start) < offset { linear += 1 }
+                    XCTAssertEqual(SentenceSplitter.firstToken(from: t, startingAtOrAfter: offset, in: buf), linear, "\(t) \(offset)")
+                }
+            }
+        }
+    }
+
     func testHardWrappedLinesJoin() {
         XCTAssertEqual(sentences("The minister said the attack\nwas thwarted by informers."), ["The minister said the attack\nwas thwarted by informers."])
     }

@@ -1,0 +1,125 @@
+/// ICU's sentence-break rules (UAX #29, as ICU's `sent.txt` has them) for lines whose every unit
+/// has a modelled `SentenceBreakClass`, without ICU's state machine, break cache and UText.
+///
+/// With no Extend or Format marks (SB5), a break can only fall after a line end (SB4: CR × LF,
+/// then ÷) or after a terminator ("." ATerm, "!" "?" STerm) with its closing marks and spaces:
+/// `terminator close* space*`, then a break (SB11) unless
+/// - SB6, SB7: "." is followed at once by a digit, or by a capital with a letter before it;
+/// - SB8: after "." comes a lowercase letter, past anything but letters, terminators and line ends;
+/// - SB8a: a continuation (",", ";", ":", "-"…) or another terminator comes next;
+/// - SB9, SB10: a line end comes next (the break then falls after it).
+/// Each break left is then checked against ICU's suppressions (`SentenceSuppressions`).
+enum LatinSentenceSegmenter {
+    typealias C = SentenceBreakClass
+
+    /// Calls `body` with each boundary of `text` (ascending, ending with `count`), except in
+    /// lines that hold an unmodelled unit: for each of those, `fallback` is called with the
+    /// line's start and end (past its line end) at the place of its boundaries.
+    ///
+    /// One pass: a line's breaks wait in `pending` until its end shows that it was modelled.
+    static func boundaries(_ text: UnsafePointer<UInt16>, count: Int, classes: UnsafePointer<UInt8>,
+                           suppressions: SentenceSuppressions, pending: inout [Int],
+                           _ body: (Int) -> Void, fallback: (Int, Int) -> Void) {
+        let raw = UnsafeRawPointer(text)
+        pending.removeAll(keepingCapacity: true)
+        var lineStart = 0
+        var i = 0
+        while i < count {
+            // Eight spaces and letters at a time (most text), then straight to the first unit
+            // that may be a terminator, a line end or unmodelled.
+            if i &+ 8 <= count {
+                let low = loudLanes(raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self))
+                let high = loudLanes(raw.loadUnaligned(fromByteOffset: i &* 2 &+ 8, as: UInt64.self))
+                if low | high == 0 {
+                    i &+= 8
+                    continue
+                }
+                i &+= low != 0 ? low.trailingZeroBitCount &>> 4 : 4 &+ high.trailingZeroBitCount &>> 4
+            }
+            let c = C.of(text[i], in: classes)
+            i &+= 1
+            if c < C.ambiguousTerminator { continue }
+            if c >= C.carriageReturn {
+                if c == C.unmodelled {
+                    let end = lineEnd(text, from: i, count: count, classes: classes)
+                    pending.removeAll(keepingCapacity: true)
+                    fallback(lineStart, end)
+                    lineStart = end
+                    i = end
+                    continue
+                }
+                if c == C.carriageReturn && i < count && text[i] == 0x0A { i &+= 1 }
+                for b in pending { body(b) }
+                pending.removeAll(keepingCapacity: true)
+                body(i)
+                lineStart = i
+                continue
+            }
+            let (next, breaks) = afterTerminator(text, at: i &- 1, isATerm: c == C.ambiguousTerminator,
+                                                 end: count, classes: classes)
+            i = next
+            if breaks && !suppressions.suppresses(text, count: count, at: next) { pending.append(next) }
+        }
+        if lineStart < count {
+            for b in pending { body(b) }
+            body(count)
+        }
+    }
+
+    /// Nonzero in the lanes of the four units of `w` that are neither a space (U+0020) nor ASCII
+    /// from "@" up (digits and punctuation among them: they take the unit-by-unit path), and
+    /// perhaps in lanes above those: its lowest set bit is in the first such unit's lane.
+    @inline(__always)
+    static func loudLanes(_ w: UInt64) -> UInt64 {
+        // With space flipped to 0, a lane under 0x80 is loud if it is now 0x01–0x3F: adding 0x3F
+        // sets its bit 6, which it did not have (letters keep bit 6, space stays below it). A
+        // lane from 0x80 up is loud by its high bits; its carry can only reach the lanes above.
+        let u = w ^ 0x0020_0020_0020_0020
+        return (w & 0xFF80_FF80_FF80_FF80) | ((u &+ 0x003F_003F_003F_003F) & ~u & 0x0040_0040_0040_0040)
+    }
+
+    /// What follows the terminator at `t`: where scanning goes on (past its closing marks and
+    /// spaces, or just past it), and whether a sentence breaks there.
+    @inline(__always)
+    static func afterTerminator(_ text: UnsafePointer<UInt16>, at t: Int, isATerm: Bool, end: Int,
+                                classes: UnsafePointer<UInt8>) -> (next: Int, breaks: Bool) {
+        var i = t &+ 1
+        if isATerm && i < end {
+            let next = C.of(text[i], in: classes)
+            if next == C.numeric { return (i, false) }                                   // SB6
+            if next == C.upper && t > 0 {
+                let before = C.of(text[t &- 1], in: classes)
+                if before == C.upper || before == C.lower { return (i, false) }           // SB7
+            }
+        }
+        while i < end && C.of(text[i], in: classes) == C.close { i &+= 1 }
+        while i < end && C.of(text[i], in: classes) == C.space { i &+= 1 }
+        if i == end { return (i, false) }
+        // No break before a continuation or a terminator (SB8a) or a line end (SB9–10). A closing
+        // mark after the spaces is none of these ("etc. (a)").
+        let next = C.of(text[i], in: classes)
+        if next == C.continuation || next >= C.ambiguousTerminator { return (i, false) }
+        if isATerm {                                                                      // SB8
+            var k = i
+            while k < end {
+                let c = C.of(text[k], in: classes)
+                if c == C.lower { return (i, false) }
+                if c > 31 || (UInt32(1) << UInt32(c)) & C.betweenTerminatorAndLowercase == 0 { break }
+                k &+= 1
+            }
+        }
+        return (i, true)
+    }
+
+    /// The end of the line holding `start`: past its line end, or `count`.
+    static func lineEnd(_ text: UnsafePointer<UInt16>, from start: Int, count: Int,
+                        classes: UnsafePointer<UInt8>) -> Int {
+        var i = start
+        while i < count {
+            let c = C.of(text[i], in: classes)
+            i &+= 1
+            if c == C.lineEnd || (c == C.carriageReturn && (i == count || text[i] != 0x0A)) { return i }
+        }
+        return count
+    }
+}
