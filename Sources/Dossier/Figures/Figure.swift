@@ -1,6 +1,6 @@
 /// A figure found in a sentence, before it becomes a record: its token span, value, what it
 /// counts and the context words that give it meaning.
-struct Figure {
+struct Figure: Sendable {
     /// Token indexes of the span written in the record.
     var start: Int
     var end: Int
@@ -51,8 +51,9 @@ enum FigureType: String {
 
 extension Figure {
     /// The record for this figure: the span fields, then its own, with the key array of its layout.
-    func record(_ context: MatchContext, builder: RecordBuilder) -> Record {
-        let tokens = context.tokens
+    /// (`AnalysisLineEncoder.appendFigure` writes the same bytes without building it.)
+    func record(builder: RecordBuilder) -> Record {
+        let tokens = builder.analysis.tokens
         var layout = 0
         if qualifier != nil { layout |= FigureRecordKeys.qualifier }
         if low != nil && high != nil { layout |= FigureRecordKeys.range }

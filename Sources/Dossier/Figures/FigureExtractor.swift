@@ -17,8 +17,14 @@ public struct FigureExtractor: Sendable {
 
     /// Figure records for the searched sentences.
     public func extract(_ context: MatchContext, entities: [EntityMention], records: RecordBuilder) -> [Record] {
+        extract(context, entities: entities).map { $0.record(builder: records) }
+    }
+
+    /// The figures of the searched sentences, in text order. (Not inlined: the stage's entry point
+    /// for `Scripts/profile_stages.sh`.)
+    @inline(never) func extract(_ context: MatchContext, entities: [EntityMention]) -> [Figure] {
         var document: FigureDocument?
-        var out: [Record] = []
+        var out: [Figure] = []
         let tokens = context.tokens, units = context.document.utf16
         let signals = lexicon.numberSignalKeys, filter = lexicon.numberSignalFilter
         for sentence in context.searched {
@@ -34,7 +40,7 @@ public struct FigureExtractor: Sendable {
             // before the token preceding the first signal.
             let figures = scan.figures(from: max(sentence.tokens.lowerBound, first - 1))
             if out.isEmpty, !figures.isEmpty { out.reserveCapacity(16) }
-            for k in figures.indices { out.append(figures[k].record(context, builder: records)) }
+            out.append(contentsOf: figures)
         }
         return out
     }
