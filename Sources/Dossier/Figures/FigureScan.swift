@@ -31,6 +31,10 @@ final class FigureDocument {
 /// categories, ellipsis).
 struct FigureScan {
     let document: FigureDocument
+    /// The document's tokens and text, read in place: valid while `FigureExtractor.extract` runs
+    /// (an array read through the document would be retained and released at each read).
+    let tokens: UnsafeBufferPointer<Token>
+    let units: UnsafeBufferPointer<UInt16>
     /// Token range of the sentence.
     let lo: Int
     let hi: Int
@@ -38,8 +42,6 @@ struct FigureScan {
     @inline(__always) var context: MatchContext { document.context }
     @inline(__always) var lexicon: FigureLexicon { document.lexicon }
     @inline(__always) var language: LanguageData { document.language }
-    @inline(__always) var tokens: [Token] { document.tokens }
-    @inline(__always) var units: [UInt16] { document.units }
 
     /// The first UTF-16 unit of token `i`.
     @inline(__always) func firstUnit(_ i: Int) -> UInt16 { units[Int(tokens[i].start)] }
@@ -78,7 +80,7 @@ struct FigureScan {
             // The last payload of the phrase ending exactly at `end`, as `matches(…).first { $0.end == end }`
             // finds it, without building the list of matches.
             var found: P?
-            _ = trie.longest(in: tokens, from: s, limit: end) { payload, range in
+            _ = trie.longest(in: document.tokens, from: s, limit: end) { payload, range in
                 if range.upperBound == end { found = payload }
                 return false
             }
@@ -91,7 +93,7 @@ struct FigureScan {
     /// The longest phrase of `trie` starting at token `start`.
     func phrase<P>(_ trie: PhraseTrie<P>, startingAt start: Int) -> (end: Int, payload: P)? {
         guard inSentence(start) else { return nil }
-        return trie.longest(in: tokens, from: start, limit: hi)
+        return trie.longest(in: document.tokens, from: start, limit: hi)
     }
 
     /// The tokens of the entity mention covering token `i`, without copying the mention.

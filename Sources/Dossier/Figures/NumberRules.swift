@@ -115,7 +115,7 @@ extension FigureScan {
     /// The value of the digits (and decimal point) in `units[from..<to]`, commas left out;
     /// `length` counts the units that are not commas. Whole numbers of up to fifteen digits are
     /// added up exactly; others are parsed as text, as `Double("3.5")` reads them.
-    static func numeralValue(_ units: [UInt16], from: Int, to: Int, length: Int, decimal: Bool) -> Double? {
+    static func numeralValue(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int, length: Int, decimal: Bool) -> Double? {
         if !decimal, length <= 15 {
             var whole = 0
             for k in from..<to where units[k] != 0x2C { whole = whole &* 10 &+ Int(units[k] &- 0x30) }
