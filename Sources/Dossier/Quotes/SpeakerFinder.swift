@@ -159,11 +159,20 @@ public struct SpeakerFinder {
     /// The phrase as written, with a capitalised opening determiner lowered ("A senior official" →
     /// "a senior official").
     func descriptiveText(_ r: Range<Int>) -> String {
-        var s = scope.context.text(r)
-        if scope.lexicon.determiners.contains(scope.key(r.lowerBound)), scope.tokens[r.lowerBound].shape == .capitalised,
-           let f = s.first {
-            s = f.lowercased() + s.dropFirst()
+        guard scope.lexicon.determiners.contains(scope.key(r.lowerBound)), scope.tokens[r.lowerBound].shape == .capitalised else {
+            return scope.context.text(r)
         }
+        // An ASCII capital (every English determiner) is lowered in the UTF-16 text; any other first
+        // character as a `Character`.
+        let start = Int(scope.tokens[r.lowerBound].start), end = Int(scope.tokens[r.upperBound - 1].end)
+        let first = scope.units[start]
+        if first >= 0x41, first <= 0x5A, start < end {
+            var units = Array(scope.units[start..<end])
+            units[0] = first | 0x20
+            return units.withUnsafeBufferPointer { Document.string($0) }
+        }
+        var s = scope.context.text(r)
+        if let f = s.first { s = f.lowercased() + s.dropFirst() }
         return s
     }
 
