@@ -101,4 +101,20 @@ final class AnalysisLineEncoderTests: XCTestCase {
             }
         }
     }
+
+    /// Zone names and figure types written from literals are the bytes of their raw values.
+    func testLiteralZonesAndFigureTypesMatchTheirRawValues() {
+        func bytes(_ write: (inout JSONByteBuffer) -> Void) -> [UInt8] {
+            var buffer = JSONByteBuffer(capacity: 8)
+            write(&buffer)
+            defer { buffer.deallocate() }
+            return Array(buffer.bytes)
+        }
+        for zone in ZoneType.allCases {
+            XCTAssertEqual(bytes { $0.appendLiteral(zone) }, bytes { $0.appendString(zone.rawValue) }, zone.rawValue)
+        }
+        for type in FigureType.allCases {
+            XCTAssertEqual(bytes { $0.appendLiteral(type) }, bytes { $0.appendString(type.rawValue) }, type.rawValue)
+        }
+    }
 }

@@ -35,7 +35,7 @@ struct Figure: Sendable {
 }
 
 /// The categories of the record contract.
-enum FigureType: String {
+enum FigureType: String, CaseIterable {
     case casualties, injured, missing, arrested, displaced, attacks
     case borderCrossings = "border crossings"
     case money, percent, duration, age, count

@@ -9,10 +9,13 @@
 public struct FigureExtractor: Sendable {
     let language: LanguageData
     let lexicon: FigureLexicon
+    /// `lexicon`, by reference, for the scans.
+    let words: SharedFigureLexicon
 
     public init(language: LanguageData) {
         self.language = language
         self.lexicon = .english
+        words = SharedFigureLexicon(lexicon)
     }
 
     /// Figure records for the searched sentences.
@@ -35,9 +38,9 @@ public struct FigureExtractor: Sendable {
                         continue
                     }
                     if document == nil {
-                        document = FigureDocument(context: context, lexicon: lexicon, language: language, entities: entities)
+                        document = FigureDocument(context: context, language: language, entities: entities)
                     }
-                    let scan = FigureScan(document: document!, tokens: tokenBuffer, units: unitBuffer,
+                    let scan = FigureScan(document: document!, words: words, tokens: tokenBuffer, units: unitBuffer,
                                           lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound)
                     // An article reads as a number only right before a number word, so no number starts
                     // before the token preceding the first signal.

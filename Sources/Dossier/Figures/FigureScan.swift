@@ -1,9 +1,8 @@
 /// What the figure rules read in every sentence of one document, gathered once per document: the
-/// tokens and text, the lexicon and the entity mention covering each token. A class, so that each
-/// sentence's scan shares it instead of copying it.
+/// tokens and text and the entity mention covering each token. A class, so that each sentence's
+/// scan shares it instead of copying it.
 final class FigureDocument {
     let context: MatchContext
-    let lexicon: FigureLexicon
     let language: LanguageData
     let tokens: [Token]
     let units: [UInt16]
@@ -11,9 +10,8 @@ final class FigureDocument {
     let mentionAt: [Int32]
     let entities: [EntityMention]
 
-    init(context: MatchContext, lexicon: FigureLexicon, language: LanguageData, entities: [EntityMention]) {
+    init(context: MatchContext, language: LanguageData, entities: [EntityMention]) {
         self.context = context
-        self.lexicon = lexicon
         self.language = language
         tokens = context.tokens
         units = context.document.utf16
@@ -31,6 +29,8 @@ final class FigureDocument {
 /// categories, ellipsis).
 struct FigureScan {
     let document: FigureDocument
+    /// The lexicon, held once by the extractor: a copy a document would retain each of its tables.
+    let words: SharedFigureLexicon
     /// The document's tokens and text, read in place: valid while `FigureExtractor.extract` runs
     /// (an array read through the document would be retained and released at each read).
     let tokens: UnsafeBufferPointer<Token>
@@ -40,7 +40,7 @@ struct FigureScan {
     let hi: Int
 
     @inline(__always) var context: MatchContext { document.context }
-    @inline(__always) var lexicon: FigureLexicon { document.lexicon }
+    @inline(__always) var lexicon: FigureLexicon { words.lexicon }
     @inline(__always) var language: LanguageData { document.language }
 
     /// The first UTF-16 unit of token `i`.

@@ -14,7 +14,11 @@ extension AnalysisLineEncoder {
                       to buffer: inout JSONByteBuffer) {
         let f = figure
         let start = Int(text.tokens[f.pointee.start].start), end = Int(text.tokens[f.pointee.end &- 1].end)
-        appendSpanFields(kind: "figure", type: f.pointee.type.rawValue, start: start, end: end, bounds: bounds, text: text, to: &buffer)
+        buffer.append("{\"doc\": ")
+        buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
+        buffer.append(", \"kind\": \"figure\", \"type\": ")
+        buffer.appendLiteral(f.pointee.type)
+        appendTextFields(start: start, end: end, bounds: bounds, text: text, to: &buffer)
         buffer.append(", \"value\": ")
         buffer.appendValue(Figure.json(f.pointee.value))
         buffer.append(", \"unit\": ")
@@ -52,7 +56,15 @@ extension AnalysisLineEncoder {
         var start = q.pointee.start, end = q.pointee.end
         while start < end, Tokenizer.isSpace(text.units[start]) { start &+= 1 }
         while end > start, Tokenizer.isSpace(text.units[end &- 1]) { end &-= 1 }
-        appendSpanFields(kind: q.pointee.kind, type: q.pointee.type, start: start, end: end, bounds: bounds, text: text, to: &buffer)
+        buffer.append("{\"doc\": ")
+        buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
+        buffer.append(", \"kind\": ")
+        buffer.appendString(q.pointee.kind)
+        if let type = q.pointee.type {
+            buffer.append(", \"type\": ")
+            buffer.appendString(type)
+        }
+        appendTextFields(start: start, end: end, bounds: bounds, text: text, to: &buffer)
         buffer.append(", \"speaker\": ")
         buffer.appendStringOrNull(q.pointee.speaker?.name)
         buffer.append(", \"speaker_mention\": ")
@@ -64,18 +76,10 @@ extension AnalysisLineEncoder {
         buffer.append("}\n")
     }
 
-    /// `{"doc": …, "kind": …, "type": …, "text": …, "start": …, "end": …, "zone": …` (`type` only
-    /// when given): the fields `RecordBuilder.spanValues` gives, for UTF-16 `start..<end`.
-    private func appendSpanFields(kind: String, type: String?, start: Int, end: Int, bounds: (start: Int, end: Int),
-                                  text: FoundText, to buffer: inout JSONByteBuffer) {
-        buffer.append("{\"doc\": ")
-        buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
-        buffer.append(", \"kind\": ")
-        buffer.appendString(kind)
-        if let type {
-            buffer.append(", \"type\": ")
-            buffer.appendString(type)
-        }
+    /// `, "text": …, "start": …, "end": …, "zone": …`: the fields after `type` that
+    /// `RecordBuilder.spanValues` gives, for UTF-16 `start..<end`.
+    private func appendTextFields(start: Int, end: Int, bounds: (start: Int, end: Int), text: FoundText,
+                                  to buffer: inout JSONByteBuffer) {
         buffer.append(", \"text\": ")
         buffer.appendQuotedUTF16(UnsafeBufferPointer(rebasing: text.units[start..<end]))
         buffer.append(", \"start\": ")
@@ -83,7 +87,7 @@ extension AnalysisLineEncoder {
         buffer.append(", \"end\": ")
         buffer.appendInt(bounds.end)
         buffer.append(", \"zone\": ")
-        buffer.appendString(text.zones.zone(at: start).rawValue)
+        buffer.appendLiteral(text.zones.zone(at: start))
     }
 
     /// `{"text": …, "start": …, "end": …}` of a token range, as `QuoteExtractor.span` gives it.
@@ -96,6 +100,38 @@ extension AnalysisLineEncoder {
         buffer.append(", \"end\": ")
         buffer.appendInt(text.offsets.codePoint(e))
         buffer.append("}")
+    }
+}
+
+extension JSONByteBuffer {
+    /// A zone's name as a JSON string, the bytes `appendString(zone.rawValue)` writes.
+    mutating func appendLiteral(_ zone: ZoneType) {
+        switch zone {
+        case .title: append("\"title\"")
+        case .byline: append("\"byline\"")
+        case .body: append("\"body\"")
+        case .comments: append("\"comments\"")
+        case .caption: append("\"caption\"")
+        case .boilerplate: append("\"boilerplate\"")
+        }
+    }
+
+    /// A figure type as a JSON string, the bytes `appendString(type.rawValue)` writes.
+    mutating func appendLiteral(_ type: FigureType) {
+        switch type {
+        case .casualties: append("\"casualties\"")
+        case .injured: append("\"injured\"")
+        case .missing: append("\"missing\"")
+        case .arrested: append("\"arrested\"")
+        case .displaced: append("\"displaced\"")
+        case .attacks: append("\"attacks\"")
+        case .borderCrossings: append("\"border crossings\"")
+        case .money: append("\"money\"")
+        case .percent: append("\"percent\"")
+        case .duration: append("\"duration\"")
+        case .age: append("\"age\"")
+        case .count: append("\"count\"")
+        }
     }
 }
 
