@@ -92,7 +92,7 @@ public struct QuoteAttributor {
     /// The speaker of cue `k`, found from the text (see `speaker(ofCue:lowerBound:)`).
     func newSpeaker(ofCue k: Int, lowerBound: Int?) -> Speaker? {
         let cue = cues[k]
-        let sentence = scope.context.sentences[cue.sentence].tokens
+        let sentence = scope.sentences[cue.sentence].tokens
         let lb = max(sentence.lowerBound, lowerBound ?? sentence.lowerBound)
         switch cue.kind {
         case .verb:
@@ -135,7 +135,7 @@ public struct QuoteAttributor {
     /// The subject of a sentence: the first person or organisation that opens it or follows a
     /// comma ("During questions Wednesday, Sunak defended …"), or the subject of its first verb.
     func sentenceSubject(_ si: Int, before token: Int) -> Speaker? {
-        let r = scope.context.sentences[si].tokens
+        let r = scope.sentences[si].tokens
         var i = r.lowerBound
         while i < token {
             if let m = scope.mention(at: i), m.type != .place, m.tokens.lowerBound == i,
@@ -148,7 +148,7 @@ public struct QuoteAttributor {
     }
 
     func previousSpeaker(inSentence si: Int, before token: Int) -> Speaker? {
-        let sentence = scope.context.sentences[si].tokens
+        let sentence = scope.sentences[si].tokens
         var k = cueCount(startingBefore: token) - 1
         while k >= 0, cues[k].tokens.lowerBound >= sentence.lowerBound {
             if speakerOfCue[k] >= 0, cues[k].sentence == si { return speakers[Int(speakerOfCue[k])] }
@@ -161,7 +161,7 @@ public struct QuoteAttributor {
         guard let si = scope.sentence(ofToken: anchor) else { return }
         let mention = speaker.tokens.lowerBound
         history.append(Attribution(mentionToken: mention, anchor: anchor, end: end, sentence: si,
-                                   paragraph: scope.context.sentences[si].paragraph, speaker: speaker))
+                                   paragraph: scope.sentences[si].paragraph, speaker: speaker))
     }
 
     // MARK: Quotations
@@ -220,7 +220,7 @@ public struct QuoteAttributor {
         if let open = span.open, open >= 1, scope.isPunctuation(open - 1, 0x3A),
            scope.paragraph(ofToken: open - 1) != scope.paragraph(ofToken: open),
            let si = scope.sentence(ofToken: open - 1), words >= 3 {
-            let r = scope.context.sentences[si].tokens
+            let r = scope.sentences[si].tokens
             var k = cueCount(endingBefore: open - 1) - 1
             var speaker: (Speaker, Range<Int>?)?
             while k >= 0, cues[k].tokens.upperBound > r.lowerBound {
@@ -342,7 +342,7 @@ public struct QuoteAttributor {
     func isInTitleCaseLine(_ open: Int) -> Bool {
         guard let si = scope.sentence(ofToken: open) else { return false }
         var words = 0, capitalised = 0
-        for t in scope.context.sentences[si].tokens where scope.tokens[t].kind == .word && scope.tokens[t].length >= 4 {
+        for t in scope.sentences[si].tokens where scope.tokens[t].kind == .word && scope.tokens[t].length >= 4 {
             words += 1
             if scope.tokens[t].isCapitalised { capitalised += 1 }
         }
@@ -411,19 +411,19 @@ public struct QuoteAttributor {
     func turnSpeaker(before open: Int) -> Speaker? {
         guard let paragraph = scope.paragraph(ofToken: open), let si = scope.sentence(ofToken: open) else { return nil }
         let last = history.suffix(PronounResolver.historyLimit).last(where: { $0.anchor < open && $0.paragraph >= paragraph - 3 })
-        let from = last.map { $0.end } ?? scope.context.sentences[max(0, si - 4)].tokens.lowerBound
+        let from = last.map { $0.end } ?? scope.sentences[max(0, si - 4)].tokens.lowerBound
         // A person who became the subject of a sentence since.
         var s = scope.sentence(ofToken: open) ?? si
         // Bounded: in text without paragraph breaks the last speaker may lie any number of sentences back.
         let firstSentence = max(scope.sentence(ofToken: from) ?? si, si - Self.turnSentences)
         while s >= firstSentence {
-            let r = scope.context.sentences[s].tokens
+            let r = scope.sentences[s].tokens
             var i = max(r.lowerBound, from)
             while i < min(r.upperBound, open), i < r.lowerBound + 3 {
                 if let m = scope.mention(at: i), m.type == .person {
                     let sp = finder.entitySpeaker(m)
                     if last == nil || sp.name != last!.speaker.name {
-                        if scope.context.sentences[s].paragraph >= paragraph - 1 { return sp }
+                        if scope.sentences[s].paragraph >= paragraph - 1 { return sp }
                     }
                     break
                 }

@@ -3,7 +3,8 @@
 /// never crosses from one to another), and the entity mention covering each token. A class, so
 /// that the stages sharing it (marks, cues, speakers, claims, pronouns) share one copy.
 public final class QuoteScope {
-    let context: MatchContext
+    /// The document's sentences (the scope keeps no copy of the whole `MatchContext`).
+    let sentences: [Sentence]
     let lexicon: QuoteLexicon
     let entities: [EntityMention]
     let tokens: [Token]
@@ -26,7 +27,7 @@ public final class QuoteScope {
     let genderOfName: [String: Gender]
 
     init(context: MatchContext, entities: [EntityMention], lexicon: QuoteLexicon, zoneAt: (Int) -> ZoneType) {
-        self.context = context
+        sentences = context.sentences
         self.lexicon = lexicon
         self.entities = entities
         tokens = context.tokens
@@ -199,13 +200,13 @@ public final class QuoteScope {
     /// The paragraph of a token, when it lies in a searched sentence.
     func paragraph(ofToken i: Int) -> Int? {
         guard i >= 0, i < sentenceOfToken.count, sentenceOfToken[i] >= 0 else { return nil }
-        let p = context.sentences[Int(sentenceOfToken[i])].paragraph
+        let p = sentences[Int(sentenceOfToken[i])].paragraph
         return p >= 0 ? p : nil
     }
 
     /// The token range of the sentence holding token `i`.
     func sentenceTokens(_ i: Int) -> Range<Int>? {
-        sentence(ofToken: i).map { context.sentences[$0].tokens }
+        sentence(ofToken: i).map { sentences[$0].tokens }
     }
 
     /// An entity mention as the rules ask about it: where it is in `entities`, its type and its
@@ -228,6 +229,17 @@ public final class QuoteScope {
         var n = 0
         for i in r where tokens[i].kind == .word || (numbers && tokens[i].kind == .number) { n += 1 }
         return n
+    }
+
+    /// The text of tokens `r`, as `MatchContext.text(_:)` gives it.
+    func text(_ r: Range<Int>) -> String { slice(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound - 1].end)) }
+
+    /// The text of token `i`.
+    func text(_ i: Int) -> String { slice(Int(tokens[i].start), Int(tokens[i].end)) }
+
+    /// The text of UTF-16 `start..<end`, as `Document.slice` gives it.
+    func slice(_ start: Int, _ end: Int) -> String {
+        units.withUnsafeBufferPointer { Document.string(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     func key(_ i: Int) -> UInt64 { tokens[i].key }

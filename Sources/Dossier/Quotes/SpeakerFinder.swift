@@ -113,7 +113,7 @@ public struct SpeakerFinder {
         if let agreement = scope.lexicon.pronouns[key] {
             // "the i reporting": a name, not the pronoun.
             if j > lowerBound, scope.lexicon.determiners.contains(scope.key(j - 1)) { return nil }
-            return Speaker(name: scope.context.text(j), tokens: j..<(j + 1), kind: .pronoun(agreement))
+            return Speaker(name: scope.text(j), tokens: j..<(j + 1), kind: .pronoun(agreement))
         }
         if scope.lexicon.speakerNouns.contains(key) {
             return descriptive(head: j, lowerBound: lowerBound)
@@ -160,7 +160,7 @@ public struct SpeakerFinder {
     /// "a senior official").
     func descriptiveText(_ r: Range<Int>) -> String {
         guard scope.lexicon.determiners.contains(scope.key(r.lowerBound)), scope.tokens[r.lowerBound].shape == .capitalised else {
-            return scope.context.text(r)
+            return scope.text(r)
         }
         // An ASCII capital (every English determiner) is lowered in the UTF-16 text; any other first
         // character as a `Character`.
@@ -171,7 +171,7 @@ public struct SpeakerFinder {
             units[0] = first | 0x20
             return units.withUnsafeBufferPointer { Document.string($0) }
         }
-        var s = scope.context.text(r)
+        var s = scope.text(r)
         if let f = s.first { s = f.lowercased() + s.dropFirst() }
         return s
     }
@@ -200,7 +200,7 @@ public struct SpeakerFinder {
         if let agreement = scope.lexicon.pronouns[first.key] {
             let next = cueEnd + 1
             if next >= upperBound || scope.tokens[next].kind == .punctuation {
-                return Speaker(name: scope.context.text(cueEnd), tokens: cueEnd..<(cueEnd + 1), kind: .pronoun(agreement))
+                return Speaker(name: scope.text(cueEnd), tokens: cueEnd..<(cueEnd + 1), kind: .pronoun(agreement))
             }
             return nil
         }
@@ -244,7 +244,7 @@ public struct SpeakerFinder {
 
     func entitySpeaker(_ ref: QuoteScope.MentionRef) -> Speaker {
         let entities = scope.entities, k = ref.index
-        let name = entities[k].canonical ?? scope.context.document.slice(entities[k].start, entities[k].end)
+        let name = entities[k].canonical ?? scope.slice(entities[k].start, entities[k].end)
         var gender = entities[k].gender
         if gender == .unknown { gender = scope.genderOfName[name] ?? .unknown }
         return Speaker(name: name, tokens: ref.tokens, kind: .entity(ref.type), gender: gender)
@@ -262,6 +262,6 @@ public struct SpeakerFinder {
             if gender == .unknown { gender = scope.genderOfName[c] ?? .unknown }
             return Speaker(name: c, tokens: r, kind: .entity(.person), gender: gender)
         }
-        return Speaker(name: scope.context.text(r), tokens: r, kind: .name)
+        return Speaker(name: scope.text(r), tokens: r, kind: .name)
     }
 }
