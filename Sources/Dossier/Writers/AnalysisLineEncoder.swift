@@ -175,6 +175,18 @@ extension JSONByteBuffer {
                     i &+= 8
                     continue
                 }
+            } else if n &- i >= 4 {
+                // The last four to seven units: four at a time, stored when none needs an escape.
+                let four = UInt64(littleEndian: UnsafeRawPointer(units.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                if four & 0xFF80_FF80_FF80_FF80 == 0 {
+                    let word = JSONEscape.packASCII(four)
+                    if !JSONEscape.any(in: word | JSONEscape.spaces &<< 32) {
+                        UnsafeMutableRawPointer(p).storeBytes(of: UInt32(truncatingIfNeeded: word).littleEndian, as: UInt32.self)
+                        p += 4
+                        i &+= 4
+                        continue
+                    }
+                }
             }
             let u = UInt32(units[i])
             i &+= 1
