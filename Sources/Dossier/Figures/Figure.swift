@@ -34,6 +34,15 @@ struct Figure: Sendable {
     var standsAlone = false
 }
 
+extension Array where Element == Figure {
+    /// Appends `figure`, moved in by a swap with a blank figure (which has no strings), so that
+    /// its strings are not retained for the copy and released with the original.
+    mutating func appendMoving(_ figure: inout Figure) {
+        append(Figure(start: 0, end: 0, value: 0, numberStart: 0, numberEnd: 0, bare: true, words: false))
+        swap(&self[count - 1], &figure)
+    }
+}
+
 /// The categories of the record contract.
 enum FigureType: String, CaseIterable {
     case casualties, injured, missing, arrested, displaced, attacks

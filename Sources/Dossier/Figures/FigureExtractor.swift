@@ -168,7 +168,7 @@ extension FigureScan {
         attachUnit(&f, number: last, after: f.end)
         if f.bare, !f.typeFixed, has(f.start - 1, .age) { applyAge(&f) }
         let end = f.end
-        out.append(f)
+        out.appendMoving(&f)
         return end
     }
 
@@ -208,7 +208,7 @@ extension FigureScan {
         f.qualifier = "ordinal"
         if attack { setType(&f, .attacks) } else { f.typeFixed = true }
         let end = f.end
-        out.append(f)
+        out.appendMoving(&f)
         return end
     }
 }
