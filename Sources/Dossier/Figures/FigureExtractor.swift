@@ -204,7 +204,7 @@ extension FigureScan {
         guard modified || key(j) == FigureKeys.time || attack else { return n.end }
         var f = Figure(start: n.start, end: unit?.end ?? j + 1, value: n.value, numberStart: n.start, numberEnd: n.end,
                        bare: false, words: n.form != .digits)
-        f.unit = unit?.payload.unit ?? context.text(j..<(unit?.end ?? j + 1)).lowercased()
+        f.unit = unit?.payload.unit ?? text(j..<(unit?.end ?? j + 1)).lowercased()
         f.qualifier = "ordinal"
         if attack { setType(&f, .attacks) } else { f.typeFixed = true }
         let end = f.end

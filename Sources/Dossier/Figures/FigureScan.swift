@@ -2,7 +2,6 @@
 /// tokens and text and the entity mention covering each token. A class, so that each sentence's
 /// scan shares it instead of copying it.
 final class FigureDocument {
-    let context: MatchContext
     let language: LanguageData
     let tokens: [Token]
     let units: [UInt16]
@@ -11,7 +10,6 @@ final class FigureDocument {
     let entities: [EntityMention]
 
     init(context: MatchContext, language: LanguageData, entities: [EntityMention]) {
-        self.context = context
         self.language = language
         tokens = context.tokens
         units = context.document.utf16
@@ -39,7 +37,6 @@ struct FigureScan {
     let lo: Int
     let hi: Int
 
-    @inline(__always) var context: MatchContext { document.context }
     @inline(__always) var lexicon: FigureLexicon { words.lexicon }
     @inline(__always) var language: LanguageData { document.language }
 
@@ -68,7 +65,16 @@ struct FigureScan {
         inSentence(i) && i + 1 < hi && tokens[i].kind == .dash && attached(i) && attached(i + 1)
     }
     /// Lowercase text of a token (candidate paths only).
-    func lower(_ i: Int) -> String { context.text(i).lowercased() }
+    func lower(_ i: Int) -> String { text(i).lowercased() }
+
+    /// The text of tokens `r`, as `MatchContext.text(_:)` gives it.
+    func text(_ r: Range<Int>) -> String { slice(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound - 1].end)) }
+
+    /// The text of token `i`.
+    func text(_ i: Int) -> String { slice(Int(tokens[i].start), Int(tokens[i].end)) }
+
+    /// The text of UTF-16 `start..<end`, as `Document.slice` gives it.
+    func slice(_ start: Int, _ end: Int) -> String { Document.string(UnsafeBufferPointer(rebasing: units[start..<end])) }
 
     /// The longest phrase of `trie` that ends right before token `end`, with its first token.
     /// `lastWords` holds the last word of every phrase of `trie`.

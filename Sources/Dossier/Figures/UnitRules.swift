@@ -61,7 +61,7 @@ extension FigureScan {
         }
         guard let np = nounPhrase(from: s, afterOf: viaOf, singular: n.value == 1 && n.factor == 1) else { return }
         f.bare = false
-        f.unit = np.info?.unit ?? context.text(np.start..<np.end)
+        f.unit = np.info?.unit ?? text(np.start..<np.end)
         if let t = np.info?.figureType { setType(&f, t) }
         if !viaOf { f.end = np.end }
         // "35 years old"
