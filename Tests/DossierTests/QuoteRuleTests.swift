@@ -179,6 +179,27 @@ final class QuoteRuleTests: XCTestCase {
         XCTAssertEqual(cue(c.first), "says")
     }
 
+    /// A descriptive speaker that opens with a capitalised determiner is written with that letter
+    /// lowered (in the UTF-16 text), as `Character.lowercased()` lowers it, the rest as written.
+    func testDescriptiveSpeakerLowersOnlyItsOpeningLetter() {
+        let texts = [
+            "A senior Iraqi security official says that intelligence about attacks has improved.",
+            "The Kurdish border officials 😀 said that the crossing was closed.",
+            "Some Zoë-area local residents said that the water had gone.",
+            "“We are leaving the city,” A Ünïon spokesman said.",
+        ]
+        var checked = 0
+        for text in texts {
+            for r in extract(text) {
+                guard let name = speaker(r), let written = mention(r), let first = written.first, first.isUppercase,
+                      name.lowercased() == written.lowercased(), name != written else { continue }
+                XCTAssertEqual(name, first.lowercased() + written.dropFirst(), text)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 2)
+    }
+
     func testDescriptiveQuoteSpeaker() {
         let q = quotes("“They fled in the night with nothing,” said a local resident.")
         XCTAssertEqual(speaker(q.first), "a local resident")

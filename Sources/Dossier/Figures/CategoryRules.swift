@@ -31,7 +31,7 @@ extension FigureScan {
             f.type = type
             f.cued = true
         }
-        if f.type == type { f.verb = context.text(cue.start..<cue.end).lowercased() }
+        if f.type == type { f.verb = text(cue.start..<cue.end).lowercased() }
     }
 
     /// "aged 35", "age 35", and "Ali Hassan, 35, said": ages in years.
@@ -61,14 +61,14 @@ extension FigureScan {
                     p -= 1
                     skipped += 1
                 }
-                if p >= f.end, has(p, .placePreposition) { return m.canonical ?? context.document.slice(m.start, m.end) }
+                if p >= f.end, has(p, .placePreposition) { return m.canonical ?? slice(m.start, m.end) }
             }
             if isMark(j, 0x3B) || isMark(j, 0x2C) || tokens[j].kind == .quote { break }
             j += 1
         }
         // "In Mosul, 30 people …"
         if has(lo, .placePreposition), let m = mention(lo + 1), m.type == .place, m.tokens.upperBound <= f.start {
-            return m.canonical ?? context.document.slice(m.start, m.end)
+            return m.canonical ?? slice(m.start, m.end)
         }
         return nil
     }

@@ -4,10 +4,10 @@
 /// "20 to 30 per cent".
 extension FigureScan {
     /// Gives bare figures the unit of the next figure when only "or", "to", "and" or a dash
-    /// stand between them.
-    func inheritForward(_ figures: inout [Figure]) {
-        guard figures.count > 1 else { return }
-        for k in stride(from: figures.count - 2, through: 0, by: -1) {
+    /// stand between them; the figures from index `base` on (this sentence's).
+    func inheritForward(_ figures: inout [Figure], from base: Int) {
+        guard figures.count - base > 1 else { return }
+        for k in stride(from: figures.count - 2, through: base, by: -1) {
             let a = figures[k], b = figures[k + 1]
             guard a.bare, !b.bare, b.start == a.end + 1, a.low == nil else { continue }
             guard tokens[a.end].kind == .dash || has(a.end, .rangeTo) || key(a.end) == FigureKeys.and
@@ -22,11 +22,12 @@ extension FigureScan {
         }
     }
 
-    /// Gives bare figures after a counted figure its unit and type.
-    func inheritElliptical(_ figures: inout [Figure]) {
+    /// Gives bare figures after a counted figure its unit and type; the figures from index `base`
+    /// on (this sentence's).
+    func inheritElliptical(_ figures: inout [Figure], from base: Int) {
         // The index of the antecedent, which stays unchanged: only bare figures after it are written.
         var antecedent: Int?
-        for k in figures.indices {
+        for k in base..<figures.count {
             if !figures[k].bare {
                 if figures[k].type.isCount, figures[k].unit != nil, figures[k].low == nil { antecedent = k }
                 continue

@@ -1,6 +1,6 @@
 /// A figure found in a sentence, before it becomes a record: its token span, value, what it
 /// counts and the context words that give it meaning.
-struct Figure {
+struct Figure: Sendable {
     /// Token indexes of the span written in the record.
     var start: Int
     var end: Int
@@ -34,8 +34,17 @@ struct Figure {
     var standsAlone = false
 }
 
+extension Array where Element == Figure {
+    /// Appends `figure`, moved in by a swap with a blank figure (which has no strings), so that
+    /// its strings are not retained for the copy and released with the original.
+    mutating func appendMoving(_ figure: inout Figure) {
+        append(Figure(start: 0, end: 0, value: 0, numberStart: 0, numberEnd: 0, bare: true, words: false))
+        swap(&self[count - 1], &figure)
+    }
+}
+
 /// The categories of the record contract.
-enum FigureType: String {
+enum FigureType: String, CaseIterable {
     case casualties, injured, missing, arrested, displaced, attacks
     case borderCrossings = "border crossings"
     case money, percent, duration, age, count
@@ -51,8 +60,9 @@ enum FigureType: String {
 
 extension Figure {
     /// The record for this figure: the span fields, then its own, with the key array of its layout.
-    func record(_ context: MatchContext, builder: RecordBuilder) -> Record {
-        let tokens = context.tokens
+    /// (`AnalysisLineEncoder.appendFigure` writes the same bytes without building it.)
+    func record(builder: RecordBuilder) -> Record {
+        let tokens = builder.analysis.tokens
         var layout = 0
         if qualifier != nil { layout |= FigureRecordKeys.qualifier }
         if low != nil && high != nil { layout |= FigureRecordKeys.range }

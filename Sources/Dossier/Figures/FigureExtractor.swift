@@ -9,91 +9,100 @@
 public struct FigureExtractor: Sendable {
     let language: LanguageData
     let lexicon: FigureLexicon
+    /// `lexicon`, by reference, for the scans.
+    let words: SharedFigureLexicon
 
     public init(language: LanguageData) {
         self.language = language
         self.lexicon = .english
+        words = SharedFigureLexicon(lexicon)
     }
 
     /// Figure records for the searched sentences.
     public func extract(_ context: MatchContext, entities: [EntityMention], records: RecordBuilder) -> [Record] {
+        extract(context, entities: entities).map { $0.record(builder: records) }
+    }
+
+    /// The figures of the searched sentences, in text order. (Not inlined: the stage's entry point
+    /// for `Scripts/profile_stages.sh`.)
+    @inline(never) func extract(_ context: MatchContext, entities: [EntityMention]) -> [Figure] {
         var document: FigureDocument?
-        var out: [Record] = []
+        var out: [Figure] = []
         let tokens = context.tokens, units = context.document.utf16
         let signals = lexicon.numberSignalKeys, filter = lexicon.numberSignalFilter
-        for sentence in context.searched {
-            // Cheap first pass: most sentences have no number at all.
-            guard let first = Self.firstNumberSignal(tokens, units, in: sentence.tokens, signals: signals, filter: filter) else {
-                continue
+        tokens.withUnsafeBufferPointer { tokenBuffer in
+            units.withUnsafeBufferPointer { unitBuffer in
+                for sentence in context.searched {
+                    // Cheap first pass: most sentences have no number at all.
+                    guard let first = Self.firstNumberSignal(tokenBuffer, unitBuffer, in: sentence.tokens, signals: signals, filter: filter) else {
+                        continue
+                    }
+                    if document == nil {
+                        document = FigureDocument(context: context, language: language, entities: entities)
+                    }
+                    let scan = FigureScan(document: document!, words: words, tokens: tokenBuffer, units: unitBuffer,
+                                          lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound)
+                    // An article reads as a number only right before a number word, so no number starts
+                    // before the token preceding the first signal.
+                    scan.appendFigures(from: max(sentence.tokens.lowerBound, first - 1), to: &out)
+                }
             }
-            if document == nil {
-                document = FigureDocument(context: context, lexicon: lexicon, language: language, entities: entities)
-            }
-            let scan = FigureScan(document: document!, lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound)
-            // An article reads as a number only right before a number word, so no number starts
-            // before the token preceding the first signal.
-            let figures = scan.figures(from: max(sentence.tokens.lowerBound, first - 1))
-            if out.isEmpty, !figures.isEmpty { out.reserveCapacity(16) }
-            for k in figures.indices { out.append(figures[k].record(context, builder: records)) }
         }
         return out
     }
 
     /// The first token of the range that starts with a digit or is a number word that is more
     /// than an article, or nil when there is none.
-    static func firstNumberSignal(_ tokens: [Token], _ units: [UInt16], in range: Range<Int>,
+    static func firstNumberSignal(_ tokens: UnsafeBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>, in range: Range<Int>,
                                   signals: KeySet, filter: KeyPrefilter) -> Int? {
-        tokens.withUnsafeBufferPointer { tokens in
-            units.withUnsafeBufferPointer { units in
-                filter.withBits { bits in
-                    for i in range {
-                        // A digit, or a word the prefilter lets through, tested without a branch:
-                        // most tokens are neither.
-                        let t = tokens[i]
-                        let digit = UInt64(truncatingIfNeeded: units[Int(t.start)] &- 0x30) < 10 ? UInt64(1) : 0
-                        let h = KeyPrefilter.bit(t.key)
-                        let mayBeSignal = bits[h >> 6] >> UInt64(h & 63) & 1
-                        let isWord: UInt64 = t.kind == .word ? 1 : 0
-                        guard digit | (mayBeSignal & isWord) != 0 else { continue }
-                        if digit != 0 || signals.contains(t.key) { return i }
-                    }
-                    return nil
-                }
+        filter.withBits { bits in
+            for i in range {
+                // A digit, or a word the prefilter lets through, tested without a branch:
+                // most tokens are neither.
+                let t = tokens[i]
+                let digit = UInt64(truncatingIfNeeded: units[Int(t.start)] &- 0x30) < 10 ? UInt64(1) : 0
+                let h = KeyPrefilter.bit(t.key)
+                let mayBeSignal = bits[h >> 6] >> UInt64(h & 63) & 1
+                let isWord: UInt64 = t.kind == .word ? 1 : 0
+                guard digit | (mayBeSignal & isWord) != 0 else { continue }
+                if digit != 0 || signals.contains(t.key) { return i }
             }
+            return nil
         }
     }
 }
 
 extension FigureScan {
-    /// The figures of the sentence, in text order; no number starts before token `first`.
-    func figures(from first: Int) -> [Figure] {
-        var found: [Figure] = []
+    /// Appends the figures of the sentence to `out`, in text order; no number starts before token
+    /// `first`. The rules that look at neighbouring figures see only this sentence's ones.
+    func appendFigures(from first: Int, to out: inout [Figure]) {
+        let base = out.count
         var i = first
         while i < hi {
             guard mayStartNumber(i), let n = readNumber(at: i) else { i += 1; continue }
-            let (figure, resume) = figure(for: n)
-            if let figure {
-                if found.isEmpty { found.reserveCapacity(4) }
-                found.append(figure)
-            }
-            i = max(resume, i + 1)
+            if out.count == out.capacity, out.isEmpty { out.reserveCapacity(16) }
+            i = max(figure(for: n, into: &out), i + 1)
         }
-        guard !found.isEmpty else { return [] }
-        for k in found.indices { applyCue(&found[k]) }
-        inheritForward(&found)
-        inheritElliptical(&found)
-        // The kept figures move to the front, in order, without a second array.
-        var kept = 0
-        for k in found.indices {
-            applyAge(&found[k])
-            if !keep(found[k]) { continue }
-            let type = found[k].type
-            if type != .duration && type != .age && type != .percent { found[k].place = findPlace(found[k]) }
-            if kept != k { found.swapAt(kept, k) }
+        guard out.count > base else { return }
+        for k in base..<out.count { applyCue(&out[k]) }
+        inheritForward(&out, from: base)
+        inheritElliptical(&out, from: base)
+        // The kept figures move down, in order, without a second array.
+        var kept = base
+        for k in base..<out.count where finish(&out[k]) {
+            if kept != k { out.swapAt(kept, k) }
             kept += 1
         }
-        found.removeLast(found.count - kept)
-        return found
+        out.removeLast(out.count - kept)
+    }
+
+    /// Gives a figure its age and place; false when it is not kept. (In place: passing the figure
+    /// by value would copy its strings.)
+    @inline(__always) func finish(_ f: inout Figure) -> Bool {
+        applyAge(&f)
+        guard keep(f) else { return false }
+        if f.type != .duration && f.type != .age && f.type != .percent { f.place = findPlace(f) }
+        return true
     }
 
     /// Bare number words are kept only when a cue, a vague plural or an earlier count gives them
@@ -110,8 +119,8 @@ extension FigureScan {
         return true
     }
 
-    /// The figure built on number `n`, and where to resume scanning.
-    func figure(for n: NumberSpan) -> (Figure?, Int) {
+    /// Appends the figure built on number `n`, if any, to `out`; returns where to resume scanning.
+    func figure(for n: NumberSpan, into out: inout [Figure]) -> Int {
         var start = n.start
         var currency: String?
         if let c = phrase(lexicon.currenciesBefore, lastWords: lexicon.currencyBeforeLastWords, endingAt: n.start) {
@@ -123,7 +132,7 @@ extension FigureScan {
             qualifier = q.payload
             start = q.start
         }
-        if let resume = nonFigureEnd(n, hasQualifier: qualifier != nil || currency != nil) { return (nil, resume) }
+        if let resume = nonFigureEnd(n, hasQualifier: qualifier != nil || currency != nil) { return resume }
         var n = n
         // "the 100m final": metres, not millions, when no currency leads and a singular noun follows
         if currency == nil, n.millionsAsM, isWord(n.end), tokens[n.end].shape == .lower, !looksPlural(n.end),
@@ -132,7 +141,7 @@ extension FigureScan {
             n.factor = 1
             n.hasSuffixUnit = true  // the glued "m"
         }
-        if n.form == .ordinal { return ordinalFigure(n) }
+        if n.form == .ordinal { return ordinalFigure(n, into: &out) }
         var f = Figure(start: start, end: n.end, value: n.value, numberStart: n.start, numberEnd: n.end,
                        bare: true, words: n.form != .digits)
         f.qualifier = qualifier ?? vagueWord(n)
@@ -142,7 +151,7 @@ extension FigureScan {
         if let currency { setMoney(&f, currency) }
         var last = n
         if let m = rangeEnd(n, figureStart: start) {
-            if isDate(m) { return (nil, m.end) }
+            if isDate(m) { return m.end }
             var low = n.value
             if n.factor == 1, m.factor > 1, n.value * m.factor <= m.value { low *= m.factor; f.factor = m.factor }
             f.low = low
@@ -158,7 +167,9 @@ extension FigureScan {
         }
         attachUnit(&f, number: last, after: f.end)
         if f.bare, !f.typeFixed, has(f.start - 1, .age) { applyAge(&f) }
-        return (f, f.end)
+        let end = f.end
+        out.appendMoving(&f)
+        return end
     }
 
     /// The second number of a range: "between 200 and 300", "20-30", "20 to 30" (not "from 20 to 30").
@@ -181,21 +192,23 @@ extension FigureScan {
     }
 
     /// Ordinals count only in fixed patterns: "for the third time", "the fifth consecutive day",
-    /// "the second attack".
-    func ordinalFigure(_ n: NumberSpan) -> (Figure?, Int) {
-        guard has(n.start - 1, .determiner) else { return (nil, n.end) }
+    /// "the second attack". Appends the figure, if any, to `out`; returns where to resume scanning.
+    func ordinalFigure(_ n: NumberSpan, into out: inout [Figure]) -> Int {
+        guard has(n.start - 1, .determiner) else { return n.end }
         var j = n.end
         let modified = has(j, .ordinalModifier)
         if modified { j += 1 }
-        guard isWord(j) else { return (nil, n.end) }
+        guard isWord(j) else { return n.end }
         let unit = phrase(lexicon.units, startingAt: j)
         let attack = unit?.payload.figureType == .attacks
-        guard modified || key(j) == FigureKeys.time || attack else { return (nil, n.end) }
+        guard modified || key(j) == FigureKeys.time || attack else { return n.end }
         var f = Figure(start: n.start, end: unit?.end ?? j + 1, value: n.value, numberStart: n.start, numberEnd: n.end,
                        bare: false, words: n.form != .digits)
-        f.unit = unit?.payload.unit ?? context.text(j..<(unit?.end ?? j + 1)).lowercased()
+        f.unit = unit?.payload.unit ?? text(j..<(unit?.end ?? j + 1)).lowercased()
         f.qualifier = "ordinal"
         if attack { setType(&f, .attacks) } else { f.typeFixed = true }
-        return (f, f.end)
+        let end = f.end
+        out.appendMoving(&f)
+        return end
     }
 }

@@ -198,3 +198,13 @@ public struct FigureLexicon: Sendable {
         numberWords[key]?.first(where: { $0.cls == cls })?.value
     }
 }
+
+/// The figure lexicon held by reference: each document's scans read it in place instead of
+/// copying it (which retains and releases each of its tables).
+final class SharedFigureLexicon: Sendable {
+    let lexicon: FigureLexicon
+
+    init(_ lexicon: FigureLexicon) {
+        self.lexicon = lexicon
+    }
+}

@@ -1,9 +1,7 @@
 /// What the figure rules read in every sentence of one document, gathered once per document: the
-/// tokens and text, the lexicon and the entity mention covering each token. A class, so that each
-/// sentence's scan shares it instead of copying it.
+/// tokens and text and the entity mention covering each token. A class, so that each sentence's
+/// scan shares it instead of copying it.
 final class FigureDocument {
-    let context: MatchContext
-    let lexicon: FigureLexicon
     let language: LanguageData
     let tokens: [Token]
     let units: [UInt16]
@@ -11,9 +9,7 @@ final class FigureDocument {
     let mentionAt: [Int32]
     let entities: [EntityMention]
 
-    init(context: MatchContext, lexicon: FigureLexicon, language: LanguageData, entities: [EntityMention]) {
-        self.context = context
-        self.lexicon = lexicon
+    init(context: MatchContext, language: LanguageData, entities: [EntityMention]) {
         self.language = language
         tokens = context.tokens
         units = context.document.utf16
@@ -31,15 +27,18 @@ final class FigureDocument {
 /// categories, ellipsis).
 struct FigureScan {
     let document: FigureDocument
+    /// The lexicon, held once by the extractor: a copy a document would retain each of its tables.
+    let words: SharedFigureLexicon
+    /// The document's tokens and text, read in place: valid while `FigureExtractor.extract` runs
+    /// (an array read through the document would be retained and released at each read).
+    let tokens: UnsafeBufferPointer<Token>
+    let units: UnsafeBufferPointer<UInt16>
     /// Token range of the sentence.
     let lo: Int
     let hi: Int
 
-    @inline(__always) var context: MatchContext { document.context }
-    @inline(__always) var lexicon: FigureLexicon { document.lexicon }
+    @inline(__always) var lexicon: FigureLexicon { words.lexicon }
     @inline(__always) var language: LanguageData { document.language }
-    @inline(__always) var tokens: [Token] { document.tokens }
-    @inline(__always) var units: [UInt16] { document.units }
 
     /// The first UTF-16 unit of token `i`.
     @inline(__always) func firstUnit(_ i: Int) -> UInt16 { units[Int(tokens[i].start)] }
@@ -66,7 +65,16 @@ struct FigureScan {
         inSentence(i) && i + 1 < hi && tokens[i].kind == .dash && attached(i) && attached(i + 1)
     }
     /// Lowercase text of a token (candidate paths only).
-    func lower(_ i: Int) -> String { context.text(i).lowercased() }
+    func lower(_ i: Int) -> String { text(i).lowercased() }
+
+    /// The text of tokens `r`, as `MatchContext.text(_:)` gives it.
+    func text(_ r: Range<Int>) -> String { slice(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound - 1].end)) }
+
+    /// The text of token `i`.
+    func text(_ i: Int) -> String { slice(Int(tokens[i].start), Int(tokens[i].end)) }
+
+    /// The text of UTF-16 `start..<end`, as `Document.slice` gives it.
+    func slice(_ start: Int, _ end: Int) -> String { Document.string(UnsafeBufferPointer(rebasing: units[start..<end])) }
 
     /// The longest phrase of `trie` that ends right before token `end`, with its first token.
     /// `lastWords` holds the last word of every phrase of `trie`.
@@ -78,7 +86,7 @@ struct FigureScan {
             // The last payload of the phrase ending exactly at `end`, as `matches(…).first { $0.end == end }`
             // finds it, without building the list of matches.
             var found: P?
-            _ = trie.longest(in: tokens, from: s, limit: end) { payload, range in
+            _ = trie.longest(in: document.tokens, from: s, limit: end) { payload, range in
                 if range.upperBound == end { found = payload }
                 return false
             }
@@ -91,7 +99,7 @@ struct FigureScan {
     /// The longest phrase of `trie` starting at token `start`.
     func phrase<P>(_ trie: PhraseTrie<P>, startingAt start: Int) -> (end: Int, payload: P)? {
         guard inSentence(start) else { return nil }
-        return trie.longest(in: tokens, from: start, limit: hi)
+        return trie.longest(in: document.tokens, from: start, limit: hi)
     }
 
     /// The tokens of the entity mention covering token `i`, without copying the mention.

@@ -34,7 +34,7 @@ extension FigureScan {
         if n.factor == 1, has(e, .time) { return e + 1 }
         // "at 10.30": a clock time written with a dot
         if n.integerDigits == nil, n.factor == 1, n.value < 24, isKey(n.start - 1, FigureKeys.at) {
-            let t = context.text(n.start)
+            let t = text(n.start)
             if let dot = t.firstIndex(of: "."), t.distance(from: dot, to: t.endIndex) == 3 { return n.end }
         }
         return nil
@@ -135,7 +135,7 @@ extension FigureScan {
         let e = n.end
         guard n.integerDigits != nil, inSentence(e), tokens[e].kind == .dash, isDigit(e + 1) else { return nil }
         let spaced = tokens[e].spaceBefore && tokens[e + 1].spaceBefore
-        let second = Double(context.text(e + 1)) ?? 0
+        let second = Double(text(e + 1)) ?? 0
         if second <= n.value || (spaced && n.value < 10 && second < 10) { return e + 2 }
         return nil
     }

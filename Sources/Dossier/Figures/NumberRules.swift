@@ -91,7 +91,7 @@ extension FigureScan {
         var span = NumberSpan(start: i, end: i + 1, value: value, form: .digits)
         span.suffixStart = suffixStart
         span.leadingZero = numeralLength > 1 && units[tokenStart] == 0x30 && dots == 0
-        let suffix = suffixStart < tokenEnd ? context.document.slice(suffixStart, tokenEnd).lowercased() : ""
+        let suffix = suffixStart < tokenEnd ? slice(suffixStart, tokenEnd).lowercased() : ""
         if suffix.isEmpty {
             if commas == 0 && dots == 0 { span.integerDigits = numeralLength }
         } else if let f = lexicon.multiplierSuffixes[suffix] {
@@ -115,7 +115,7 @@ extension FigureScan {
     /// The value of the digits (and decimal point) in `units[from..<to]`, commas left out;
     /// `length` counts the units that are not commas. Whole numbers of up to fifteen digits are
     /// added up exactly; others are parsed as text, as `Double("3.5")` reads them.
-    static func numeralValue(_ units: [UInt16], from: Int, to: Int, length: Int, decimal: Bool) -> Double? {
+    static func numeralValue(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int, length: Int, decimal: Bool) -> Double? {
         if !decimal, length <= 15 {
             var whole = 0
             for k in from..<to where units[k] != 0x2C { whole = whole &* 10 &+ Int(units[k] &- 0x30) }
@@ -135,7 +135,7 @@ extension FigureScan {
     /// The unit glued to the digits of `n`, lowercased ("km" in "10km").
     func suffixUnit(_ n: NumberSpan) -> String? {
         guard n.hasSuffixUnit else { return nil }
-        return context.document.slice(n.suffixStart, Int(tokens[n.start].end)).lowercased()
+        return slice(n.suffixStart, Int(tokens[n.start].end)).lowercased()
     }
 
     /// The vague words of `n` ("millions", "hundreds of thousands"), written as the qualifier.
@@ -297,7 +297,7 @@ extension FigureScan {
         // "two-thirds", "three quarters"
         let f = span.end + (isJoiningDash(span.end) ? 1 : 0)
         if isWord(f), span.value < 10, let frac = lexicon.numberWord(key(f), .fraction), key(f) != FigureKeys.half,
-           context.text(f).hasSuffix("s") || span.value == 1 {
+           text(f).hasSuffix("s") || span.value == 1 {
             span.value *= frac
             span.end = f + 1
             span.form = .fraction

@@ -61,7 +61,7 @@ extension FigureScan {
         }
         guard let np = nounPhrase(from: s, afterOf: viaOf, singular: n.value == 1 && n.factor == 1) else { return }
         f.bare = false
-        f.unit = np.info?.unit ?? context.text(np.start..<np.end)
+        f.unit = np.info?.unit ?? text(np.start..<np.end)
         if let t = np.info?.figureType { setType(&f, t) }
         if !viaOf { f.end = np.end }
         // "35 years old"
@@ -85,7 +85,7 @@ extension FigureScan {
 
     /// The counted noun phrase starting at `s`: up to four words ending at a known unit, a plural
     /// or the end of the phrase; nil when a function word, verb cue or punctuation comes first.
-    func nounPhrase(from first: Int, afterOf: Bool, singular: Bool = false) -> (start: Int, end: Int, info: FigureLexicon.UnitInfo?)? {
+    func nounPhrase(from first: Int, afterOf: Bool, singular: Bool = false) -> NounPhrase? {
         var s = first
         var j = s
         var count = 0
@@ -94,7 +94,7 @@ extension FigureScan {
                 if isJoiningDash(j), isWord(j + 1), count > 0 { j += 1; continue }
                 break
             }
-            if let m = phrase(lexicon.units, startingAt: j) { return (skipAdjectives(s, j), m.end, m.payload) }
+            if let m = phrase(lexicon.units, startingAt: j) { return NounPhrase(start: skipAdjectives(s, j), end: m.end, info: m.payload) }
             let k = key(j)
             // "189 other galleries", "200 more people"
             if j == s, has(j, .unitAdjective), isWord(j + 1) { j += 1; continue }
@@ -107,7 +107,7 @@ extension FigureScan {
             // after "one town", a word ending in -s is a verb: "one town remains"
             if looksPlural(j) {
                 if singular, count > 0 { break }
-                return (skipAdjectives(s, j), j + 1, nil)
+                return NounPhrase(start: skipAdjectives(s, j), end: j + 1, info: nil)
             }
             count += 1
             j += 1
@@ -120,13 +120,13 @@ extension FigureScan {
         if tokens[s].isCapitalised {
             var c = s
             while c < j, tokens[c].isCapitalised || tokens[c].kind == .dash { c += 1 }
-            return (s, c, nil)
+            return NounPhrase(start: s, end: c, info: nil)
         }
         // A lone participle is a verb: "76 attended".
         if j == s + 1, endsWith(s, "ed") || endsWith(s, "ing") { return nil }
         let complete = j >= hi || !isWord(j) || language.stopWords.contains(key(j)) || phrase(lexicon.cues, startingAt: j) != nil
-        if j - s <= 2, complete { return (s, j, nil) }
-        return (s, s + 1, nil)
+        if j - s <= 2, complete { return NounPhrase(start: s, end: j, info: nil) }
+        return NounPhrase(start: s, end: s + 1, info: nil)
     }
 
     /// The first token after "other", "more" and the like, before `limit`.
@@ -146,4 +146,12 @@ extension FigureScan {
         for k in 0..<n where u[Int(t.end) - n + k] | 0x20 != UInt16(base[k]) { return false }
         return true
     }
+}
+
+/// A counted noun phrase: its tokens and, when it is a known unit, the unit's entry. A named
+/// type, not a tuple: an optional tuple is destroyed through the runtime's generic witnesses.
+struct NounPhrase {
+    var start: Int
+    var end: Int
+    var info: FigureLexicon.UnitInfo?
 }

@@ -60,9 +60,8 @@ public final class Pipeline: Sendable {
         let resolved = repeatedNames.resolve(resolver.resolve(consume mentions, context: context), context: context)
         let entities = metonymy.resolve(resolved, context: context)
         var analysis = Analysis(document: document, zones: zones, tokens: tokens, sentences: sentences, entities: entities)
-        let records = RecordBuilder(analysis: analysis)
-        analysis.figures = figureExtractor.extract(context, entities: entities, records: records)
-        analysis.quotes = quoteExtractor.extract(context, entities: entities, records: records)
+        analysis.foundFigures = figureExtractor.extract(context, entities: entities)
+        analysis.foundQuotes = quoteExtractor.extract(context, entities: entities, zones: zones)
         return analysis
     }
 

@@ -11,7 +11,7 @@ public struct ClaimFinder {
 
     /// The content tokens of the claim a cue reports, or nil when it reports none.
     func content(of cue: Cue, speaker: Speaker) -> Range<Int>? {
-        let sentence = scope.context.sentences[cue.sentence].tokens
+        let sentence = scope.sentences[cue.sentence].tokens
         let end = sentence.upperBound
         var start: Int?
         switch cue.kind {

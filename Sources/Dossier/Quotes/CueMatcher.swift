@@ -21,7 +21,7 @@ public struct CueMatcher {
     public func cues() -> [Cue] {
         var out: [Cue] = []
         out.reserveCapacity(scope.cueStarts.count)
-        let tokens = scope.tokens, sentences = scope.context.sentences
+        let tokens = scope.tokens, sentences = scope.sentences
         var headline: (sentence: Int, value: Bool) = (-1, false)
         // The token after the last cue found: cues do not overlap.
         var next = 0

@@ -51,7 +51,7 @@ public struct PronounResolver {
         let finder = SpeakerFinder(scope: scope)
         let first = max(0, sentence - Self.window)
         for si in stride(from: sentence, through: first, by: -1) {
-            let s = scope.context.sentences[si]
+            let s = scope.sentences[si]
             // The last speaker of that sentence…
             if let a = history.suffix(Self.historyLimit).last(where: { $0.sentence == si && $0.mentionToken < at && compatible($0.speaker, agreement) }) {
                 return a.speaker
@@ -70,7 +70,7 @@ public struct PronounResolver {
         }
         // The nearest person mentioned before.
         var i = at - 1
-        let stop = scope.context.sentences[first].tokens.lowerBound
+        let stop = scope.sentences[first].tokens.lowerBound
         while i >= stop {
             if let m = scope.mention(at: i), m.type == .person {
                 let sp = finder.entitySpeaker(m)
@@ -90,7 +90,7 @@ public struct PronounResolver {
         }
         let finder = SpeakerFinder(scope: scope)
         var i = at - 1
-        let stop = scope.context.sentences[first].tokens.lowerBound
+        let stop = scope.sentences[first].tokens.lowerBound
         while i >= stop {
             if let m = scope.mention(at: i), m.type == .organisation || (agreement == .neuter && m.type == .place) {
                 return finder.entitySpeaker(m)

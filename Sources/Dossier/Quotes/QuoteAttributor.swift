@@ -13,6 +13,14 @@ public struct Attributed: Sendable {
     public var method: String
 }
 
+/// A cue that attributes a quotation: its index in `QuoteAttributor.cues` (its speaker, found,
+/// is `speakers[speakerOfCue[index]]`) and whether at most two words stand between it and the
+/// quotation. Plain integers: the speaker is not copied from candidate to candidate.
+struct CueHit {
+    var index: Int
+    var adjacent: Bool
+}
+
 /// Attributes quotations and claims in text order, so that a pronoun resolves against the
 /// speakers before it and a quotation with no cue of its own continues the last speaker's turn.
 /// Each cue's speaker is found once and shared by every quotation and claim resting on it.
@@ -63,39 +71,56 @@ public struct QuoteAttributor {
     /// The speaker of a cue, found once: the subject on its left, the subject of the verb it is
     /// coordinated with, or the phrase after it; pronouns resolved.
     mutating func speaker(ofCue k: Int, lowerBound: Int? = nil) -> Speaker? {
-        // Found before (or known to be missing).
+        speakerIndex(ofCue: k, lowerBound: lowerBound).map { speakers[$0] }
+    }
+
+    /// The index in `speakers` of the speaker of cue `k` (found on the first question), or nil when
+    /// it has none: asking whether there is one copies no speaker.
+    mutating func speakerIndex(ofCue k: Int, lowerBound: Int? = nil) -> Int? {
+        if speakerOfCue[k] == -2 {
+            if let s = newSpeaker(ofCue: k, lowerBound: lowerBound) {
+                speakerOfCue[k] = Int32(speakers.count)
+                speakers.append(s)
+            } else {
+                speakerOfCue[k] = -1
+            }
+        }
         let known = speakerOfCue[k]
-        if known != -2 { return known >= 0 ? speakers[Int(known)] : nil }
+        return known >= 0 ? Int(known) : nil
+    }
+
+    /// The speaker of cue `k`, found from the text (see `speaker(ofCue:lowerBound:)`).
+    func newSpeaker(ofCue k: Int, lowerBound: Int?) -> Speaker? {
         let cue = cues[k]
-        let sentence = scope.context.sentences[cue.sentence].tokens
+        let sentence = scope.sentences[cue.sentence].tokens
         let lb = max(sentence.lowerBound, lowerBound ?? sentence.lowerBound)
-        var s: Speaker?
         switch cue.kind {
         case .verb:
-            s = finder.left(of: cue.tokens.lowerBound, lowerBound: lb)
-            if s == nil, finder.isCoordinated(cue.tokens.lowerBound, lowerBound: lb) || isParticiple(cue) {
-                // "X agreed … and said", "X admitted …, writing": the subject of the verb before.
-                s = previousSpeaker(inSentence: cue.sentence, before: cue.tokens.lowerBound)
-                    ?? (isParticiple(cue) ? sentenceSubject(cue.sentence, before: cue.tokens.lowerBound) : nil)
+            if let s = finder.left(of: cue.tokens.lowerBound, lowerBound: lb) { return resolvingPronoun(s) }
+            if finder.isCoordinated(cue.tokens.lowerBound, lowerBound: lb) || isParticiple(cue),
+               // "X agreed … and said", "X admitted …, writing": the subject of the verb before.
+               let s = previousSpeaker(inSentence: cue.sentence, before: cue.tokens.lowerBound)
+                ?? (isParticiple(cue) ? sentenceSubject(cue.sentence, before: cue.tokens.lowerBound) : nil) {
+                return resolvingPronoun(s)
             }
-            if s == nil, !cue.flags.contains(.noInversion) {
-                s = finder.right(of: cue.tokens.upperBound, upperBound: sentence.upperBound)
-            }
+            guard !cue.flags.contains(.noInversion),
+                  let s = finder.right(of: cue.tokens.upperBound, upperBound: sentence.upperBound) else { return nil }
+            return resolvingPronoun(s)
         case .source:
-            s = finder.right(of: cue.tokens.upperBound, upperBound: sentence.upperBound, generic: true)
+            guard let s = finder.right(of: cue.tokens.upperBound, upperBound: sentence.upperBound, generic: true) else { return nil }
+            return resolvingPronoun(s)
         case .adjunct:
-            s = finder.left(of: cue.tokens.lowerBound, lowerBound: lb)
+            if let s = finder.left(of: cue.tokens.lowerBound, lowerBound: lb) { return resolvingPronoun(s) }
             var after = cue.tokens.upperBound
-            if s == nil, after < sentence.upperBound, scope.isPunctuation(after, 0x2C) { after += 1 }
-            if s == nil { s = finder.right(of: after, upperBound: sentence.upperBound) }
+            if after < sentence.upperBound, scope.isPunctuation(after, 0x2C) { after += 1 }
+            guard let s = finder.right(of: after, upperBound: sentence.upperBound) else { return nil }
+            return resolvingPronoun(s)
         }
-        if let p = s, case .pronoun = p.kind { s = resolver.resolve(p, history: history) }
-        if let s {
-            speakerOfCue[k] = Int32(speakers.count)
-            speakers.append(s)
-        } else {
-            speakerOfCue[k] = -1
-        }
+    }
+
+    /// A pronoun speaker resolved to the speaker it stands for; any other speaker as it is.
+    func resolvingPronoun(_ s: Speaker) -> Speaker {
+        if case .pronoun = s.kind { return resolver.resolve(s, history: history) }
         return s
     }
 
@@ -110,7 +135,7 @@ public struct QuoteAttributor {
     /// The subject of a sentence: the first person or organisation that opens it or follows a
     /// comma ("During questions Wednesday, Sunak defended …"), or the subject of its first verb.
     func sentenceSubject(_ si: Int, before token: Int) -> Speaker? {
-        let r = scope.context.sentences[si].tokens
+        let r = scope.sentences[si].tokens
         var i = r.lowerBound
         while i < token {
             if let m = scope.mention(at: i), m.type != .place, m.tokens.lowerBound == i,
@@ -123,7 +148,7 @@ public struct QuoteAttributor {
     }
 
     func previousSpeaker(inSentence si: Int, before token: Int) -> Speaker? {
-        let sentence = scope.context.sentences[si].tokens
+        let sentence = scope.sentences[si].tokens
         var k = cueCount(startingBefore: token) - 1
         while k >= 0, cues[k].tokens.lowerBound >= sentence.lowerBound {
             if speakerOfCue[k] >= 0, cues[k].sentence == si { return speakers[Int(speakerOfCue[k])] }
@@ -136,7 +161,7 @@ public struct QuoteAttributor {
         guard let si = scope.sentence(ofToken: anchor) else { return }
         let mention = speaker.tokens.lowerBound
         history.append(Attribution(mentionToken: mention, anchor: anchor, end: end, sentence: si,
-                                   paragraph: scope.context.sentences[si].paragraph, speaker: speaker))
+                                   paragraph: scope.sentences[si].paragraph, speaker: speaker))
     }
 
     // MARK: Quotations
@@ -153,7 +178,7 @@ public struct QuoteAttributor {
             result.type = "scare"
             return result
         }
-        var found: (cue: Cue, speaker: Speaker, adjacent: Bool)?
+        var found: CueHit?
         // Words quoted inside the writer's sentence belong to the cue before them ("Warren said the
         // bill was “a giveaway” and vowed …"); a quotation of its own to the cue after it.
         let embedded = isPartial(span)
@@ -170,11 +195,12 @@ public struct QuoteAttributor {
         if found == nil, let open = span.open { found = cueBefore(open, previousClose: previousClose, verbsOnly: false) }
         if let f = found {
             // A speech verb attributes even a short phrase: 'noted … had grown into a "support movement"'.
+            let speaker = speakers[Int(speakerOfCue[f.index])]
             result.type = isPartial(span) ? "partial" : "direct"
-            result.speaker = f.speaker
-            result.cue = f.cue.tokens
+            result.speaker = speaker
+            result.cue = cues[f.index].tokens
             result.method = "cue"
-            remember(f.speaker, anchor: span.first, end: span.last)
+            remember(speaker, anchor: span.first, end: span.last)
             return result
         }
         // A speaker before a colon: "Mr Araji: “…”", the whole of the words before the colon.
@@ -194,7 +220,7 @@ public struct QuoteAttributor {
         if let open = span.open, open >= 1, scope.isPunctuation(open - 1, 0x3A),
            scope.paragraph(ofToken: open - 1) != scope.paragraph(ofToken: open),
            let si = scope.sentence(ofToken: open - 1), words >= 3 {
-            let r = scope.context.sentences[si].tokens
+            let r = scope.sentences[si].tokens
             var k = cueCount(endingBefore: open - 1) - 1
             var speaker: (Speaker, Range<Int>?)?
             while k >= 0, cues[k].tokens.upperBound > r.lowerBound {
@@ -252,7 +278,7 @@ public struct QuoteAttributor {
 
     /// “…,” said X / “…,” X said / “…,” X, a spokesman, said: a cue a few tokens after the closing
     /// mark, before the sentence ends or another quotation opens.
-    mutating func cueAfter(_ close: Int, verbsOnly: Bool) -> (cue: Cue, speaker: Speaker, adjacent: Bool)? {
+    mutating func cueAfter(_ close: Int, verbsOnly: Bool) -> CueHit? {
         let paragraph = scope.paragraph(ofToken: close)
         var t = close + 1
         var k = cueCount(startingBefore: t)
@@ -262,8 +288,9 @@ public struct QuoteAttributor {
             if k < cues.count, cues[k].tokens.lowerBound == t, cues[k].flags.contains(.quote) {
                 let c = cues[k]
                 if verbsOnly && c.kind == .adjunct { t = c.tokens.upperBound; continue }
-                if let s = speaker(ofCue: k, lowerBound: close + 1), onlyTitlesBetween(close + 1, min(s.tokens.lowerBound, c.tokens.lowerBound)) {
-                    return (c, s, true)
+                if let si = speakerIndex(ofCue: k, lowerBound: close + 1),
+                   onlyTitlesBetween(close + 1, min(speakers[si].tokens.lowerBound, c.tokens.lowerBound)) {
+                    return CueHit(index: k, adjacent: true)
                 }
                 return nil
             }
@@ -294,16 +321,16 @@ public struct QuoteAttributor {
 
     /// X said, “…” / X said that “…” / X said the officer was “…”: the nearest cue before the
     /// opening mark in its sentence, after any earlier quotation.
-    mutating func cueBefore(_ open: Int, previousClose: Int?, verbsOnly: Bool) -> (cue: Cue, speaker: Speaker, adjacent: Bool)? {
+    mutating func cueBefore(_ open: Int, previousClose: Int?, verbsOnly: Bool) -> CueHit? {
         guard let sentence = scope.sentenceTokens(open) else { return nil }
         let lb = max(sentence.lowerBound, (previousClose ?? -1) + 1)
         // The cues ending between `lb` and the mark, nearest first.
         var k = cueCount(endingBefore: open) - 1
         while k >= 0, cues[k].tokens.upperBound > lb {
             let c = cues[k]
-            if c.flags.contains(.quote), !(verbsOnly && c.kind == .adjunct), let s = speaker(ofCue: k) {
+            if c.flags.contains(.quote), !(verbsOnly && c.kind == .adjunct), speakerIndex(ofCue: k) != nil {
                 let gap = scope.wordCount(c.tokens.upperBound..<open)
-                return (c, s, gap <= 2)
+                return CueHit(index: k, adjacent: gap <= 2)
             }
             k -= 1
         }
@@ -315,7 +342,7 @@ public struct QuoteAttributor {
     func isInTitleCaseLine(_ open: Int) -> Bool {
         guard let si = scope.sentence(ofToken: open) else { return false }
         var words = 0, capitalised = 0
-        for t in scope.context.sentences[si].tokens where scope.tokens[t].kind == .word && scope.tokens[t].length >= 4 {
+        for t in scope.sentences[si].tokens where scope.tokens[t].kind == .word && scope.tokens[t].length >= 4 {
             words += 1
             if scope.tokens[t].isCapitalised { capitalised += 1 }
         }
@@ -384,19 +411,19 @@ public struct QuoteAttributor {
     func turnSpeaker(before open: Int) -> Speaker? {
         guard let paragraph = scope.paragraph(ofToken: open), let si = scope.sentence(ofToken: open) else { return nil }
         let last = history.suffix(PronounResolver.historyLimit).last(where: { $0.anchor < open && $0.paragraph >= paragraph - 3 })
-        let from = last.map { $0.end } ?? scope.context.sentences[max(0, si - 4)].tokens.lowerBound
+        let from = last.map { $0.end } ?? scope.sentences[max(0, si - 4)].tokens.lowerBound
         // A person who became the subject of a sentence since.
         var s = scope.sentence(ofToken: open) ?? si
         // Bounded: in text without paragraph breaks the last speaker may lie any number of sentences back.
         let firstSentence = max(scope.sentence(ofToken: from) ?? si, si - Self.turnSentences)
         while s >= firstSentence {
-            let r = scope.context.sentences[s].tokens
+            let r = scope.sentences[s].tokens
             var i = max(r.lowerBound, from)
             while i < min(r.upperBound, open), i < r.lowerBound + 3 {
                 if let m = scope.mention(at: i), m.type == .person {
                     let sp = finder.entitySpeaker(m)
                     if last == nil || sp.name != last!.speaker.name {
-                        if scope.context.sentences[s].paragraph >= paragraph - 1 { return sp }
+                        if scope.sentences[s].paragraph >= paragraph - 1 { return sp }
                     }
                     break
                 }

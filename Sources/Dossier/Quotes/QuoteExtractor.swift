@@ -15,12 +15,13 @@ public struct QuoteExtractor: Sendable {
 
     /// Quote and claim records for the searched sentences.
     public func extract(_ context: MatchContext, entities: [EntityMention], records: RecordBuilder) -> [Record] {
-        let zones = records.analysis.zones
-        let found = attribute(context, entities: entities, zoneAt: { zones.zone(at: $0) })
-        var out: [Record] = []
-        out.reserveCapacity(found.count)
-        for i in found.indices { out.append(record(found[i], context: context, records: records)) }
-        return out
+        extract(context, entities: entities, zones: records.analysis.zones).map { Self.record($0, builder: records) }
+    }
+
+    /// The quotations and claims of the searched sentences, in text order. (Not inlined: the
+    /// stage's entry point for `Scripts/profile_stages.sh`.)
+    @inline(never) func extract(_ context: MatchContext, entities: [EntityMention], zones: ZoneMap) -> [Attributed] {
+        attribute(context, entities: entities, zoneAt: { zones.zone(at: $0) })
     }
 
     /// Quotations and claims with their speakers, in text order.
@@ -101,21 +102,19 @@ public struct QuoteExtractor: Sendable {
 
     /// The record of a quotation or claim, its span trimmed of spaces: the span fields (as
     /// `RecordBuilder.spanValues` gives them), then its own, with the key array of its layout.
-    func record(_ a: Attributed, context: MatchContext, records: RecordBuilder) -> Record {
-        var start = a.start, end = a.end
-        let document = context.document
-        let units = document.utf16
-        while start < end, Tokenizer.isSpace(units[start]) { start += 1 }
-        while end > start, Tokenizer.isSpace(units[end - 1]) { end -= 1 }
+    /// (`AnalysisLineEncoder.appendQuote` writes the same bytes without building it.)
+    static func record(_ a: Attributed, builder: RecordBuilder) -> Record {
+        let document = builder.analysis.document
+        let (start, end) = a.trimmed(document.utf16)
         let doc = JSONValue.string(document.id), kind = JSONValue.string(a.kind)
         let text = JSONValue.string(document.slice(start, end))
         let from = JSONValue.int(document.offsets.codePoint(start)), to = JSONValue.int(document.offsets.codePoint(end))
-        let zone = JSONValue.string(records.analysis.zones.zone(at: start).rawValue)
+        let zone = JSONValue.string(builder.analysis.zones.zone(at: start).rawValue)
         // The speaker's fields read one by one: a copy of the whole `Speaker?` goes through its
         // value witness.
         let speaker = JSONValue.optional(a.speaker?.name)
-        let mention = if let tokens = a.speaker?.tokens { span(tokens, context) } else { JSONValue.null }
-        let cue = if let tokens = a.cue { span(tokens, context) } else { JSONValue.null }
+        let mention = if let tokens = a.speaker?.tokens { span(tokens, builder.analysis) } else { JSONValue.null }
+        let cue = if let tokens = a.cue { span(tokens, builder.analysis) } else { JSONValue.null }
         let method = JSONValue.string(a.method)
         let object = if let type = a.type {
             JSONObject(distinctKeys: QuoteRecordKeys.typed,
@@ -127,11 +126,21 @@ public struct QuoteExtractor: Sendable {
     }
 
     /// The `text`, `start` and `end` of a token range, as an object.
-    func span(_ tokens: Range<Int>, _ context: MatchContext) -> JSONValue {
-        let s = Int(context.tokens[tokens.lowerBound].start), e = Int(context.tokens[tokens.upperBound - 1].end)
-        let offsets = context.document.offsets
-        return .object(JSONObject(distinctKeys: QuoteRecordKeys.span, values: [.string(context.document.slice(s, e)),
+    static func span(_ tokens: Range<Int>, _ analysis: Analysis) -> JSONValue {
+        let s = Int(analysis.tokens[tokens.lowerBound].start), e = Int(analysis.tokens[tokens.upperBound - 1].end)
+        let offsets = analysis.document.offsets
+        return .object(JSONObject(distinctKeys: QuoteRecordKeys.span, values: [.string(analysis.document.slice(s, e)),
                                                                              .int(offsets.codePoint(s)), .int(offsets.codePoint(e))]))
+    }
+}
+
+extension Attributed {
+    /// The UTF-16 span of the record: the content without the spaces around it.
+    func trimmed(_ units: [UInt16]) -> (start: Int, end: Int) {
+        var start = self.start, end = self.end
+        while start < end, Tokenizer.isSpace(units[start]) { start += 1 }
+        while end > start, Tokenizer.isSpace(units[end - 1]) { end -= 1 }
+        return (start, end)
     }
 }
 

@@ -54,7 +54,7 @@ public struct QuoteMarkPairer {
     /// of each paragraph, ascending. (Any other token of the current paragraph changes nothing.)
     func visited(_ region: Range<Int>, sentences: Range<Int>) -> [Int] {
         var out: [Int] = []
-        let marks = scope.markTokens, all = scope.context.sentences
+        let marks = scope.markTokens, all = scope.sentences
         // The first mark of the region.
         var lo = 0, hi = marks.count
         while lo < hi {

@@ -3,13 +3,16 @@
 /// never crosses from one to another), and the entity mention covering each token. A class, so
 /// that the stages sharing it (marks, cues, speakers, claims, pronouns) share one copy.
 public final class QuoteScope {
-    let context: MatchContext
+    /// The document's sentences (the scope keeps no copy of the whole `MatchContext`).
+    let sentences: [Sentence]
     let lexicon: QuoteLexicon
     let entities: [EntityMention]
     let tokens: [Token]
     let units: [UInt16]
     /// Index into `context.sentences` of each token's sentence, or -1 when it is not searched.
-    let sentenceOfToken: [Int32]
+    /// (The per-token tables are the scope's own buffers, freed with it: an array of them would be
+    /// allocated through a generic path and retained at every read.)
+    let sentenceOfToken: UnsafeBufferPointer<Int32>
     /// Token ranges of runs of searched sentences in one zone.
     let regions: [Range<Int>]
     /// The indexes in `context.sentences` of each region's sentences.
@@ -19,44 +22,48 @@ public final class QuoteScope {
     /// The words of the searched sentences that may open a cue (their key is a cue's first word), ascending.
     let cueStarts: [Int32]
     /// The mention covering each token, or -1.
-    let mentionOfToken: [Int32]
+    let mentionOfToken: UnsafeBufferPointer<Int32>
     /// Gender known for each canonical name (from titles such as "Mr").
     let genderOfName: [String: Gender]
 
     init(context: MatchContext, entities: [EntityMention], lexicon: QuoteLexicon, zoneAt: (Int) -> ZoneType) {
-        self.context = context
+        sentences = context.sentences
         self.lexicon = lexicon
         self.entities = entities
         tokens = context.tokens
         units = context.document.utf16
         let index = TokenIndex(context: context, cueFirstWords: lexicon.cueFirstWords, filter: lexicon.cueFirstWordFilter, zoneAt: zoneAt)
-        sentenceOfToken = index.sentenceOfToken
+        sentenceOfToken = UnsafeBufferPointer(index.sentenceOfToken)
         regions = index.regions
         regionSentences = index.regionSentences
         markTokens = index.markTokens
         cueStarts = index.cueStarts
-        var mentionOfToken = index.mentionOfToken
+        let mentionOf = index.mentionOfToken
         var gender: [String: Gender] = [:]
-        mentionOfToken.withUnsafeMutableBufferPointer { mentionOf in
-            for mi in entities.indices {
-                let type = entities[mi].type
-                for t in entities[mi].tokens where t < mentionOf.count {
-                    let old = mentionOf[t]
-                    if old < 0 || (entities[Int(old)].type != .person && type == .person) { mentionOf[t] = Int32(mi) }
-                }
-                if type == .person, entities[mi].gender != .unknown, let c = entities[mi].canonical { gender[c] = entities[mi].gender }
+        for mi in entities.indices {
+            let type = entities[mi].type
+            for t in entities[mi].tokens where t < mentionOf.count {
+                let old = mentionOf[t]
+                if old < 0 || (entities[Int(old)].type != .person && type == .person) { mentionOf[t] = Int32(mi) }
             }
+            if type == .person, entities[mi].gender != .unknown, let c = entities[mi].canonical { gender[c] = entities[mi].gender }
         }
-        self.mentionOfToken = mentionOfToken
+        mentionOfToken = UnsafeBufferPointer(mentionOf)
         genderOfName = gender
+    }
+
+    deinit {
+        sentenceOfToken.deallocate()
+        mentionOfToken.deallocate()
     }
 
     /// The per-token tables of a document, filled in one pass over its tokens (every element
     /// written once, none zeroed first), with the regions and the tokens worth a second look.
+    /// The two tables are allocated here and owned by the scope that takes them.
     struct TokenIndex {
-        var sentenceOfToken: [Int32] = []
+        let sentenceOfToken: UnsafeMutableBufferPointer<Int32>
         /// All -1: the entity mentions are laid over it.
-        var mentionOfToken: [Int32] = []
+        let mentionOfToken: UnsafeMutableBufferPointer<Int32>
         var regions: [Range<Int>] = []
         var regionSentences: [Range<Int>] = []
         var markTokens: [Int32] = []
@@ -64,62 +71,57 @@ public final class QuoteScope {
 
         init(context: MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType) {
             let n = context.tokens.count
-            var mentionOf: [Int32] = []
+            let sentences = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+            let mentions = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
             var runs = Runs()
             var marks: [Int32] = [], cueStarts: [Int32] = []
             // Guesses that spare most regrowing: a mark in 40 tokens, a cue candidate in 10.
             marks.reserveCapacity(n / 32)
             cueStarts.reserveCapacity(n / 8)
-            let sentenceOf = [Int32](unsafeUninitializedCapacity: n) { sentences, sentenceCount in
-                mentionOf = [Int32](unsafeUninitializedCapacity: n) { mentions, mentionCount in
-                    context.tokens.withUnsafeBufferPointer { tokens in
-                        filter.withBits { bits in
-                            var searched = SearchedStarts(context.searched)
-                            var written = 0
-                            for (si, s) in context.sentences.enumerated() {
-                                guard searched.contains(s.start) else { continue }
-                                // Tokens of no searched sentence before this one.
-                                while written < s.tokens.lowerBound {
-                                    sentences[written] = -1
-                                    mentions[written] = -1
-                                    written += 1
-                                }
-                                let sentence = Int32(si)
-                                var t = s.tokens.lowerBound
-                                while t < s.tokens.upperBound {
-                                    sentences[t] = sentence
-                                    mentions[t] = -1
-                                    // One branch a token, on a rare outcome: a quotation mark, or a word
-                                    // that the prefilter lets through (tested without branching).
-                                    let kind = tokens[t].kind, key = tokens[t].key
-                                    let h = KeyPrefilter.bit(key)
-                                    let filterBit = bits[h >> 6] >> UInt64(h & 63) & 1
-                                    let isWord: UInt64 = kind == .word ? 1 : 0
-                                    if kind == .quote || filterBit & isWord != 0 {
-                                        if kind == .quote {
-                                            marks.append(Int32(t))
-                                        } else if firstWords.contains(key) {
-                                            cueStarts.append(Int32(t))
-                                        }
-                                    }
-                                    t += 1
-                                }
-                                written = max(written, s.tokens.upperBound)
-                                runs.add(sentence: si, tokens: s.tokens, zone: zoneAt(s.start))
-                            }
-                            while written < n {
-                                sentences[written] = -1
-                                mentions[written] = -1
-                                written += 1
-                            }
+            context.tokens.withUnsafeBufferPointer { tokens in
+                filter.withBits { bits in
+                    var searched = SearchedStarts(context.searched)
+                    var written = 0
+                    for (si, s) in context.sentences.enumerated() {
+                        guard searched.contains(s.start) else { continue }
+                        // Tokens of no searched sentence before this one.
+                        while written < s.tokens.lowerBound {
+                            sentences[written] = -1
+                            mentions[written] = -1
+                            written += 1
                         }
+                        let sentence = Int32(si)
+                        var t = s.tokens.lowerBound
+                        while t < s.tokens.upperBound {
+                            sentences[t] = sentence
+                            mentions[t] = -1
+                            // One branch a token, on a rare outcome: a quotation mark, or a word
+                            // that the prefilter lets through (tested without branching).
+                            let kind = tokens[t].kind, key = tokens[t].key
+                            let h = KeyPrefilter.bit(key)
+                            let filterBit = bits[h >> 6] >> UInt64(h & 63) & 1
+                            let isWord: UInt64 = kind == .word ? 1 : 0
+                            if kind == .quote || filterBit & isWord != 0 {
+                                if kind == .quote {
+                                    marks.append(Int32(t))
+                                } else if firstWords.contains(key) {
+                                    cueStarts.append(Int32(t))
+                                }
+                            }
+                            t += 1
+                        }
+                        written = max(written, s.tokens.upperBound)
+                        runs.add(sentence: si, tokens: s.tokens, zone: zoneAt(s.start))
                     }
-                    mentionCount = n
+                    while written < n {
+                        sentences[written] = -1
+                        mentions[written] = -1
+                        written += 1
+                    }
                 }
-                sentenceCount = n
             }
-            sentenceOfToken = sentenceOf
-            mentionOfToken = mentionOf
+            sentenceOfToken = sentences
+            mentionOfToken = mentions
             runs.finish()
             regions = runs.regions
             regionSentences = runs.sentences
@@ -198,13 +200,13 @@ public final class QuoteScope {
     /// The paragraph of a token, when it lies in a searched sentence.
     func paragraph(ofToken i: Int) -> Int? {
         guard i >= 0, i < sentenceOfToken.count, sentenceOfToken[i] >= 0 else { return nil }
-        let p = context.sentences[Int(sentenceOfToken[i])].paragraph
+        let p = sentences[Int(sentenceOfToken[i])].paragraph
         return p >= 0 ? p : nil
     }
 
     /// The token range of the sentence holding token `i`.
     func sentenceTokens(_ i: Int) -> Range<Int>? {
-        sentence(ofToken: i).map { context.sentences[$0].tokens }
+        sentence(ofToken: i).map { sentences[$0].tokens }
     }
 
     /// An entity mention as the rules ask about it: where it is in `entities`, its type and its
@@ -227,6 +229,17 @@ public final class QuoteScope {
         var n = 0
         for i in r where tokens[i].kind == .word || (numbers && tokens[i].kind == .number) { n += 1 }
         return n
+    }
+
+    /// The text of tokens `r`, as `MatchContext.text(_:)` gives it.
+    func text(_ r: Range<Int>) -> String { slice(Int(tokens[r.lowerBound].start), Int(tokens[r.upperBound - 1].end)) }
+
+    /// The text of token `i`.
+    func text(_ i: Int) -> String { slice(Int(tokens[i].start), Int(tokens[i].end)) }
+
+    /// The text of UTF-16 `start..<end`, as `Document.slice` gives it.
+    func slice(_ start: Int, _ end: Int) -> String {
+        units.withUnsafeBufferPointer { Document.string(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     func key(_ i: Int) -> UInt64 { tokens[i].key }

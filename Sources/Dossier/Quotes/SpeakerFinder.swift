@@ -113,7 +113,7 @@ public struct SpeakerFinder {
         if let agreement = scope.lexicon.pronouns[key] {
             // "the i reporting": a name, not the pronoun.
             if j > lowerBound, scope.lexicon.determiners.contains(scope.key(j - 1)) { return nil }
-            return Speaker(name: scope.context.text(j), tokens: j..<(j + 1), kind: .pronoun(agreement))
+            return Speaker(name: scope.text(j), tokens: j..<(j + 1), kind: .pronoun(agreement))
         }
         if scope.lexicon.speakerNouns.contains(key) {
             return descriptive(head: j, lowerBound: lowerBound)
@@ -159,11 +159,20 @@ public struct SpeakerFinder {
     /// The phrase as written, with a capitalised opening determiner lowered ("A senior official" →
     /// "a senior official").
     func descriptiveText(_ r: Range<Int>) -> String {
-        var s = scope.context.text(r)
-        if scope.lexicon.determiners.contains(scope.key(r.lowerBound)), scope.tokens[r.lowerBound].shape == .capitalised,
-           let f = s.first {
-            s = f.lowercased() + s.dropFirst()
+        guard scope.lexicon.determiners.contains(scope.key(r.lowerBound)), scope.tokens[r.lowerBound].shape == .capitalised else {
+            return scope.text(r)
         }
+        // An ASCII capital (every English determiner) is lowered in the UTF-16 text; any other first
+        // character as a `Character`.
+        let start = Int(scope.tokens[r.lowerBound].start), end = Int(scope.tokens[r.upperBound - 1].end)
+        let first = scope.units[start]
+        if first >= 0x41, first <= 0x5A, start < end {
+            var units = Array(scope.units[start..<end])
+            units[0] = first | 0x20
+            return units.withUnsafeBufferPointer { Document.string($0) }
+        }
+        var s = scope.text(r)
+        if let f = s.first { s = f.lowercased() + s.dropFirst() }
         return s
     }
 
@@ -191,7 +200,7 @@ public struct SpeakerFinder {
         if let agreement = scope.lexicon.pronouns[first.key] {
             let next = cueEnd + 1
             if next >= upperBound || scope.tokens[next].kind == .punctuation {
-                return Speaker(name: scope.context.text(cueEnd), tokens: cueEnd..<(cueEnd + 1), kind: .pronoun(agreement))
+                return Speaker(name: scope.text(cueEnd), tokens: cueEnd..<(cueEnd + 1), kind: .pronoun(agreement))
             }
             return nil
         }
@@ -235,7 +244,7 @@ public struct SpeakerFinder {
 
     func entitySpeaker(_ ref: QuoteScope.MentionRef) -> Speaker {
         let entities = scope.entities, k = ref.index
-        let name = entities[k].canonical ?? scope.context.document.slice(entities[k].start, entities[k].end)
+        let name = entities[k].canonical ?? scope.slice(entities[k].start, entities[k].end)
         var gender = entities[k].gender
         if gender == .unknown { gender = scope.genderOfName[name] ?? .unknown }
         return Speaker(name: name, tokens: ref.tokens, kind: .entity(ref.type), gender: gender)
@@ -253,6 +262,6 @@ public struct SpeakerFinder {
             if gender == .unknown { gender = scope.genderOfName[c] ?? .unknown }
             return Speaker(name: c, tokens: r, kind: .entity(.person), gender: gender)
         }
-        return Speaker(name: scope.context.text(r), tokens: r, kind: .name)
+        return Speaker(name: scope.text(r), tokens: r, kind: .name)
     }
 }

@@ -1,12 +1,12 @@
 /// Writes the records of an analysis as JSON Lines: the bytes `JSONLineEncoder` writes for
-/// `RecordBuilder.build(kinds:)`, in the same order, but entity and zone records (three in four
-/// records) are encoded straight from the analysis, without building a `Record` (an array of
+/// `RecordBuilder.build(kinds:)`, in the same order, but entity, zone, figure, quote and claim
+/// records are encoded straight from the analysis, without building a `Record` (an array of
 /// values, a string for the text) that is destroyed once written.
 struct AnalysisLineEncoder {
     let analysis: Analysis
     let kinds: Set<String>?
-    /// The document id as a JSON string.
-    private let doc: [UInt8]
+    /// The document id as a JSON string, then `JSONByteBuffer.padding` bytes.
+    let doc: [UInt8]
 
     init(analysis: Analysis, kinds: Set<String>?) {
         self.analysis = analysis
@@ -40,42 +40,59 @@ struct AnalysisLineEncoder {
                 recordDone(&buffer)
             }
         }
-        appendSpans(lines: &lines, to: &buffer, recordDone: recordDone)
+        appendSpans(to: &buffer, recordDone: recordDone)
     }
 
     /// Entity, figure and quote records, in the order `RecordBuilder.build` sorts them.
-    private func appendSpans(lines: inout JSONLineEncoder, to buffer: inout JSONByteBuffer,
-                             recordDone: (inout JSONByteBuffer) -> Void) {
+    private func appendSpans(to buffer: inout JSONByteBuffer, recordDone: (inout JSONByteBuffer) -> Void) {
         let offsets = analysis.document.offsets
         let entityCount = wants("entity") ? analysis.entities.count : 0
+        let figures = analysis.foundFigures, quotes = analysis.foundQuotes
         // The wanted figures and quotes, by one index: figures from 0, quotes after them.
-        let others = SpanRecords(figures: analysis.figures, quotes: analysis.quotes)
         var picked: [Int] = []
-        picked.reserveCapacity(others.count)
+        picked.reserveCapacity(figures.count + quotes.count)
         var bounds: [(start: Int, end: Int)] = []
-        bounds.reserveCapacity(entityCount + others.count)
+        bounds.reserveCapacity(entityCount + figures.count + quotes.count)
+        let tokens = analysis.tokens, units = analysis.document.utf16
         analysis.entities.withUnsafeBufferPointer { entities in
             for i in 0..<entityCount {
                 bounds.append((offsets.codePoint(entities[i].start), offsets.codePoint(entities[i].end)))
             }
         }
-        others.forEachRecord { k, record in
-            guard kinds == nil || wants(record.pointee.kind) else { return }
-            picked.append(k)
-            bounds.append(record.pointee.bounds)
+        if wants("figure") {
+            for k in figures.indices {
+                let (start, end) = figures[k].utf16Bounds(tokens)
+                picked.append(k)
+                bounds.append((offsets.codePoint(start), offsets.codePoint(end)))
+            }
+        }
+        for k in quotes.indices where kinds == nil || wants(quotes[k].kind) {
+            let (start, end) = quotes[k].trimmed(units)
+            picked.append(figures.count &+ k)
+            bounds.append((offsets.codePoint(start), offsets.codePoint(end)))
         }
         let order = RecordBuilder.sortedOrder(of: bounds)
         let zones = analysis.zones
         analysis.entities.withUnsafeBufferPointer { entities in
-            analysis.document.utf16.withUnsafeBufferPointer { units in
-                others.withRecords { record in
-                    for i in order {
-                        if i < entityCount {
-                            appendEntity(entities.baseAddress! + i, bounds: bounds[i], units: units, zones: zones, to: &buffer)
-                        } else {
-                            lines.appendLine(record(picked[i &- entityCount]).pointee, to: &buffer)
+            units.withUnsafeBufferPointer { units in
+                tokens.withUnsafeBufferPointer { tokens in
+                    figures.withUnsafeBufferPointer { figures in
+                        quotes.withUnsafeBufferPointer { quotes in
+                            for i in order {
+                                if i < entityCount {
+                                    appendEntity(entities.baseAddress! + i, bounds: bounds[i], units: units, zones: zones, to: &buffer)
+                                } else {
+                                    let k = picked[i &- entityCount]
+                                    let text = FoundText(units: units, tokens: tokens, offsets: offsets, zones: zones)
+                                    if k < figures.count {
+                                        appendFigure(figures.baseAddress! + k, bounds: bounds[i], text: text, to: &buffer)
+                                    } else {
+                                        appendQuote(quotes.baseAddress! + (k &- figures.count), bounds: bounds[i], text: text, to: &buffer)
+                                    }
+                                }
+                                recordDone(&buffer)
+                            }
                         }
-                        recordDone(&buffer)
                     }
                 }
             }
@@ -125,32 +142,6 @@ struct AnalysisLineEncoder {
     }
 }
 
-/// A document's figure and quote records, numbered one after the other, read in place.
-private struct SpanRecords {
-    let figures: [Record]
-    let quotes: [Record]
-
-    var count: Int { figures.count + quotes.count }
-
-    /// Calls `body` with each record's number and address.
-    func forEachRecord(_ body: (Int, UnsafePointer<Record>) -> Void) {
-        withRecords { record in
-            for k in 0..<count { body(k, record(k)) }
-        }
-    }
-
-    /// Calls `body` with a function from a record's number to its address, valid during `body`.
-    func withRecords<R>(_ body: ((Int) -> UnsafePointer<Record>) -> R) -> R {
-        figures.withUnsafeBufferPointer { figures in
-            quotes.withUnsafeBufferPointer { quotes in
-                body { k in
-                    k < figures.count ? figures.baseAddress! + k : quotes.baseAddress! + (k &- figures.count)
-                }
-            }
-        }
-    }
-}
-
 extension JSONByteBuffer {
     /// A string literal, or `null`.
     mutating func appendStringOrNull(_ s: String?) {
@@ -167,6 +158,36 @@ extension JSONByteBuffer {
         p += 1
         var i = 0
         while i < n {
+            // Eight ASCII units at a time (most text): packed into a word of bytes, stored whole
+            // when none needs an escape.
+            if n &- i >= 8 {
+                let raw = UnsafeRawPointer(units.baseAddress! + i)
+                let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+                let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                if (low | high) & 0xFF80_FF80_FF80_FF80 == 0 {
+                    let word = JSONEscape.packASCII(low) | JSONEscape.packASCII(high) &<< 32
+                    if JSONEscape.any(in: word) {
+                        for k in 0..<8 { p = JSONEscape.put(UInt8(truncatingIfNeeded: word &>> (8 &* UInt64(k))), at: p) }
+                    } else {
+                        UnsafeMutableRawPointer(p).storeBytes(of: word.littleEndian, as: UInt64.self)
+                        p += 8
+                    }
+                    i &+= 8
+                    continue
+                }
+            } else if n &- i >= 4 {
+                // The last four to seven units: four at a time, stored when none needs an escape.
+                let four = UInt64(littleEndian: UnsafeRawPointer(units.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                if four & 0xFF80_FF80_FF80_FF80 == 0 {
+                    let word = JSONEscape.packASCII(four)
+                    if !JSONEscape.any(in: word | JSONEscape.spaces &<< 32) {
+                        UnsafeMutableRawPointer(p).storeBytes(of: UInt32(truncatingIfNeeded: word).littleEndian, as: UInt32.self)
+                        p += 4
+                        i &+= 4
+                        continue
+                    }
+                }
+            }
             let u = UInt32(units[i])
             i &+= 1
             if u < 0x80 {
@@ -193,5 +214,13 @@ extension JSONByteBuffer {
         }
         p[0] = UInt8(ascii: "\"")
         advance(to: p + 1)
+    }
+}
+
+extension JSONEscape {
+    /// Four UTF-16 units below 0x80 (a little-endian word) as four bytes, in the low half.
+    @inline(__always) static func packASCII(_ units: UInt64) -> UInt64 {
+        let pairs = (units | units &>> 8) & 0x0000_FFFF_0000_FFFF
+        return (pairs | pairs &>> 16) & 0xFFFF_FFFF
     }
 }
