@@ -52,17 +52,17 @@ public struct EntityRecognizer: Sendable {
             mentions.append(person(titled.name, title: titled.title, info: titled.info, context: context, sentence: sentence))
             return mentions[mentions.count - 1].tokens.upperBound
         }
-        if let (end, entry) = listed {
+        if let (end, name) = listed {
             // A lowercase "the" is not part of the name: "the West" → "West".
             let first = (t.shape == .lower && language.determiners.contains(t.key) && end > i + 1) ? i + 1 : i
-            let e = gazetteer.entries[entry]
-            if let longer = keywordExtension(of: first..<end, type: e.type, context: context, sentence: sentence) {
+            if let longer = keywordExtension(of: first..<end, type: name.type, context: context, sentence: sentence) {
                 mentions.append(EntityMention(tokens: longer, start: Int(tokens[first].start), end: Int(tokens[longer.upperBound - 1].end),
                                               type: .organisation, canonical: nil, id: nil, source: .pattern))
                 return longer.upperBound
             }
+            let e = gazetteer.entries[Int(name.entry)]
             mentions.append(EntityMention(tokens: first..<end, start: Int(tokens[first].start), end: Int(tokens[end - 1].end),
-                                          type: e.type, canonical: e.canonical, id: e.id, source: .gazetteer))
+                                          type: name.type, canonical: e.canonical, id: e.id, source: .gazetteer))
             return end
         }
         // A capitalised function word ("The", "In") opens no name that the gazetteer does not know.

@@ -10,7 +10,7 @@ import Foundation
 /// arrays and each one's size in bytes (the header), then the arrays' elements back to back. The
 /// checksum covers the sizes and the elements (see `CacheFileWriter`, `CacheFileReader`).
 enum GazetteerCache {
-    static let formatVersion: UInt64 = 7
+    static let formatVersion: UInt64 = 8
     static let magic: UInt32 = 0x4453_475A  // "DSGZ"; read back in another byte order, it differs
     /// The arrays in a file, in the order `encode` writes them.
     static let arrayCount = 18
@@ -134,7 +134,9 @@ enum GazetteerCache {
     static var nameLayout: [UInt64] {
         typealias N = GazetteerName
         let offsets = [MemoryLayout<N>.offset(of: \.entry), MemoryLayout<N>.offset(of: \.casePattern),
-                       MemoryLayout<N>.offset(of: \.wordCount), MemoryLayout<N>.offset(of: \.isCommon)]
+                       MemoryLayout<N>.offset(of: \.wordCount), MemoryLayout<N>.offset(of: \.isCommon),
+                       MemoryLayout<N>.offset(of: \.preference), MemoryLayout<N>.offset(of: \.typeCode),
+                       MemoryLayout<N>.offset(of: \.idKindCode)]
         return [MemoryLayout<N>.size, MemoryLayout<N>.stride, MemoryLayout<N>.alignment].map(UInt64.init) + offsets.map { UInt64($0 ?? -1) }
     }
 
@@ -149,23 +151,30 @@ enum GazetteerCache {
                 raw.storeBytes(of: n.casePattern, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.casePattern)!, as: UInt64.self)
                 raw.storeBytes(of: n.wordCount, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.wordCount)!, as: UInt8.self)
                 raw.storeBytes(of: n.isCommon, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.isCommon)!, as: Bool.self)
+                raw.storeBytes(of: n.preference, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.preference)!, as: UInt32.self)
+                raw.storeBytes(of: n.typeCode, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.typeCode)!, as: UInt8.self)
+                raw.storeBytes(of: n.idKindCode, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.idKindCode)!, as: UInt8.self)
             }
         }
         return out
     }
 
     /// The trie's payloads; nil if they were written with another layout, or one has an entry
-    /// out of range or a flag that is not a valid `Bool`.
+    /// out of range, a flag that is not a valid `Bool`, or a type or id kind code out of range.
     static func names(_ r: inout CacheFileReader, entryCount: Int) -> [GazetteerName]? {
         guard r.array(UInt64.self) == nameLayout, let names = r.array(GazetteerName.self) else { return nil }
         let stride = MemoryLayout<GazetteerName>.stride
         guard let entryOffset = MemoryLayout<GazetteerName>.offset(of: \.entry),
-              let flagOffset = MemoryLayout<GazetteerName>.offset(of: \.isCommon) else { return nil }
+              let flagOffset = MemoryLayout<GazetteerName>.offset(of: \.isCommon),
+              let typeOffset = MemoryLayout<GazetteerName>.offset(of: \.typeCode),
+              let idKindOffset = MemoryLayout<GazetteerName>.offset(of: \.idKindCode) else { return nil }
+        let typeCount = UInt8(EntityType.allCases.count)
         var bad = 0
         names.withUnsafeBytes { raw in
             for i in 0..<names.count {
                 let entry = raw.loadUnaligned(fromByteOffset: i * stride + entryOffset, as: UInt32.self)
                 bad |= (entry >= UInt32(entryCount) ? 1 : 0) | (raw[i * stride + flagOffset] > 1 ? 1 : 0)
+                bad |= (raw[i * stride + typeOffset] >= typeCount ? 1 : 0) | (GazetteerIDKind(rawValue: raw[i * stride + idKindOffset]) == nil ? 1 : 0)
             }
         }
         return bad == 0 ? names : nil

@@ -5,7 +5,8 @@
 /// The trie lives in flat arrays, so that it can be saved and loaded in bulk (`Tables`): an
 /// open-addressing table of edges keyed by a hash of (node, token key), whose slots also hold what
 /// a walk needs of the node reached (its first payload, a signature of its children's keys; see
-/// `PhraseTrieSlot`), and the payloads in one array, each node's chained in insertion order. A
+/// `PhraseTrieSlot`), and the payloads in one array, each node's chained in insertion order, each
+/// beside the link to the next (`PhraseTriePayloadCell`), so that a chain is read in one place. A
 /// Bloom filter over the edges (`EdgeFilter`) answers most probes for absent edges without
 /// touching the table.
 public struct PhraseTrie<Payload: Sendable>: Sendable {
@@ -15,9 +16,8 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     private var edgeCount = 0
     /// Nodes, the root (node 0) included.
     public private(set) var nodeCount = 1
-    /// Per payload: the index of the next payload of the same node, or -1; always a later index.
-    private var nextPayload: [Int32] = []
-    private var payloads: [Payload] = []
+    /// The payloads, each with the index of the next payload of the same node.
+    private var cells: [PhraseTriePayloadCell<Payload>] = []
     /// The longest phrase, in tokens.
     public private(set) var maxLength = 0
 
@@ -26,8 +26,7 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     /// Room for this many phrases, to insert without rehashing.
     public mutating func reserveCapacity(_ phrases: Int) {
         growSlots(toHold: phrases * 3 / 2)
-        nextPayload.reserveCapacity(phrases)
-        payloads.reserveCapacity(phrases)
+        cells.reserveCapacity(phrases)
     }
 
     /// The slot key of the edge from `node` along `key`; never 0, which marks an empty slot.
@@ -96,15 +95,14 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
             }
             node = slots[slot].node
         }
-        let index = Int32(payloads.count)
-        payloads.append(payload)
-        nextPayload.append(-1)
+        let index = Int32(cells.count)
+        cells.append(PhraseTriePayloadCell(payload: payload, next: -1))
         var last = Int(slots[slot].firstPayload)
         if last < 0 {
             slots[slot].firstPayload = index
         } else {
-            while nextPayload[last] >= 0 { last = Int(nextPayload[last]) }
-            nextPayload[last] = index
+            while cells[last].next >= 0 { last = Int(cells[last].next) }
+            cells[last].next = index
         }
         maxLength = max(maxLength, keys.count)
     }
@@ -174,8 +172,8 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         walk(tokens, from: start, limit: limit) { end, first in
             var p = first
             while p >= 0 {
-                if accept(payloads[p], start..<end) { found.append((end, payloads[p])) }
-                p = Int(nextPayload[p])
+                if accept(cells[p].payload, start..<end) { found.append((end, cells[p].payload)) }
+                p = Int(cells[p].next)
             }
         }
         found.reverse()
@@ -189,11 +187,11 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         walk(tokens, from: start, limit: limit) { end, first in
             var p = first
             while p >= 0 {
-                if accept(payloads[p], start..<end) {
-                    best = (end, payloads[p])
+                if accept(cells[p].payload, start..<end) {
+                    best = (end, cells[p].payload)
                     break
                 }
-                p = Int(nextPayload[p])
+                p = Int(cells[p].next)
             }
         }
         return best
@@ -232,13 +230,13 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
                 var best: Payload?
                 var p = first
                 while p >= 0 {
-                    let candidate = payloads[p]
-                    if let current = best, isBetter(current, candidate) {
+                    let cell = cells[p]
+                    if let current = best, isBetter(current, cell.payload) {
                         // Kept whether accepted or not.
-                    } else if accept(candidate, start..<end) {
-                        best = candidate
+                    } else if accept(cell.payload, start..<end) {
+                        best = cell.payload
                     }
-                    p = Int(nextPayload[p])
+                    p = Int(cell.next)
                 }
                 if let best { return (end, best) }
             }
@@ -271,7 +269,21 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         }
         return (reached?.firstPayload ?? -1) >= 0
     }
+
+    /// Changes every payload in place (for values known only once all phrases are in).
+    mutating func updatePayloads(_ update: (inout Payload) -> Void) {
+        for p in cells.indices { update(&cells[p].payload) }
+    }
 }
+
+/// A payload of a `PhraseTrie` and the index of the next payload of the same node, or -1
+/// (always a later index).
+struct PhraseTriePayloadCell<Payload> {
+    var payload: Payload
+    var next: Int32
+}
+
+extension PhraseTriePayloadCell: Sendable where Payload: Sendable {}
 
 extension PhraseTrie {
     /// The arrays a trie is made of, to save it in a binary cache and load it back in bulk
@@ -287,7 +299,7 @@ extension PhraseTrie {
     }
 
     var tables: Tables {
-        Tables(slots: slots, nextPayload: nextPayload, payloads: payloads, maxLength: maxLength, nodeCount: nodeCount,
+        Tables(slots: slots, nextPayload: cells.map(\.next), payloads: cells.map(\.payload), maxLength: maxLength, nodeCount: nodeCount,
                emptySlot: slots.firstIndex { $0.edge == 0 } ?? 0)
     }
 
@@ -321,8 +333,15 @@ extension PhraseTrie {
             }
         }
         guard badPayloads == 0 else { return nil }
-        (slots, edgeCount, nodeCount, filter) = (t.slots, edges, t.nodeCount, edgeFilter)
-        (nextPayload, payloads, maxLength) = (t.nextPayload, t.payloads, t.maxLength)
+        (slots, edgeCount, nodeCount, filter, maxLength) = (t.slots, edges, t.nodeCount, edgeFilter, t.maxLength)
+        cells = t.payloads.withUnsafeBufferPointer { payloads in
+            t.nextPayload.withUnsafeBufferPointer { next in
+                [PhraseTriePayloadCell<Payload>](unsafeUninitializedCapacity: count) { out, initialized in
+                    for i in 0..<count { (out.baseAddress! + i).initialize(to: PhraseTriePayloadCell(payload: payloads[i], next: next[i])) }
+                    initialized = count
+                }
+            }
+        }
     }
 }
 
