@@ -78,6 +78,8 @@ public final class Gazetteer: Sendable {
     /// The first words of the names whose first word needs no capital ("al", "2nd"): a word
     /// written in lowercase opens no other name, so the trie is asked only about these.
     public let lowercaseOpeners: KeySet
+    /// `lowercaseOpeners` summarised in bits: most lowercase words are ruled out without a probe.
+    let lowercaseOpenerFilter: KeyPrefilter
     public let givenNames: KeySet
     public let ambiguousGivenNames: KeySet
     public let surnames: KeySet
@@ -109,6 +111,7 @@ public final class Gazetteer: Sendable {
         names = compiled.names
         nameCount = compiled.nameCount
         lowercaseOpeners = KeySet(compiled.lowercaseOpeners)
+        lowercaseOpenerFilter = KeyPrefilter(compiled.lowercaseOpeners)
         givenNames = KeySet(compiled.givenNames)
         ambiguousGivenNames = KeySet(compiled.ambiguousGivenNames)
         surnames = KeySet(compiled.surnames)
