@@ -22,19 +22,18 @@ public struct EntityRecognizer: Sendable {
         let tokens = context.tokens
         let names = gazetteer.names
         let openers = gazetteer.lowercaseOpeners
-        gazetteer.lowercaseOpenerFilter.withBits { openerBits in
-            for sentence in context.searched {
-                var i = sentence.tokens.lowerBound
-                while i < sentence.tokens.upperBound {
-                    // Most words open no mention: an uncapitalised word opens one only if a listed
-                    // name whose first word needs no capital starts with it, which a filter and a
-                    // small set tell before a probe of the gazetteer trie.
-                    let t = tokens[i]
-                    guard Self.mayOpenMention(t, openerBits: openerBits) else { i += 1; continue }
-                    let node = t.isCapitalised || openers.contains(t.key) ? names.firstNode(startingWith: t.key) : nil
-                    guard node != nil || t.isCapitalised else { i += 1; continue }
-                    i = appendMention(at: i, reached: node, in: sentence, context: context, to: &mentions) ?? i + 1
-                }
+        let openerBits = gazetteer.lowercaseOpenerBits
+        for sentence in context.searched {
+            var i = sentence.tokens.lowerBound
+            while i < sentence.tokens.upperBound {
+                // Most words open no mention: an uncapitalised word opens one only if a listed
+                // name whose first word needs no capital starts with it, which a filter and a
+                // small set tell before a probe of the gazetteer trie.
+                let t = tokens[i]
+                guard Self.mayOpenMention(t, openerBits: openerBits) else { i += 1; continue }
+                let node = t.isCapitalised || openers.contains(t.key) ? names.firstNode(startingWith: t.key) : nil
+                guard node != nil || t.isCapitalised else { i += 1; continue }
+                i = appendMention(at: i, reached: node, in: sentence, context: context, to: &mentions) ?? i + 1
             }
         }
         return mentions
@@ -44,7 +43,7 @@ public struct EntityRecognizer: Sendable {
     /// first, "iPhone") that the filter of lowercase openers lets through. Computed without a branch:
     /// kinds and shapes follow no pattern a predictor learns, and most words are in lowercase.
     @inline(__always)
-    static func mayOpenMention(_ t: Token, openerBits: UnsafeBufferPointer<UInt64>) -> Bool {
+    static func mayOpenMention(_ t: Token, openerBits: [UInt64]) -> Bool {
         let h = KeyPrefilter.bit(t.key)
         let maybeOpener = UInt8(truncatingIfNeeded: openerBits[h >> 6] >> UInt64(h & 63)) & 1
         let shape = t.shape.rawValue

@@ -78,8 +78,9 @@ public final class Gazetteer: Sendable {
     /// The first words of the names whose first word needs no capital ("al", "2nd"): a word
     /// written in lowercase opens no other name, so the trie is asked only about these.
     public let lowercaseOpeners: KeySet
-    /// `lowercaseOpeners` summarised in bits: most lowercase words are ruled out without a probe.
-    let lowercaseOpenerFilter: KeyPrefilter
+    /// `lowercaseOpeners` summarised in 4,096 bits (`KeyPrefilter.bit` of each): most lowercase
+    /// words are ruled out without a probe.
+    let lowercaseOpenerBits: [UInt64]
     public let givenNames: KeySet
     public let ambiguousGivenNames: KeySet
     public let surnames: KeySet
@@ -110,8 +111,16 @@ public final class Gazetteer: Sendable {
         entries = GazetteerEntries(compiled.entries)
         names = compiled.names
         nameCount = compiled.nameCount
-        lowercaseOpeners = KeySet(compiled.lowercaseOpeners)
-        lowercaseOpenerFilter = KeyPrefilter(compiled.lowercaseOpeners)
+        // One insertion a key: the list repeats keys, and a set sized for all of them would be sparse.
+        var openers = KeySet()
+        var openerBits = [UInt64](repeating: 0, count: 64)
+        for key in compiled.lowercaseOpeners {
+            openers.insert(key)
+            let h = KeyPrefilter.bit(key)
+            openerBits[h >> 6] |= 1 << UInt64(h & 63)
+        }
+        lowercaseOpeners = openers
+        lowercaseOpenerBits = openerBits
         givenNames = KeySet(compiled.givenNames)
         ambiguousGivenNames = KeySet(compiled.ambiguousGivenNames)
         surnames = KeySet(compiled.surnames)
