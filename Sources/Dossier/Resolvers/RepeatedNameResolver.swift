@@ -7,8 +7,8 @@ public struct RepeatedNameResolver: Sendable {
     let language: LanguageData
     let gazetteer: Gazetteer
     /// The keys that are never a repeated name whatever the document: function, calendar and
-    /// role words, demonyms, keywords, and everyday words that are not also given names or
-    /// surnames. One set, so that a candidate is checked with one probe instead of one a list.
+    /// role words, demonyms, keywords. One set, so that a candidate is checked with one probe
+    /// instead of one a list (the everyday words, 12,000 of them, keep their own test).
     let excluded: KeySet
 
     public init(language: LanguageData, gazetteer: Gazetteer) {
@@ -17,10 +17,8 @@ public struct RepeatedNameResolver: Sendable {
         var excluded = KeySet()
         let lists: [[UInt64]] = [Array(language.stopWords), Array(language.calendarWords), gazetteer.demonyms.keys,
                                  language.organisationKeywords.keys, language.placeKeywords.keys, Array(language.roleWords)]
+        excluded.reserveCapacity(lists.reduce(0) { $0 + $1.count })
         for list in lists { for key in list { excluded.insert(key) } }
-        for key in language.commonWords where !gazetteer.givenNames.contains(key) && !gazetteer.surnames.contains(key) {
-            excluded.insert(key)
-        }
         self.excluded = excluded
     }
 
@@ -74,6 +72,7 @@ public struct RepeatedNameResolver: Sendable {
 
     func isCandidate(_ key: UInt64, context: MatchContext) -> Bool {
         !context.lowercaseWords.contains(key) && !excluded.contains(key)
+            && (!language.commonWords.contains(key) || gazetteer.givenNames.contains(key) || gazetteer.surnames.contains(key))
     }
 
     /// `isCandidate` as the lists themselves answer it, one by one (for tests).
