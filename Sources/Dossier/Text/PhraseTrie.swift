@@ -284,32 +284,41 @@ struct PhraseTriePayloadCell<Payload> {
 }
 
 extension PhraseTriePayloadCell: Sendable where Payload: Sendable {}
+extension PhraseTriePayloadCell: BitwiseCopyable where Payload: BitwiseCopyable {}
 
 extension PhraseTrie {
     /// The arrays a trie is made of, to save it in a binary cache and load it back in bulk
     /// instead of inserting its phrases one by one.
     struct Tables {
         var slots: [PhraseTrieSlot]
-        var nextPayload: [Int32]
-        var payloads: [Payload]
+        /// The payloads with their chain links, as the trie holds them.
+        var cells: [PhraseTriePayloadCell<Payload>]
         var maxLength: Int
         var nodeCount: Int
         /// An empty slot, which ends every probe: the index of the first, or 0 if there are no slots.
         var emptySlot: Int
+
+        /// The payloads, in insertion order.
+        var payloads: [Payload] { cells.map(\.payload) }
+
+        /// Per payload: the index of the next payload of the same node, or -1.
+        var nextPayload: [Int32] {
+            get { cells.map(\.next) }
+            set { for i in cells.indices where i < newValue.count { cells[i].next = newValue[i] } }
+        }
     }
 
     var tables: Tables {
-        Tables(slots: slots, nextPayload: cells.map(\.next), payloads: cells.map(\.payload), maxLength: maxLength, nodeCount: nodeCount,
-               emptySlot: slots.firstIndex { $0.edge == 0 } ?? 0)
+        Tables(slots: slots, cells: cells, maxLength: maxLength, nodeCount: nodeCount, emptySlot: slots.firstIndex { $0.edge == 0 } ?? 0)
     }
 
     /// A trie made of `tables`, or nil if they are inconsistent: every lookup in the result ends
     /// and stays in bounds, whatever the tables held. (A slot's node is only hashed, never used
     /// as an index, so that it needs no check.)
     init?(tables t: Tables) {
-        let slotCount = t.slots.count, count = t.payloads.count
+        let slotCount = t.slots.count, count = t.cells.count
         guard slotCount == 0 || slotCount.nonzeroBitCount == 1, t.nodeCount >= 1, t.nodeCount <= PhraseTrieSlot.maxNodes,
-              t.nextPayload.count == count, count <= Int(Int32.max), t.maxLength >= 0, t.maxLength < t.nodeCount,
+              count <= Int(Int32.max), t.maxLength >= 0, t.maxLength < t.nodeCount,
               slotCount == 0 || (t.emptySlot >= 0 && t.emptySlot < slotCount && t.slots[t.emptySlot].edge == 0) else { return nil }
         // Payload chains stay in bounds and only move forward, so they end.
         // One pass over the slots checks them, counts the edges and fills the filter.
@@ -325,23 +334,15 @@ extension PhraseTrie {
                 }
             }
         }
-        t.nextPayload.withUnsafeBufferPointer { next in
-            for i in 0..<next.count {
+        t.cells.withUnsafeBufferPointer { cells in
+            for i in 0..<cells.count {
                 // -1, or after i and before the end: next - (i + 1) wraps unless in 0..<count - (i + 1).
-                let p = Int(next[i])
+                let p = Int(cells[i].next)
                 badPayloads |= p != -1 && UInt(bitPattern: p &- i &- 1) >= UInt(bitPattern: count &- i &- 1) ? 1 : 0
             }
         }
         guard badPayloads == 0 else { return nil }
-        (slots, edgeCount, nodeCount, filter, maxLength) = (t.slots, edges, t.nodeCount, edgeFilter, t.maxLength)
-        cells = t.payloads.withUnsafeBufferPointer { payloads in
-            t.nextPayload.withUnsafeBufferPointer { next in
-                [PhraseTriePayloadCell<Payload>](unsafeUninitializedCapacity: count) { out, initialized in
-                    for i in 0..<count { (out.baseAddress! + i).initialize(to: PhraseTriePayloadCell(payload: payloads[i], next: next[i])) }
-                    initialized = count
-                }
-            }
-        }
+        (slots, edgeCount, nodeCount, filter, maxLength, cells) = (t.slots, edges, t.nodeCount, edgeFilter, t.maxLength, t.cells)
     }
 }
 
