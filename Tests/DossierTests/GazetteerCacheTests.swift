@@ -40,6 +40,9 @@ final class GazetteerCacheTests: XCTestCase {
         XCTAssertEqual(s.payloads.map(\.casePattern), t.payloads.map(\.casePattern), file: file, line: line)
         XCTAssertEqual(s.payloads.map(\.wordCount), t.payloads.map(\.wordCount), file: file, line: line)
         XCTAssertEqual(s.payloads.map(\.isCommon), t.payloads.map(\.isCommon), file: file, line: line)
+        XCTAssertEqual(s.payloads.map(\.preference), t.payloads.map(\.preference), file: file, line: line)
+        XCTAssertEqual(s.payloads.map(\.typeCode), t.payloads.map(\.typeCode), file: file, line: line)
+        XCTAssertEqual(s.payloads.map(\.idKindCode), t.payloads.map(\.idKindCode), file: file, line: line)
         XCTAssertEqual(a.nameCount, b.nameCount, file: file, line: line)
         XCTAssertEqual(Array(a.lowercaseOpeners), Array(b.lowercaseOpeners), file: file, line: line)
         XCTAssertEqual(Array(a.givenNames), Array(b.givenNames), file: file, line: line)
@@ -114,7 +117,7 @@ final class GazetteerCacheTests: XCTestCase {
     func testInconsistentTablesAreRefused() throws {
         var g = CompiledGazetteer()
         g.entries.append(id: "x:1", type: .place, canonical: "Kerbala", isCommon: false, population: 0, rank: 0)
-        g.names.insert([1, 2], GazetteerName(entry: 0, casePattern: 0, wordCount: 2, isCommon: false))
+        g.names.insert([1, 2], GazetteerName(entry: 0, casePattern: 0, wordCount: 2, isCommon: false, type: .place, idKind: .other))
         g.nameCount = 1
         let hash: UInt64 = 42
         func decoded(_ g: CompiledGazetteer) throws -> CompiledGazetteer? {
@@ -128,7 +131,7 @@ final class GazetteerCacheTests: XCTestCase {
         XCTAssertNotNil(try decoded(g))
         var badEntry = g
         badEntry.names = PhraseTrie()
-        badEntry.names.insert([1], GazetteerName(entry: 5, casePattern: 0, wordCount: 1, isCommon: false))
+        badEntry.names.insert([1], GazetteerName(entry: 5, casePattern: 0, wordCount: 1, isCommon: false, type: .place, idKind: .other))
         XCTAssertNil(try decoded(badEntry))
         var badStrings = g
         badStrings.entries.strings.ends[0] = 1000

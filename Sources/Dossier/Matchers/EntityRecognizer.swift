@@ -22,20 +22,35 @@ public struct EntityRecognizer: Sendable {
         let tokens = context.tokens
         let names = gazetteer.names
         let openers = gazetteer.lowercaseOpeners
+        let openerBits = gazetteer.lowercaseOpenerBits
         for sentence in context.searched {
             var i = sentence.tokens.lowerBound
             while i < sentence.tokens.upperBound {
-                // Most words open no mention: an uncapitalised word opens one only if a listed name
-                // whose first word needs no capital starts with it, which a small set tells
-                // before a probe of the gazetteer trie.
+                // Most words open no mention: an uncapitalised word opens one only if a listed
+                // name whose first word needs no capital starts with it, which a filter and a
+                // small set tell before a probe of the gazetteer trie.
                 let t = tokens[i]
-                guard t.kind == .word, t.isCapitalised || t.shape == .lower || t.shape == .mixed else { i += 1; continue }
+                guard Self.mayOpenMention(t, openerBits: openerBits) else { i += 1; continue }
                 let node = t.isCapitalised || openers.contains(t.key) ? names.firstNode(startingWith: t.key) : nil
                 guard node != nil || t.isCapitalised else { i += 1; continue }
                 i = appendMention(at: i, reached: node, in: sentence, context: context, to: &mentions) ?? i + 1
             }
         }
         return mentions
+    }
+
+    /// Whether token `t` may open a mention: a capitalised word, or a word in lowercase (or lowercase
+    /// first, "iPhone") that the filter of lowercase openers lets through. Computed without a branch:
+    /// kinds and shapes follow no pattern a predictor learns, and most words are in lowercase.
+    @inline(__always)
+    static func mayOpenMention(_ t: Token, openerBits: [UInt64]) -> Bool {
+        let h = KeyPrefilter.bit(t.key)
+        let maybeOpener = UInt8(truncatingIfNeeded: openerBits[h >> 6] >> UInt64(h & 63)) & 1
+        let shape = t.shape.rawValue
+        let lowerFirst = UInt8(shape == TokenShape.lower.rawValue ? 1 : 0) | UInt8(shape == TokenShape.mixed.rawValue ? 1 : 0)
+        let word = UInt8(t.kind == .word ? 1 : 0)
+        let capitalisedWord = UInt8(t.notCapitalisedWord == 0 ? 1 : 0)
+        return capitalisedWord | (word & lowerFirst & maybeOpener) != 0
     }
 
     /// Appends the mention that starts at word `i`, if there is one, and returns the index past it.
@@ -52,17 +67,17 @@ public struct EntityRecognizer: Sendable {
             mentions.append(person(titled.name, title: titled.title, info: titled.info, context: context, sentence: sentence))
             return mentions[mentions.count - 1].tokens.upperBound
         }
-        if let (end, entry) = listed {
+        if let (end, name) = listed {
             // A lowercase "the" is not part of the name: "the West" → "West".
             let first = (t.shape == .lower && language.determiners.contains(t.key) && end > i + 1) ? i + 1 : i
-            let e = gazetteer.entries[entry]
-            if let longer = keywordExtension(of: first..<end, type: e.type, context: context, sentence: sentence) {
+            if let longer = keywordExtension(of: first..<end, type: name.type, context: context, sentence: sentence) {
                 mentions.append(EntityMention(tokens: longer, start: Int(tokens[first].start), end: Int(tokens[longer.upperBound - 1].end),
                                               type: .organisation, canonical: nil, id: nil, source: .pattern))
                 return longer.upperBound
             }
+            let e = gazetteer.entries[Int(name.entry)]
             mentions.append(EntityMention(tokens: first..<end, start: Int(tokens[first].start), end: Int(tokens[end - 1].end),
-                                          type: e.type, canonical: e.canonical, id: e.id, source: .gazetteer))
+                                          type: name.type, canonical: e.canonical, id: e.id, source: .gazetteer))
             return end
         }
         // A capitalised function word ("The", "In") opens no name that the gazetteer does not know.

@@ -1,14 +1,72 @@
 import Foundation
 
-/// A name of an entry as compiled into the trie: the entry and the letter case each word needs.
-/// Plain bytes (`BitwiseCopyable`), so that the cache stores and loads the trie's payloads as they are.
+/// A name of an entry as compiled into the trie: the entry, the letter case each word needs, and
+/// what a match needs of the entry (its type, what its id names, its preference), so that
+/// matching reads no entry column. Plain bytes (`BitwiseCopyable`), so that the cache stores and
+/// loads the trie's payloads as they are.
 public struct GazetteerName: Sendable, BitwiseCopyable {
-    public var entry: Int32
     /// Two bits a word: 0 any case, 1 capitalised or capitals, 2 capitals only.
     public var casePattern: UInt64
+    public var entry: Int32
+    /// The entry's place in the order of preference among entries that share a name
+    /// (`GazetteerEntryColumns.preferenceLevels`): lower is preferred, equal entries share one.
+    public var preference: UInt32
     public var wordCount: UInt8
     /// This name is an alias (not the canonical name) that is an everyday word.
     public var isCommon: Bool
+    /// The entry's type, as its index in `EntityType.allCases`.
+    var typeCode: UInt8
+    /// What the entry's id names, as a `GazetteerIDKind` raw value.
+    var idKindCode: UInt8
+
+    init(entry: Int32, casePattern: UInt64, wordCount: UInt8, isCommon: Bool, type: EntityType, idKind: GazetteerIDKind,
+         preference: UInt32 = 0) {
+        (self.entry, self.casePattern, self.wordCount, self.isCommon) = (entry, casePattern, wordCount, isCommon)
+        self.preference = preference
+        typeCode = Self.code(of: type)
+        idKindCode = idKind.rawValue
+    }
+
+    /// The entry's type.
+    public var type: EntityType {
+        switch typeCode {
+        case 0: .person
+        case 1: .place
+        default: .organisation
+        }
+    }
+
+    /// `typeCode` of a type: its index in `EntityType.allCases`.
+    static func code(of type: EntityType) -> UInt8 {
+        switch type {
+        case .person: 0
+        case .place: 1
+        case .organisation: 2
+        }
+    }
+    /// What the entry's id names.
+    var idKind: GazetteerIDKind { GazetteerIDKind(rawValue: idKindCode) ?? .other }
+}
+
+/// The id schemes of gazetteer entries that matching tells apart: one-word names from the
+/// open-data place lists (GeoNames, ISO 3166-2 divisions) need context.
+enum GazetteerIDKind: UInt8, Sendable {
+    case other
+    /// "geonames:…"
+    case geonames
+    /// "iso3166-2:…"
+    case iso3166Division
+
+    /// The kind of an id, from its first bytes.
+    init(idOf entry: Int, in strings: PackedStrings) {
+        if strings.hasPrefix(2 * entry, "geonames:") {
+            self = .geonames
+        } else if strings.hasPrefix(2 * entry, "iso3166-2:") {
+            self = .iso3166Division
+        } else {
+            self = .other
+        }
+    }
 }
 
 /// All gazetteers, compiled: entity names in a trie over token keys, plus the name lists that
@@ -20,6 +78,9 @@ public final class Gazetteer: Sendable {
     /// The first words of the names whose first word needs no capital ("al", "2nd"): a word
     /// written in lowercase opens no other name, so the trie is asked only about these.
     public let lowercaseOpeners: KeySet
+    /// `lowercaseOpeners` summarised in 4,096 bits (`KeyPrefilter.bit` of each): most lowercase
+    /// words are ruled out without a probe.
+    let lowercaseOpenerBits: [UInt64]
     public let givenNames: KeySet
     public let ambiguousGivenNames: KeySet
     public let surnames: KeySet
@@ -50,7 +111,16 @@ public final class Gazetteer: Sendable {
         entries = GazetteerEntries(compiled.entries)
         names = compiled.names
         nameCount = compiled.nameCount
-        lowercaseOpeners = KeySet(compiled.lowercaseOpeners)
+        // One insertion a key: the list repeats keys, and a set sized for all of them would be sparse.
+        var openers = KeySet()
+        var openerBits = [UInt64](repeating: 0, count: 64)
+        for key in compiled.lowercaseOpeners {
+            openers.insert(key)
+            let h = KeyPrefilter.bit(key)
+            openerBits[h >> 6] |= 1 << UInt64(h & 63)
+        }
+        lowercaseOpeners = openers
+        lowercaseOpenerBits = openerBits
         givenNames = KeySet(compiled.givenNames)
         ambiguousGivenNames = KeySet(compiled.ambiguousGivenNames)
         surnames = KeySet(compiled.surnames)

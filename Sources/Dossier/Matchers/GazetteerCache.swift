@@ -10,10 +10,10 @@ import Foundation
 /// arrays and each one's size in bytes (the header), then the arrays' elements back to back. The
 /// checksum covers the sizes and the elements (see `CacheFileWriter`, `CacheFileReader`).
 enum GazetteerCache {
-    static let formatVersion: UInt64 = 7
+    static let formatVersion: UInt64 = 9
     static let magic: UInt32 = 0x4453_475A  // "DSGZ"; read back in another byte order, it differs
     /// The arrays in a file, in the order `encode` writes them.
-    static let arrayCount = 18
+    static let arrayCount = 17
 
     static func directory() -> URL? {
         let env = ProcessInfo.processInfo.environment
@@ -83,10 +83,9 @@ enum GazetteerCache {
         w.put(e.strings.bytes)
         let trie = g.names.tables
         w.put(trie.slots)
-        w.put(trie.nextPayload)
         w.put([UInt64(trie.maxLength), UInt64(g.nameCount), UInt64(trie.emptySlot), UInt64(trie.nodeCount)])
         w.put(nameLayout)
-        w.put(bytes(of: trie.payloads))
+        w.put(bytes(of: trie.cells))
         w.put(g.lowercaseOpeners)
         w.put(g.givenNames)
         w.put(g.ambiguousGivenNames)
@@ -111,10 +110,10 @@ enum GazetteerCache {
         g.entries = GazetteerEntryColumns(types: typeCodes.map { allTypes[Int($0)] }, commonFlags: commonFlags, populations: populations,
                                           ranks: ranks, strings: PackedStrings(ends: ends, bytes: text))
         guard g.entries.isConsistent,
-              let slots = r.array(PhraseTrieSlot.self), let nextPayload = r.array(Int32.self),
+              let slots = r.array(PhraseTrieSlot.self),
               let counts = r.array(UInt64.self), counts.count == 4, counts.allSatisfy({ $0 <= UInt64(Int32.max) }),
-              let payloads = names(&r, entryCount: g.entries.count),
-              let trie = PhraseTrie(tables: .init(slots: slots, nextPayload: nextPayload, payloads: payloads, maxLength: Int(counts[0]),
+              let cells = names(&r, entryCount: g.entries.count),
+              let trie = PhraseTrie(tables: .init(slots: slots, cells: cells, maxLength: Int(counts[0]),
                                                   nodeCount: Int(counts[3]), emptySlot: Int(counts[2])))
         else { return nil }
         g.names = trie
@@ -129,45 +128,67 @@ enum GazetteerCache {
         return g
     }
 
-    /// The layout of `GazetteerName`, whose values the file holds as they lie in memory: a file
-    /// written by a binary that lays them out otherwise is not read.
+    /// The trie's payloads as the file holds them: each name beside its chain link.
+    typealias NameCell = PhraseTriePayloadCell<GazetteerName>
+
+    /// The layout of `GazetteerName` and of its cell, whose values the file holds as they lie in
+    /// memory: a file written by a binary that lays them out otherwise is not read.
     static var nameLayout: [UInt64] {
         typealias N = GazetteerName
+        typealias C = NameCell
         let offsets = [MemoryLayout<N>.offset(of: \.entry), MemoryLayout<N>.offset(of: \.casePattern),
-                       MemoryLayout<N>.offset(of: \.wordCount), MemoryLayout<N>.offset(of: \.isCommon)]
-        return [MemoryLayout<N>.size, MemoryLayout<N>.stride, MemoryLayout<N>.alignment].map(UInt64.init) + offsets.map { UInt64($0 ?? -1) }
+                       MemoryLayout<N>.offset(of: \.wordCount), MemoryLayout<N>.offset(of: \.isCommon),
+                       MemoryLayout<N>.offset(of: \.preference), MemoryLayout<N>.offset(of: \.typeCode),
+                       MemoryLayout<N>.offset(of: \.idKindCode), MemoryLayout<C>.offset(of: \.payload), MemoryLayout<C>.offset(of: \.next)]
+        let sizes = [MemoryLayout<N>.size, MemoryLayout<N>.stride, MemoryLayout<N>.alignment,
+                     MemoryLayout<C>.size, MemoryLayout<C>.stride, MemoryLayout<C>.alignment]
+        return sizes.map(UInt64.init) + offsets.map { UInt64($0 ?? -1) }
     }
 
-    /// Names as they lie in memory, with zeros for the padding between fields.
-    static func bytes(of names: [GazetteerName]) -> [UInt8] {
+    /// Name cells as they lie in memory, with zeros for any padding between fields.
+    static func bytes(of cells: [NameCell]) -> [UInt8] {
         typealias N = GazetteerName
-        let stride = MemoryLayout<N>.stride
-        var out = [UInt8](repeating: 0, count: names.count * stride)
+        typealias C = NameCell
+        let stride = MemoryLayout<C>.stride
+        let base = MemoryLayout<C>.offset(of: \.payload)!, nextOffset = MemoryLayout<C>.offset(of: \.next)!
+        var out = [UInt8](repeating: 0, count: cells.count * stride)
         out.withUnsafeMutableBytes { raw in
-            for (i, n) in names.enumerated() {
-                raw.storeBytes(of: n.entry, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.entry)!, as: Int32.self)
-                raw.storeBytes(of: n.casePattern, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.casePattern)!, as: UInt64.self)
-                raw.storeBytes(of: n.wordCount, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.wordCount)!, as: UInt8.self)
-                raw.storeBytes(of: n.isCommon, toByteOffset: i * stride + MemoryLayout<N>.offset(of: \.isCommon)!, as: Bool.self)
+            for (i, cell) in cells.enumerated() {
+                let n = cell.payload, at = i * stride + base
+                raw.storeBytes(of: n.entry, toByteOffset: at + MemoryLayout<N>.offset(of: \.entry)!, as: Int32.self)
+                raw.storeBytes(of: n.casePattern, toByteOffset: at + MemoryLayout<N>.offset(of: \.casePattern)!, as: UInt64.self)
+                raw.storeBytes(of: n.wordCount, toByteOffset: at + MemoryLayout<N>.offset(of: \.wordCount)!, as: UInt8.self)
+                raw.storeBytes(of: n.isCommon, toByteOffset: at + MemoryLayout<N>.offset(of: \.isCommon)!, as: Bool.self)
+                raw.storeBytes(of: n.preference, toByteOffset: at + MemoryLayout<N>.offset(of: \.preference)!, as: UInt32.self)
+                raw.storeBytes(of: n.typeCode, toByteOffset: at + MemoryLayout<N>.offset(of: \.typeCode)!, as: UInt8.self)
+                raw.storeBytes(of: n.idKindCode, toByteOffset: at + MemoryLayout<N>.offset(of: \.idKindCode)!, as: UInt8.self)
+                raw.storeBytes(of: cell.next, toByteOffset: i * stride + nextOffset, as: Int32.self)
             }
         }
         return out
     }
 
-    /// The trie's payloads; nil if they were written with another layout, or one has an entry
-    /// out of range or a flag that is not a valid `Bool`.
-    static func names(_ r: inout CacheFileReader, entryCount: Int) -> [GazetteerName]? {
-        guard r.array(UInt64.self) == nameLayout, let names = r.array(GazetteerName.self) else { return nil }
-        let stride = MemoryLayout<GazetteerName>.stride
-        guard let entryOffset = MemoryLayout<GazetteerName>.offset(of: \.entry),
-              let flagOffset = MemoryLayout<GazetteerName>.offset(of: \.isCommon) else { return nil }
+    /// The trie's payload cells; nil if they were written with another layout, or a name has an
+    /// entry out of range, a flag that is not a valid `Bool`, or a type or id kind code out of
+    /// range. (Chain links are checked with the rest of the trie.)
+    static func names(_ r: inout CacheFileReader, entryCount: Int) -> [NameCell]? {
+        guard r.array(UInt64.self) == nameLayout, let cells = r.array(NameCell.self) else { return nil }
+        typealias N = GazetteerName
+        let stride = MemoryLayout<NameCell>.stride
+        guard let base = MemoryLayout<NameCell>.offset(of: \.payload),
+              let entryOffset = MemoryLayout<N>.offset(of: \.entry).map({ $0 + base }),
+              let flagOffset = MemoryLayout<N>.offset(of: \.isCommon).map({ $0 + base }),
+              let typeOffset = MemoryLayout<N>.offset(of: \.typeCode).map({ $0 + base }),
+              let idKindOffset = MemoryLayout<N>.offset(of: \.idKindCode).map({ $0 + base }) else { return nil }
+        let typeCount = UInt8(EntityType.allCases.count)
         var bad = 0
-        names.withUnsafeBytes { raw in
-            for i in 0..<names.count {
+        cells.withUnsafeBytes { raw in
+            for i in 0..<cells.count {
                 let entry = raw.loadUnaligned(fromByteOffset: i * stride + entryOffset, as: UInt32.self)
                 bad |= (entry >= UInt32(entryCount) ? 1 : 0) | (raw[i * stride + flagOffset] > 1 ? 1 : 0)
+                bad |= (raw[i * stride + typeOffset] >= typeCount ? 1 : 0) | (GazetteerIDKind(rawValue: raw[i * stride + idKindOffset]) == nil ? 1 : 0)
             }
         }
-        return bad == 0 ? names : nil
+        return bad == 0 ? cells : nil
     }
 }

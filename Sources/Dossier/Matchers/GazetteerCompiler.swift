@@ -88,6 +88,7 @@ struct GazetteerCompiler {
                 let common = flags.contains("common")
                 let index = Int32(out.entries.count)
                 out.entries.append(id: String(f[0]), type: type, canonical: canonical, isCommon: common, population: population, rank: rank)
+                let idKind = GazetteerIDKind(idOf: Int(index), in: out.entries.strings)
                 var aliases = [Substring(canonical)]
                 if f.count > 3, !f[3].isEmpty { aliases += f[3].utf8.split(separator: UInt8(ascii: "|")).map { Substring($0) } }
                 for alias in aliases {
@@ -99,12 +100,16 @@ struct GazetteerCompiler {
                         pattern |= UInt64(Gazetteer.caseRequirement(w, language: language)) << (2 * UInt64(i))
                     }
                     let isCommonAlias = common && words.count == 1 && language.commonWords.contains(keys[0])
-                    out.names.insert(keys, GazetteerName(entry: index, casePattern: pattern, wordCount: UInt8(words.count), isCommon: isCommonAlias))
+                    out.names.insert(keys, GazetteerName(entry: index, casePattern: pattern, wordCount: UInt8(words.count),
+                                                         isCommon: isCommonAlias, type: type, idKind: idKind))
                     if pattern & 3 == 0 { out.lowercaseOpeners.append(keys[0]) }
                     out.nameCount += 1
                 }
             }
         }
+        // Preferences are known once every entry is in.
+        let levels = out.entries.preferenceLevels()
+        out.names.updatePayloads { $0.preference = levels[Int($0.entry)] }
         guard let dir = source.directory else { return out }
         let list = { (name: String) -> [UInt64] in
             let lines = (try? DataFile.lines(dir.appendingPathComponent("names").appendingPathComponent(name))) ?? []

@@ -79,6 +79,23 @@ struct GazetteerEntryColumns: Sendable {
 
     func string(_ k: Int) -> String { strings[k] }
 
+    /// Per entry, its level in the order of preference between entries that bear one name (lower
+    /// rank, then the more populous: `GazetteerEntries.isPreferred`); equal entries share a level,
+    /// so that comparing levels decides as `isPreferred` does.
+    func preferenceLevels() -> [UInt32] {
+        let isPreferred = { (a: Int, b: Int) -> Bool in
+            ranks[a] != ranks[b] ? ranks[a] < ranks[b] : populations[a] > populations[b]
+        }
+        let order = (0..<count).sorted(by: isPreferred)
+        var levels = [UInt32](repeating: 0, count: count)
+        var level: UInt32 = 0
+        for (n, e) in order.enumerated() {
+            if n > 0, isPreferred(order[n - 1], e) { level += 1 }
+            levels[e] = level
+        }
+        return levels
+    }
+
     /// Whether the columns have one length and the strings are well formed.
     var isConsistent: Bool {
         let n = types.count

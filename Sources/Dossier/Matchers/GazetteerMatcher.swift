@@ -16,22 +16,24 @@ public struct GazetteerMatcher: Sendable {
     public func match(at i: Int, in sentence: Sentence, context: MatchContext) -> (end: Int, entry: Int)? {
         let t = context.tokens[i]
         // Most words open no listed name: one probe of the trie tells.
-        guard t.kind == .word || t.kind == .number, let node = gazetteer.names.firstNode(startingWith: t.key) else { return nil }
-        return bestMatch(at: i, reached: node, in: sentence, context: context)
+        guard t.kind == .word || t.kind == .number, let node = gazetteer.names.firstNode(startingWith: t.key),
+              let found = bestMatch(at: i, reached: node, in: sentence, context: context) else { return nil }
+        return (found.end, Int(found.name.entry))
     }
 
     /// `match` once a name may start at token `i`: `node` is where its first word leads in the trie.
-    func bestMatch(at i: Int, reached node: PhraseTrieSlot, in sentence: Sentence, context: MatchContext) -> (end: Int, entry: Int)? {
+    /// The name found holds what a mention needs of its entry but strings.
+    func bestMatch(at i: Int, reached node: PhraseTrieSlot, in sentence: Sentence, context: MatchContext) -> (end: Int, name: GazetteerName)? {
         let tokens = context.tokens
-        let entries = gazetteer.entries
-        // Among names of the same length, prefer the best-ranked, most populous entry.
+        // Among names of the same length, prefer the best-ranked, most populous entry (`isPreferred`,
+        // compiled into each name's preference).
         let found = gazetteer.names.bestOfLongestRankedFirst(in: tokens, from: i, reached: node, limit: sentence.tokens.upperBound, accept: { name, range in
             accepts(name, range, sentence: sentence, tokens: tokens) && fitsContext(name, range, sentence: sentence, context: context)
         }, isBetter: { a, b in
-            entries.isPreferred(Int(a.entry), over: Int(b.entry))
+            a.preference < b.preference
         })
         guard let found else { return nil }
-        return (found.end, Int(found.payload.entry))
+        return (found.end, found.payload)
     }
 
     func accepts(_ name: GazetteerName, _ range: Range<Int>, sentence: Sentence, tokens: [Token]) -> Bool {
@@ -68,10 +70,9 @@ public struct GazetteerMatcher: Sendable {
     /// - written in lowercase elsewhere in the document, or an organisation or place keyword;
     /// - an acronym, or a given name or surname, unless a locative word precedes it ("in Irving").
     func fitsContext(_ name: GazetteerName, _ range: Range<Int>, sentence: Sentence, context: MatchContext) -> Bool {
-        guard name.wordCount == 1, gazetteer.entries.type(of: Int(name.entry)) == .place else { return true }
-        let entry = gazetteer.entries[Int(name.entry)]
-        let isGeonames = entry.idHasPrefix("geonames:")
-        guard isGeonames || entry.idHasPrefix("iso3166-2:") else { return true }
+        guard name.wordCount == 1, name.type == .place else { return true }
+        let isGeonames = name.idKind == .geonames
+        guard isGeonames || name.idKind == .iso3166Division else { return true }
         let tokens = context.tokens
         let t = tokens[range.lowerBound]
         let limit = sentence.tokens.upperBound

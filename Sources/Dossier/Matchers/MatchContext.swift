@@ -8,6 +8,9 @@ public struct MatchContext {
     /// Keys of the words written in lowercase somewhere in the document: a capitalised word that
     /// also appears in lowercase ("turkey", "south") is an everyday word there.
     public let lowercaseWords: KeySet
+    /// The indexes of the capitalised words (`Token.notCapitalisedWord` zero), in order: for the
+    /// passes that look at capitalised words only.
+    let capitalisedWords: [Int32]
 
     public init(document: Document, tokens: [Token], sentences: [Sentence], searched: [Sentence]) {
         self.document = document
@@ -15,21 +18,34 @@ public struct MatchContext {
         self.sentences = sentences
         self.searched = searched
         var lower = KeySet()
-        tokens.withUnsafeBufferPointer { tokens in
+        capitalisedWords = tokens.withUnsafeBufferPointer { tokens in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: tokens.count) { keys in
-                // Every key is written; the count moves on only for a lowercase word. The test is
-                // arithmetic, not a branch: kinds and shapes follow no pattern a predictor learns.
-                let word = UInt16(TokenKind.word.rawValue), lowercase = UInt16(TokenShape.lower.rawValue)
-                var n = 0
-                for t in tokens {
-                    keys[n] = t.key
-                    let differs = (UInt16(t.kind.rawValue) ^ word) | (UInt16(t.shape.rawValue) ^ lowercase)
-                    n &+= Int((differs &- 1) >> 15)
+                [Int32](unsafeUninitializedCapacity: tokens.count) { capitalised, found in
+                    // Every key and index is written; each count moves on only for a word of its
+                    // kind. The tests are arithmetic, not branches: kinds and shapes follow no
+                    // pattern a predictor learns.
+                    let word = UInt16(TokenKind.word.rawValue), lowercase = UInt16(TokenShape.lower.rawValue)
+                    var n = 0, c = 0
+                    for i in 0..<tokens.count {
+                        let t = tokens[i]
+                        keys[n] = t.key
+                        let differs = (UInt16(t.kind.rawValue) ^ word) | (UInt16(t.shape.rawValue) ^ lowercase)
+                        n &+= Int((differs &- 1) >> 15)
+                        capitalised[c] = Int32(truncatingIfNeeded: i)
+                        c &+= Int((UInt16(t.notCapitalisedWord) &- 1) >> 15)
+                    }
+                    found = c
+                    lower.insert(contentsOf: UnsafeBufferPointer(rebasing: keys[..<n]))
                 }
-                lower.insert(contentsOf: UnsafeBufferPointer(rebasing: keys[..<n]))
             }
         }
         lowercaseWords = lower
+    }
+
+    /// The capitalised words of a sentence, by token index, in order.
+    func capitalisedWords(in sentence: Sentence) -> ArraySlice<Int32> {
+        var cursor = CapitalisedWordCursor(words: capitalisedWords)
+        return cursor.words(in: sentence)
     }
 
     /// The text of a token range.

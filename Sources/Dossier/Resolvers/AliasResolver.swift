@@ -81,8 +81,10 @@ public struct AliasResolver: Sendable {
         // 1 for a token inside a mention (bytes, so that the test below needs no branch).
         var covered = [UInt8](repeating: 0, count: tokens.count)
         for k in mentions.indices { for i in mentions[k].tokens { covered[i] = 1 } }
+        var capitalised = CapitalisedWordCursor(words: context.capitalisedWords)
         for sentence in context.searched where !aliases.isEmpty {
-            for i in sentence.tokens where tokens[i].notCapitalisedWord | covered[i] == 0 {
+            for word in capitalised.words(in: sentence) where covered[Int(word)] == 0 {
+                let i = Int(word)
                 let t = tokens[i]
                 guard aliases.contains(t.key), !language.stopWords.contains(t.key),
                       let found = aliases.best(for: t.key, before: Int(t.start)) else { continue }

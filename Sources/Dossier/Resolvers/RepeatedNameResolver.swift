@@ -6,10 +6,20 @@
 public struct RepeatedNameResolver: Sendable {
     let language: LanguageData
     let gazetteer: Gazetteer
+    /// The keys that are never a repeated name whatever the document: function, calendar and
+    /// role words, demonyms, keywords. One set, so that a candidate is checked with one probe
+    /// instead of one a list (the everyday words, 12,000 of them, keep their own test).
+    let excluded: KeySet
 
     public init(language: LanguageData, gazetteer: Gazetteer) {
         self.language = language
         self.gazetteer = gazetteer
+        var excluded = KeySet()
+        let lists: [[UInt64]] = [Array(language.stopWords), Array(language.calendarWords), gazetteer.demonyms.keys,
+                                 language.organisationKeywords.keys, language.placeKeywords.keys, Array(language.roleWords)]
+        excluded.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for list in lists { for key in list { excluded.insert(key) } }
+        self.excluded = excluded
     }
 
     struct Votes {
@@ -27,8 +37,10 @@ public struct RepeatedNameResolver: Sendable {
         var covered = [UInt8](repeating: 0, count: tokens.count)
         for k in mentions.indices { for i in mentions[k].tokens { covered[i] = 1 } }
         var votes: KeyMap<Votes> = [:]
+        var capitalised = CapitalisedWordCursor(words: context.capitalisedWords)
         for sentence in context.searched {
-            for i in sentence.tokens where tokens[i].notCapitalisedWord | covered[i] == 0 {
+            for word in capitalised.words(in: sentence) where covered[Int(word)] == 0 {
+                let i = Int(word)
                 let t = tokens[i]
                 guard t.shape == .capitalised, t.length >= 3, isCandidate(t.key, context: context) else { continue }
                 // Single words only: a neighbouring capitalised word makes it part of a longer name.
@@ -59,6 +71,12 @@ public struct RepeatedNameResolver: Sendable {
     }
 
     func isCandidate(_ key: UInt64, context: MatchContext) -> Bool {
+        !context.lowercaseWords.contains(key) && !excluded.contains(key)
+            && (!language.commonWords.contains(key) || gazetteer.givenNames.contains(key) || gazetteer.surnames.contains(key))
+    }
+
+    /// `isCandidate` as the lists themselves answer it, one by one (for tests).
+    func isCandidateByLists(_ key: UInt64, context: MatchContext) -> Bool {
         !context.lowercaseWords.contains(key) && !language.stopWords.contains(key)
             && (!language.commonWords.contains(key) || gazetteer.givenNames.contains(key) || gazetteer.surnames.contains(key))
             && !language.calendarWords.contains(key) && gazetteer.demonyms[key] == nil && language.organisationKeywords[key] == nil

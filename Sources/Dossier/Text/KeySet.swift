@@ -111,18 +111,18 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
                         if !zero { zero = true; out[added] = 0; added &+= 1 }
                         continue
                     }
+                    // One branch a key, which most keys leave at their home slot: a key seen
+                    // before (about half of a document's words) is written over itself, and the
+                    // count of members moves on only for a new one.
                     var i = KeySlot.home(key, shift)
-                    while true {
-                        let s = table[i]
-                        if s == key { break }
-                        if s == 0 {
-                            table[i] = key
-                            out[added] = key
-                            added &+= 1
-                            break
-                        }
+                    var s = table[i]
+                    while s != 0 && s != key {
                         i = (i &+ 1) & mask
+                        s = table[i]
                     }
+                    table[i] = key
+                    out[added] = key
+                    added &+= s == 0 ? 1 : 0
                 }
             }
             n = added

@@ -5,7 +5,8 @@
 /// The trie lives in flat arrays, so that it can be saved and loaded in bulk (`Tables`): an
 /// open-addressing table of edges keyed by a hash of (node, token key), whose slots also hold what
 /// a walk needs of the node reached (its first payload, a signature of its children's keys; see
-/// `PhraseTrieSlot`), and the payloads in one array, each node's chained in insertion order. A
+/// `PhraseTrieSlot`), and the payloads in one array, each node's chained in insertion order, each
+/// beside the link to the next (`PhraseTriePayloadCell`), so that a chain is read in one place. A
 /// Bloom filter over the edges (`EdgeFilter`) answers most probes for absent edges without
 /// touching the table.
 public struct PhraseTrie<Payload: Sendable>: Sendable {
@@ -15,9 +16,8 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     private var edgeCount = 0
     /// Nodes, the root (node 0) included.
     public private(set) var nodeCount = 1
-    /// Per payload: the index of the next payload of the same node, or -1; always a later index.
-    private var nextPayload: [Int32] = []
-    private var payloads: [Payload] = []
+    /// The payloads, each with the index of the next payload of the same node.
+    private var cells: [PhraseTriePayloadCell<Payload>] = []
     /// The longest phrase, in tokens.
     public private(set) var maxLength = 0
 
@@ -26,8 +26,7 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
     /// Room for this many phrases, to insert without rehashing.
     public mutating func reserveCapacity(_ phrases: Int) {
         growSlots(toHold: phrases * 3 / 2)
-        nextPayload.reserveCapacity(phrases)
-        payloads.reserveCapacity(phrases)
+        cells.reserveCapacity(phrases)
     }
 
     /// The slot key of the edge from `node` along `key`; never 0, which marks an empty slot.
@@ -96,15 +95,14 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
             }
             node = slots[slot].node
         }
-        let index = Int32(payloads.count)
-        payloads.append(payload)
-        nextPayload.append(-1)
+        let index = Int32(cells.count)
+        cells.append(PhraseTriePayloadCell(payload: payload, next: -1))
         var last = Int(slots[slot].firstPayload)
         if last < 0 {
             slots[slot].firstPayload = index
         } else {
-            while nextPayload[last] >= 0 { last = Int(nextPayload[last]) }
-            nextPayload[last] = index
+            while cells[last].next >= 0 { last = Int(cells[last].next) }
+            cells[last].next = index
         }
         maxLength = max(maxLength, keys.count)
     }
@@ -174,8 +172,8 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         walk(tokens, from: start, limit: limit) { end, first in
             var p = first
             while p >= 0 {
-                if accept(payloads[p], start..<end) { found.append((end, payloads[p])) }
-                p = Int(nextPayload[p])
+                if accept(cells[p].payload, start..<end) { found.append((end, cells[p].payload)) }
+                p = Int(cells[p].next)
             }
         }
         found.reverse()
@@ -189,11 +187,11 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         walk(tokens, from: start, limit: limit) { end, first in
             var p = first
             while p >= 0 {
-                if accept(payloads[p], start..<end) {
-                    best = (end, payloads[p])
+                if accept(cells[p].payload, start..<end) {
+                    best = (end, cells[p].payload)
                     break
                 }
-                p = Int(nextPayload[p])
+                p = Int(cells[p].next)
             }
         }
         return best
@@ -232,13 +230,13 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
                 var best: Payload?
                 var p = first
                 while p >= 0 {
-                    let candidate = payloads[p]
-                    if let current = best, isBetter(current, candidate) {
+                    let cell = cells[p]
+                    if let current = best, isBetter(current, cell.payload) {
                         // Kept whether accepted or not.
-                    } else if accept(candidate, start..<end) {
-                        best = candidate
+                    } else if accept(cell.payload, start..<end) {
+                        best = cell.payload
                     }
-                    p = Int(nextPayload[p])
+                    p = Int(cell.next)
                 }
                 if let best { return (end, best) }
             }
@@ -271,33 +269,56 @@ public struct PhraseTrie<Payload: Sendable>: Sendable {
         }
         return (reached?.firstPayload ?? -1) >= 0
     }
+
+    /// Changes every payload in place (for values known only once all phrases are in).
+    mutating func updatePayloads(_ update: (inout Payload) -> Void) {
+        for p in cells.indices { update(&cells[p].payload) }
+    }
 }
+
+/// A payload of a `PhraseTrie` and the index of the next payload of the same node, or -1
+/// (always a later index).
+struct PhraseTriePayloadCell<Payload> {
+    var payload: Payload
+    var next: Int32
+}
+
+extension PhraseTriePayloadCell: Sendable where Payload: Sendable {}
+extension PhraseTriePayloadCell: BitwiseCopyable where Payload: BitwiseCopyable {}
 
 extension PhraseTrie {
     /// The arrays a trie is made of, to save it in a binary cache and load it back in bulk
     /// instead of inserting its phrases one by one.
     struct Tables {
         var slots: [PhraseTrieSlot]
-        var nextPayload: [Int32]
-        var payloads: [Payload]
+        /// The payloads with their chain links, as the trie holds them.
+        var cells: [PhraseTriePayloadCell<Payload>]
         var maxLength: Int
         var nodeCount: Int
         /// An empty slot, which ends every probe: the index of the first, or 0 if there are no slots.
         var emptySlot: Int
+
+        /// The payloads, in insertion order.
+        var payloads: [Payload] { cells.map(\.payload) }
+
+        /// Per payload: the index of the next payload of the same node, or -1.
+        var nextPayload: [Int32] {
+            get { cells.map(\.next) }
+            set { for i in cells.indices where i < newValue.count { cells[i].next = newValue[i] } }
+        }
     }
 
     var tables: Tables {
-        Tables(slots: slots, nextPayload: nextPayload, payloads: payloads, maxLength: maxLength, nodeCount: nodeCount,
-               emptySlot: slots.firstIndex { $0.edge == 0 } ?? 0)
+        Tables(slots: slots, cells: cells, maxLength: maxLength, nodeCount: nodeCount, emptySlot: slots.firstIndex { $0.edge == 0 } ?? 0)
     }
 
     /// A trie made of `tables`, or nil if they are inconsistent: every lookup in the result ends
     /// and stays in bounds, whatever the tables held. (A slot's node is only hashed, never used
     /// as an index, so that it needs no check.)
     init?(tables t: Tables) {
-        let slotCount = t.slots.count, count = t.payloads.count
+        let slotCount = t.slots.count, count = t.cells.count
         guard slotCount == 0 || slotCount.nonzeroBitCount == 1, t.nodeCount >= 1, t.nodeCount <= PhraseTrieSlot.maxNodes,
-              t.nextPayload.count == count, count <= Int(Int32.max), t.maxLength >= 0, t.maxLength < t.nodeCount,
+              count <= Int(Int32.max), t.maxLength >= 0, t.maxLength < t.nodeCount,
               slotCount == 0 || (t.emptySlot >= 0 && t.emptySlot < slotCount && t.slots[t.emptySlot].edge == 0) else { return nil }
         // Payload chains stay in bounds and only move forward, so they end.
         // One pass over the slots checks them, counts the edges and fills the filter.
@@ -313,16 +334,15 @@ extension PhraseTrie {
                 }
             }
         }
-        t.nextPayload.withUnsafeBufferPointer { next in
-            for i in 0..<next.count {
+        t.cells.withUnsafeBufferPointer { cells in
+            for i in 0..<cells.count {
                 // -1, or after i and before the end: next - (i + 1) wraps unless in 0..<count - (i + 1).
-                let p = Int(next[i])
+                let p = Int(cells[i].next)
                 badPayloads |= p != -1 && UInt(bitPattern: p &- i &- 1) >= UInt(bitPattern: count &- i &- 1) ? 1 : 0
             }
         }
         guard badPayloads == 0 else { return nil }
-        (slots, edgeCount, nodeCount, filter) = (t.slots, edges, t.nodeCount, edgeFilter)
-        (nextPayload, payloads, maxLength) = (t.nextPayload, t.payloads, t.maxLength)
+        (slots, edgeCount, nodeCount, filter, maxLength, cells) = (t.slots, edges, t.nodeCount, edgeFilter, t.maxLength, t.cells)
     }
 }
 
