@@ -52,7 +52,10 @@ public final class Pipeline: Sendable {
         document.metadata.author = metadata.author.map(Self.withoutByPrefix)
         let tokens = tokenizer.tokenize(document.utf16)
         let sentences = splitter.split(document.utf16, tokens: tokens)
-        let searched = sentences.filter { options.entityZones.contains(zones.zone(at: $0.start)) }
+        // The searched zone types as a short array: `Set<ZoneType>.contains` hashes the raw-value
+        // string of the type for every sentence.
+        let searchedTypes = ZoneType.allCases.filter(options.entityZones.contains)
+        let searched = sentences.filter { searchedTypes.contains(zones.zone(at: $0.start)) }
         let context = MatchContext(document: document, tokens: tokens, sentences: sentences, searched: searched)
         var mentions = recognizer.recognize(context)
         mentions += commenterMentions(zones, context: context)
