@@ -93,15 +93,34 @@ private let unfilteredSentencePrototype = BreakPrototype(type: UBRK_SENTENCE, lo
     /// The next segment (spaces and punctuation included), or nil at the end of the text.
     @inlinable @inline(__always)
     public mutating func next() -> WordSegment? {
+        nextNotingPlainness()?.segment
+    }
+
+    /// The next segment, or nil at the end of the text; `plain` when it is made only of ASCII
+    /// letters and digits (no "." "'" "_" or other joiner), or is one ASCII unit other than "."
+    /// and the spaces. A segment that ICU gives is never plain.
+    @inlinable @inline(__always)
+    public mutating func nextNotingPlainness() -> (segment: WordSegment, plain: Bool)? {
         if position >= runEnd {
             guard position < count else { return nil }
             startRun()
         }
         let start = position
-        if runIsICU { return nextFromICU() }
-        let (end, kind) = LatinWordSegmenter.segment(text, from: start, limit: runEnd, classes: classes)
+        if runIsICU { return nextFromICU().map { ($0, false) } }
+        let (end, kind, plain) = LatinWordSegmenter.segment(text, from: start, limit: runEnd, classes: classes)
         position = end
-        return WordSegment(start: start, end: end, kind: kind)
+        return (WordSegment(start: start, end: end, kind: kind), plain)
+    }
+
+    /// Skips the next segment if it is one U+0020 space alone (the common gap between two
+    /// words), which `next()` would return as a segment of its own; whether it did.
+    @inlinable @inline(__always)
+    public mutating func skipSingleSpace() -> Bool {
+        let after = position &+ 1
+        guard after < runEnd, text[position] == 0x20, !runIsICU,
+              WordBreakClass.of(text[after], in: classes) != WordBreakClass.space else { return false }
+        position = after
+        return true
     }
 
     /// The next segment of a line that ICU segments.

@@ -1,7 +1,8 @@
 internal import CICU
 
 /// The Word_Break class of each UTF-16 unit in the ranges where news text spends nearly all its
-/// characters (U+0000–U+017F: ASCII, Latin-1, Latin Extended-A; U+2000–U+20CF: general
+/// characters (U+0000–U+024F: ASCII, Latin-1, Latin Extended-A and B, as in Romanian names;
+/// U+1E00–U+20CF: Latin Extended Additional, as in Vietnamese names, Greek Extended, general
 /// punctuation, currency signs), read from ICU's own character properties when first used.
 ///
 /// `LatinWordSegmenter` segments text made only of these classes as ICU's word-break rules do.
@@ -21,11 +22,11 @@ internal import CICU
     @inlinable static var other: UInt8 { 10 }          // everything else the rules treat alike (Double_Quote too)
     @inlinable static var unmodelled: UInt8 { 0x80 }
 
-    @inlinable static var lowLimit: Int { 0x180 }
-    @inlinable static var highStart: Int { 0x2000 }
-    @inlinable static var highCount: Int { 0xD0 }
+    @inlinable static var lowLimit: Int { 0x250 }
+    @inlinable static var highStart: Int { 0x1E00 }
+    @inlinable static var highCount: Int { 0x2D0 }
 
-    /// Classes of U+0000–U+017F, then of U+2000–U+20CF.
+    /// Classes of U+0000–U+024F, then of U+1E00–U+20CF.
     static let table: [UInt8] = (0..<lowLimit).map { of(scalar: UInt32($0)) }
         + (0..<highCount).map { of(scalar: UInt32(highStart + $0)) }
 
@@ -57,7 +58,7 @@ internal import CICU
     /// The class of a UTF-16 unit; `table` is `WordBreakClass.table`.
     @inlinable @inline(__always)
     static func of(_ u: UInt16, in table: UnsafePointer<UInt8>) -> UInt8 {
-        if u < 0x180 { return table[Int(u)] }
+        if Int(u) < lowLimit { return table[Int(u)] }
         let high = Int(u) &- highStart
         return high >= 0 && high < highCount ? table[lowLimit &+ high] : unmodelled
     }

@@ -48,6 +48,7 @@ final class WordBreakTests: XCTestCase {
             ("a  \t\tb", ["a:L", "  :O", "\t:O", "\t:O", "b:L"]),         // WB3d: spaces only
             ("x\r\ny\rz", ["x:L", "\r\n:O", "y:L", "\r:O", "z:L"]),       // WB3
             ("café Zürich", ["café:L", " :O", "Zürich:L"]),
+            ("Nguyễn Tấn Dũng, Ștefan Țiriac", ["Nguyễn:L", " :O", "Tấn:L", " :O", "Dũng:L", ",:O", " :O", "Ștefan:L", " :O", "Țiriac:L"]),
             ("“Quote” — end…", ["“:O", "Quote:L", "”:O", " :O", "—:O", " :O", "end:L", "…:O"]),
         ]
         for (text, expected) in examples {
@@ -63,7 +64,7 @@ final class WordBreakTests: XCTestCase {
 
     /// Every modelled character next to every other, and around letters, digits and "_".
     func testEveryPairOfModelledCharactersAsICU() {
-        let units = (0..<0x180).map(UInt16.init) + (0x2000..<0x20D0).map(UInt16.init)
+        let units = (0..<0x250).map(UInt16.init) + (0x1E00..<0x20D0).map(UInt16.init)
         // One line a pair: line ends always break, so the lines cannot affect each other.
         let lineEnds: Set<UInt16> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
         let inner = units.filter { !lineEnds.contains($0) && $0 != 0 }
@@ -81,7 +82,7 @@ final class WordBreakTests: XCTestCase {
     /// Hebrew, Katakana, ZWJ, soft hyphens, NUL), so that runs switch between the two.
     func testGeneratedTextAsICU() {
         let common = Array("aZé1 .,'’_;:@-\"\t\n\r\n".utf16)
-        let modelled = (0x20..<0x180).map(UInt16.init) + (0x2000..<0x2070).map(UInt16.init)
+        let modelled = (0x20..<0x250).map(UInt16.init) + (0x1E00..<0x2070).map(UInt16.init)
         let unmodelled: [UInt16] = [0x0301, 0x00AD, 0x200D, 0xD83D, 0xDE00, 0x05D0, 0x30A2, 0x0000, 0x00A9, 0x0E01, 0x4E2D, 0x0085, 0x2028]
         var rng = SplitMix64(seed: 8)
         for round in 0..<2_000 {

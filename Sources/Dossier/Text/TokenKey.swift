@@ -37,9 +37,16 @@ public enum TokenKey {
         var h = offset
         for u in units {
             if u >= 0x80 {
-                // Latin letters with diacritics fold through the table; anything else through ICU.
-                guard let ascii = ASCIIFoldTable.shared.fold(u) else { return folded(units) }
-                for c in ascii where c != 0x2E { h = (h ^ UInt64(c)) &* prime }
+                // Latin letters with diacritics fold through the table; anything else through ICU,
+                // but for general punctuation ("’", "–"), which has no case: it keys as itself, as
+                // `folded` would key it (`TokenizerFastPathTests` checks the whole block).
+                if let ascii = ASCIIFoldTable.shared.fold(u) {
+                    for c in ascii where c != 0x2E { h = (h ^ UInt64(c)) &* prime }
+                } else if u &- 0x2000 < 0x70 {
+                    h = (h ^ UInt64(u)) &* prime
+                } else {
+                    return folded(units)
+                }
                 continue
             }
             var c = u

@@ -18,26 +18,63 @@ public struct Tokenizer: Sendable {
         return result
     }
 
-    /// The tokens of ICU's word segments. All state is local, so that it stays in registers.
-    @inline(__always)
+    /// The tokens of ICU's word segments, written straight into an array's storage sized for
+    /// the usual count (a token per four units); text with more tokens continues in more arrays.
     static func tokens(of breaks: inout WordBreaks, text: UnsafePointer<UInt16>, count: Int,
                        table: UnsafePointer<UInt16>) -> [Token] {
-        var tokens = TokenBuffer(capacity: count / 4 + 16)
-        defer { tokens.deallocate() }
+        var gap = Gap()
+        var done = false
+        var result = [Token](unsafeUninitializedCapacity: count / 4 + 16) { storage, initialized in
+            var tokens = TokenBuffer(storage)
+            done = fill(&tokens, from: &breaks, text: text, table: table, gap: &gap)
+            initialized = tokens.count
+        }
+        while !done {
+            let more = [Token](unsafeUninitializedCapacity: max(result.count, 64)) { storage, initialized in
+                var tokens = TokenBuffer(storage)
+                done = fill(&tokens, from: &breaks, text: text, table: table, gap: &gap)
+                initialized = tokens.count
+            }
+            result.append(contentsOf: more)
+        }
+        return result
+    }
+
+    /// The whitespace seen since the last token: it becomes flags on the next one.
+    struct Gap {
         var space = false
         var lineBreak = false
-        while let seg = breaks.next() {
+    }
+
+    /// Appends tokens while `tokens` has room for a word and its clitic; whether the text ended.
+    /// All state is local, so that it stays in registers.
+    @inline(never)
+    static func fill(_ tokens: inout TokenBuffer, from breaks: inout WordBreaks, text: UnsafePointer<UInt16>,
+                     table: UnsafePointer<UInt16>, gap: inout Gap) -> Bool {
+        var space = gap.space
+        var lineBreak = gap.lineBreak
+        defer { gap = Gap(space: space, lineBreak: lineBreak) }
+        while tokens.hasRoom(for: 2) {
+            guard let (seg, plain) = breaks.nextNotingPlainness() else { return true }
             let first = text[seg.start]
             if seg.kind == .other && isSpace(first) {
                 space = true
                 if !lineBreak { lineBreak = hasLineBreak(text, from: seg.start, to: seg.end) }
                 continue
             }
-            append(seg, text: text, table: table, first: first, space: space, lineBreak: lineBreak, to: &tokens)
-            space = false
+            if plain {
+                let (key, shape) = plainKeyAndShape(text, from: seg.start, to: seg.end, table: table)
+                let kind: TokenKind = seg.kind == .letter ? .word : seg.kind == .number ? .number : classify(first)
+                tokens.append(Token(start: Int32(truncatingIfNeeded: seg.start), end: Int32(truncatingIfNeeded: seg.end),
+                                    kind: kind, shape: shape, spaceBefore: space, lineBreakBefore: lineBreak, key: key))
+            } else {
+                append(seg, text: text, table: table, first: first, space: space, lineBreak: lineBreak, to: &tokens)
+            }
+            // One space between two tokens (most gaps) is skipped here, not returned as a segment.
+            space = breaks.skipSingleSpace()
             lineBreak = false
         }
-        return tokens.array()
+        return false
     }
 
     /// Appends the token (or word and clitic) of a segment that is not whitespace.
@@ -65,7 +102,7 @@ public struct Tokenizer: Sendable {
         if clitic {
             tokens.append(Token(start: Int32(truncatingIfNeeded: end), end: Int32(truncatingIfNeeded: seg.end),
                                 kind: .clitic, shape: .lower, spaceBefore: false, lineBreakBefore: false,
-                                key: Self.keyAndShape(text, from: end, to: seg.end).key))
+                                key: TokenKey.of(units: UnsafeBufferPointer(start: text, count: seg.end)[end..<seg.end])))
         }
     }
 
@@ -108,14 +145,7 @@ public struct Tokenizer: Sendable {
         var upper = 0, lower = 0, letters = 0
         var firstUpper: Bool?
         for u in units {
-            var isUpper = false, isLower = false
-            if u < 0x80 {
-                isUpper = u >= 0x41 && u <= 0x5A
-                isLower = u >= 0x61 && u <= 0x7A
-            } else if let scalar = Unicode.Scalar(u) {
-                isUpper = scalar.properties.isUppercase
-                isLower = scalar.properties.isLowercase
-            }
+            let (isUpper, isLower) = letterCase(u)
             if isUpper || isLower {
                 letters += 1
                 if firstUpper == nil { firstUpper = isUpper }
@@ -126,5 +156,25 @@ public struct Tokenizer: Sendable {
         if lower == 0 { return letters >= 2 ? .upper : .capitalised }
         if firstUpper == true { return .capitalised }
         return upper > 0 ? .mixed : .lower
+    }
+
+    /// Whether a unit is an uppercase or a lowercase letter (Unicode's Uppercase and Lowercase
+    /// properties; neither for a surrogate): from a table for U+0000–U+024F, without a look-up
+    /// for general punctuation (U+2000–U+206F, caseless), from Unicode's properties otherwise.
+    @inline(__always)
+    static func letterCase(_ u: UInt16) -> (isUpper: Bool, isLower: Bool) {
+        if u < 0x250 {
+            let bits = latinCases[Int(u)]
+            return (bits & 1 != 0, bits & 2 != 0)
+        }
+        if u &- 0x2000 < 0x70 { return (false, false) }
+        guard let scalar = Unicode.Scalar(u) else { return (false, false) }
+        return (scalar.properties.isUppercase, scalar.properties.isLowercase)
+    }
+
+    /// Per unit below U+0250: 1 if uppercase, 2 if lowercase (Unicode's properties).
+    static let latinCases: [UInt8] = (0..<0x250).map { (v: UInt32) in
+        guard let scalar = Unicode.Scalar(v) else { return 0 }
+        return (scalar.properties.isUppercase ? 1 : 0) | (scalar.properties.isLowercase ? 2 : 0)
     }
 }

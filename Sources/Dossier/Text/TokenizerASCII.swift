@@ -28,16 +28,41 @@ extension Tokenizer {
             if entry & dotBit == 0 { h = (h ^ UInt64(entry & 0x7F)) &* TokenKey.prime }
             i &+= 1
         }
-        if seen & upperBit == 0 { return (h, seen & lowerBit == 0 ? .none : .lower) }
+        return (h, asciiShape(text, from: from, to: to, seen: seen, table: table))
+    }
+
+    /// `asciiKeyAndShape` for a segment the segmenter found plain: ASCII letters and digits
+    /// only, or one ASCII unit other than "." (no unit to skip, none to fold through ICU).
+    @inline(__always)
+    static func plainKeyAndShape(_ text: UnsafePointer<UInt16>, from: Int, to: Int,
+                                 table: UnsafePointer<UInt16>) -> (UInt64, TokenShape) {
+        var h = TokenKey.offset
+        var seen: UInt16 = 0
+        var i = from
+        while i < to {
+            // The mask keeps the read inside the table whatever the unit.
+            let entry = table[Int(text[i] & 0x7F)]
+            seen |= entry
+            h = (h ^ UInt64(entry & 0x7F)) &* TokenKey.prime
+            i &+= 1
+        }
+        return (h, asciiShape(text, from: from, to: to, seen: seen, table: table))
+    }
+
+    /// The shape of ASCII `text[from..<to]`, whose table entries OR to `seen`.
+    @inline(__always)
+    static func asciiShape(_ text: UnsafePointer<UInt16>, from: Int, to: Int, seen: UInt16,
+                           table: UnsafePointer<UInt16>) -> TokenShape {
+        if seen & upperBit == 0 { return seen & lowerBit == 0 ? .none : .lower }
         if seen & lowerBit == 0 {
             // Capitals only: two or more make an all-capitals token.
             var capitals = 0
             for k in from..<to where text[k] &- 0x41 < 26 { capitals += 1 }
-            return (h, capitals >= 2 ? .upper : .capitalised)
+            return capitals >= 2 ? .upper : .capitalised
         }
         // Both cases: the first letter decides.
-        i = from
+        var i = from
         while table[Int(text[i])] & (upperBit | lowerBit) == 0 { i &+= 1 }
-        return (h, table[Int(text[i])] & upperBit != 0 ? .capitalised : .mixed)
+        return table[Int(text[i])] & upperBit != 0 ? .capitalised : .mixed
     }
 }
