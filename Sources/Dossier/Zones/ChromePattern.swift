@@ -243,8 +243,11 @@ struct OpeningScanner: Sendable {
     let width: Int
     /// Per hashed byte pair: how far the window may move when it ends with that pair.
     let shift: [UInt8]
-    /// The patterns, with the hashed last pair of their first `width` bytes.
+    /// The patterns, with the hashed last pair of their first `width` bytes, sorted by pair.
     let candidates: [(pair: Int, pattern: Int)]
+    /// Per hashed byte pair: the index in `candidates` of the first pattern of that pair, or
+    /// `candidates.count` when none has it. A stop of the scan tries only the patterns of its pair.
+    let firstOfPair: [UInt16]
 
     @inline(__always) static func hash(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) << 6 ^ Int(b)) & 0xFFF }
 
@@ -260,7 +263,13 @@ struct OpeningScanner: Sendable {
         }
         self.width = width
         self.shift = shift
-        candidates = patterns.map { (Self.hash($0.opening[width - 2], $0.opening[width - 1]), $0.pattern) }
+        // Sorted by pair (stable: `opens` answers whether any matches, so the order within a pair is free).
+        let candidates = patterns.map { (pair: Self.hash($0.opening[width - 2], $0.opening[width - 1]), pattern: $0.pattern) }
+            .enumerated().sorted { ($0.element.pair, $0.offset) < ($1.element.pair, $1.offset) }.map(\.element)
+        var firstOfPair = [UInt16](repeating: UInt16(candidates.count), count: 4096)
+        for c in candidates.indices.reversed() { firstOfPair[candidates[c].pair] = UInt16(c) }
+        self.candidates = candidates
+        self.firstOfPair = firstOfPair
     }
 
     /// Whether a pattern of the scanner may match a line whose bytes are among `present`.
@@ -316,9 +325,11 @@ struct OpeningScanner: Sendable {
     /// pair `pair` matches `line` with that window ending at `end`.
     @inline(never)
     func opens(_ line: UnsafeBufferPointer<UInt8>, end: Int, pair: Int, _ present: ByteMask, _ set: ChromePatternSet) -> Bool {
-        for c in candidates.indices where candidates[c].pair == pair {
+        var c = Int(firstOfPair[pair])
+        while c < candidates.count && candidates[c].pair == pair {
             let i = candidates[c].pattern
             if present.containsAll(set.required[i]) && set.patterns[i].matches(line, at: end &- width &+ 1) { return true }
+            c &+= 1
         }
         return false
     }

@@ -153,9 +153,13 @@ public struct ZoneDetector: Sendable {
         }
         guard !candidates.isEmpty else { return nil }
         // The candidates' distinct content words, one candidate after another.
+        // Room for a typical headline's words up front: growing these arrays cost more than filling them.
         var keys: [UInt64] = []
+        keys.reserveCapacity(32)
         var candidateKeys: [UInt64] = []
+        candidateKeys.reserveCapacity(candidates.count * 8)
         var spans: [Range<Int>] = []
+        spans.reserveCapacity(candidates.count)
         for i in candidates {
             if let known = lines[i].contentKeys {
                 keys.removeAll(keepingCapacity: true)
@@ -169,7 +173,9 @@ public struct ZoneDetector: Sendable {
         }
         // Of the words of the body's opening, only those of candidates count.
         let wanted = KeySet(candidateKeys)
+        // The opening holds only wanted words: sized for them at once, it is never rehashed.
         var opening = KeySet()
+        opening.reserveCapacity(wanted.count)
         for j in body.lowerBound..<min(body.upperBound, body.lowerBound + 4) {
             if let known = lines[j].contentKeys, lines[j].length <= 2000 {
                 for k in contentKeys[known] where wanted.contains(k) { opening.insert(k) }
