@@ -256,8 +256,9 @@ struct OpeningScanner: @unchecked Sendable {
     let width: Int
     /// Per hashed byte pair (4096): how far the window may move when it ends with that pair.
     let shift: UnsafePointer<UInt8>
-    /// The patterns, with the hashed last pair of their first `width` bytes, sorted by pair.
-    let candidates: UnsafeBufferPointer<(pair: Int, pattern: Int)>
+    /// The patterns, with the hashed last pair of their first `width` bytes and their first two
+    /// bytes (the first in the low byte), sorted by pair.
+    let candidates: UnsafeBufferPointer<(pair: Int, pattern: Int, opening: UInt16)>
     /// Per hashed byte pair (4096): the index in `candidates` of the first pattern of that pair,
     /// or `candidates.count` when none has it. A stop of the scan tries only the patterns of its pair.
     let firstOfPair: UnsafePointer<UInt16>
@@ -278,7 +279,8 @@ struct OpeningScanner: @unchecked Sendable {
         self.width = width
         self.shift = UnsafePointer(memory.copy(shift).baseAddress!)
         // Sorted by pair (stable: `opens` answers whether any matches, so the order within a pair is free).
-        let candidates = patterns.map { (pair: Self.hash($0.opening[width - 2], $0.opening[width - 1]), pattern: $0.pattern) }
+        let candidates = patterns.map { (pair: Self.hash($0.opening[width - 2], $0.opening[width - 1]), pattern: $0.pattern,
+                                         opening: UInt16($0.opening[0]) | UInt16($0.opening[1]) << 8) }
             .enumerated().sorted { ($0.element.pair, $0.offset) < ($1.element.pair, $1.offset) }.map(\.element)
         var firstOfPair = [UInt16](repeating: UInt16(candidates.count), count: 4096)
         for c in candidates.indices.reversed() { firstOfPair[candidates[c].pair] = UInt16(c) }
@@ -337,10 +339,14 @@ struct OpeningScanner: @unchecked Sendable {
     /// pair `pair` matches `line` with that window ending at `end`.
     @inline(never)
     func opens(_ line: UnsafeBufferPointer<UInt8>, end: Int, pair: Int, _ present: ByteMask, _ set: ChromePatternSet) -> Bool {
+        // The window is two bytes wide at least: it starts with the opening's first two bytes, or
+        // no pattern of the pair is tried (a try retains the pattern).
+        let start = end &- width &+ 1
+        let opening = UInt16(line[start]) | UInt16(line[start &+ 1]) << 8
         var c = Int(firstOfPair[pair])
         while c < candidates.count && candidates[c].pair == pair {
             let i = candidates[c].pattern
-            if present.containsAll(set.required[i]) && set.patterns[i].matches(line, at: end &- width &+ 1) { return true }
+            if candidates[c].opening == opening && present.containsAll(set.required[i]) && set.patterns[i].matches(line, at: start) { return true }
             c &+= 1
         }
         return false
