@@ -32,6 +32,8 @@ public struct ZoneDetector: Sendable {
             return (ZoneMap(zones: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
         }
         let carved = carveBody(lines, body)
+        // Room for the body's spans and captions, a title, a byline and the comments at once.
+        zones.reserveCapacity(carved.spans.count + carved.captions.count + 4)
         for span in carved.spans { zones.append(Zone(type: .body, start: lines[span.lowerBound].start, end: lines[span.upperBound - 1].end)) }
         for c in carved.captions { zones.append(Zone(type: .caption, start: lines[c].start, end: lines[c].end)) }
         let top = min(carved.spans.first?.lowerBound ?? body.lowerBound, body.upperBound - 1)
@@ -309,6 +311,8 @@ public struct ZoneDetector: Sendable {
     func fillBoilerplate(_ zones: [Zone], lines: [Line]) -> [Zone] {
         let sorted = zones.sorted { $0.start < $1.start }
         var out: [Zone] = []
+        // Usually no more than one boilerplate zone before each zone and one after the last.
+        out.reserveCapacity(sorted.count + 1)
         var z = 0
         var pending: Zone?
         for line in lines {
