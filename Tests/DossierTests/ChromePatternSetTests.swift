@@ -27,6 +27,37 @@ final class ChromePatternSetTests: XCTestCase {
         }
     }
 
+    /// The shipped chrome and caption patterns, on lines of their own literals cut at random
+    /// places: the scanners' stops, their pair buckets and their two-byte checks see openings
+    /// that are whole, cut short or glued to other bytes.
+    func testShippedSetsAgreeWithEachPatternOnLinesOfTheirOwnPieces() {
+        var rng = SystemRandomNumberGenerator()
+        for patterns in [LanguageData.english.chromePatterns, LanguageData.english.captionPatterns] {
+            let set = ChromePatternSet(patterns)
+            var pieces: [[UInt8]] = ["the", "a", "12", "x", ":", "(", "/"].map { Array($0.utf8) }
+            for pattern in patterns {
+                for case .literal(let literal) in pattern.pieces {
+                    pieces.append(literal)
+                    let cut = Int.random(in: 0..<literal.count, using: &rng)
+                    pieces.append(Array(literal[cut...]))
+                    pieces.append(Array(literal[..<cut]))
+                }
+            }
+            for _ in 0..<3000 {
+                let count = Int.random(in: 1...30, using: &rng)
+                var line: [UInt8] = []
+                for _ in 0..<count {
+                    if !line.isEmpty && Bool.random(using: &rng) { line.append(0x20) }
+                    line += pieces.randomElement(using: &rng)!
+                }
+                var mask = ByteMask()
+                for b in line { mask.insert(b) }
+                XCTAssertEqual(set.matches(line, present: mask), patterns.contains { $0.matches(line) },
+                               String(decoding: line, as: UTF8.self))
+            }
+        }
+    }
+
     func testSkipScanFindsOpeningsAcrossTheWholeLine() {
         let set = ChromePatternSet([ChromePattern("all rights reserved")])
         let filler = String(repeating: "the quick brown fox ", count: 15)

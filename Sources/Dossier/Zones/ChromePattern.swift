@@ -122,9 +122,11 @@ struct ByteMask: Sendable, Equatable {
 /// start, every pattern behind the set of bytes its literals need.
 struct ChromePatternSet: Sendable {
     let patterns: [ChromePattern]
-    /// Per first byte of the line: anchored patterns that start with a literal of that byte, or
-    /// with a number (under each digit).
-    let byFirstByte: [[Int]]
+    /// Per first byte `b` of the line, `firstByteCandidates[firstByteStart[b]..<firstByteStart[b + 1]]`:
+    /// anchored patterns that start with a literal of that byte, or with a number (under each
+    /// digit). One flat array: an array taken out of an array is retained on every line.
+    let firstByteStart: [Int]
+    let firstByteCandidates: [Int]
     /// Per pattern: the first 8 bytes of the literal an anchored pattern starts with, as
     /// `Self.head` packs a line's first bytes, and the mask of the bytes it has.
     let heads: [(bytes: UInt64, mask: UInt64)]
@@ -136,6 +138,8 @@ struct ChromePatternSet: Sendable {
     /// rarer bytes than letters and spaces apart, as a scan is skipped when no pattern of its group
     /// has its bytes in the line.
     let scanners: [OpeningScanner]
+    /// The memory of the scanners' tables.
+    let scannerMemory: ScannerMemory
     /// The other patterns: anchored ones that start with `*`, unanchored ones that do not open
     /// with two literal bytes.
     let general: [Int]
@@ -178,7 +182,8 @@ struct ChromePatternSet: Sendable {
             heads.append(head)
         }
         self.heads = heads
-        byFirstByte = byFirst
+        firstByteStart = byFirst.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        firstByteCandidates = byFirst.flatMap { $0 }
         self.suffixes = suffixes
         // Patterns that need a byte other than letters and spaces ("photo:", "(left)") are scanned
         // apart from the others: most lines lack such bytes, and their scan is then skipped.
@@ -186,8 +191,10 @@ struct ChromePatternSet: Sendable {
         for b in UInt8(ascii: "a")...UInt8(ascii: "z") { common.insert(b) }
         common.insert(0x20)
         let needsRare = { (p: (pattern: Int, opening: [UInt8])) in !common.containsAll(required[p.pattern]) }
+        let memory = ScannerMemory()
         scanners = [long.filter { !needsRare($0) }, long.filter(needsRare), short.filter { !needsRare($0) }, short.filter(needsRare)]
-            .filter { !$0.isEmpty }.map(OpeningScanner.init)
+            .filter { !$0.isEmpty }.map { OpeningScanner($0, memory: memory) }
+        scannerMemory = memory
         self.general = general
         self.required = required
     }
@@ -199,22 +206,26 @@ struct ChromePatternSet: Sendable {
                 // The line's first bytes rule out most patterns of its first byte before they are tried.
                 let head = Self.head(s)
                 // Through buffer pointers: an array taken out of an array is retained.
-                let found = byFirstByte.withUnsafeBufferPointer { byFirst in
-                    byFirst[Int(first)].withUnsafeBufferPointer { candidates in
-                        for i in candidates where head & heads[i].mask == heads[i].bytes {
-                            if present.containsAll(required[i]) && patterns[i].matches(s, at: 0) { return true }
-                        }
-                        return false
+                let found = firstByteCandidates.withUnsafeBufferPointer { candidates in
+                    for c in firstByteStart[Int(first)]..<firstByteStart[Int(first) &+ 1] {
+                        let i = candidates[c]
+                        if head & heads[i].mask == heads[i].bytes && present.containsAll(required[i]) && patterns[i].matches(s, at: 0) { return true }
                     }
+                    return false
                 }
                 if found { return true }
             }
-            for i in general where present.containsAll(required[i]) && patterns[i].matches(line) { return true }
-            for (i, length) in suffixes where s.count >= length && present.containsAll(required[i]) {
-                if patterns[i].matches(s, at: s.count - length) { return true }
+            // By index: iterating an array retains it.
+            for g in general.indices {
+                let i = general[g]
+                if present.containsAll(required[i]) && patterns[i].matches(line) { return true }
+            }
+            for k in suffixes.indices {
+                let (i, length) = suffixes[k]
+                if s.count >= length && present.containsAll(required[i]) && patterns[i].matches(s, at: s.count - length) { return true }
             }
             // By index, without closures: a closure over the tables retains them on every line.
-            // Through a buffer pointer: a scanner taken out of the array has its tables retained.
+            // Scanners hold their tables as pointers: taking one out of the array retains nothing.
             return scanners.withUnsafeBufferPointer { scanners in
                 for g in scanners.indices where scanners[g].mayMatch(present, required) {
                     if scanners[g].matchesAnywhere(s, present, self) { return true }
@@ -238,18 +249,25 @@ struct ChromePatternSet: Sendable {
 /// Finds where unanchored patterns can start in a line, by a Wu–Manber scan with byte pairs: a
 /// window as wide as the shortest opening literal moves along the line by how far its last two
 /// bytes are from the end of any opening's first `width` bytes, and stops where they end one.
-struct OpeningScanner: Sendable {
+/// Its tables are pointers into a `ScannerMemory` that the pattern set keeps: arrays inside a
+/// scanner taken out of an array were retained and released on every line.
+struct OpeningScanner: @unchecked Sendable {
     /// The window: the shortest opening literal, at most 255 bytes.
     let width: Int
-    /// Per hashed byte pair: how far the window may move when it ends with that pair.
-    let shift: [UInt8]
-    /// The patterns, with the hashed last pair of their first `width` bytes.
-    let candidates: [(pair: Int, pattern: Int)]
+    /// Per hashed byte pair (4096): how far the window may move when it ends with that pair.
+    let shift: UnsafePointer<UInt8>
+    /// The patterns, with the hashed last pair of their first `width` bytes and their first two
+    /// bytes (the first in the low byte), sorted by pair.
+    let candidates: UnsafeBufferPointer<(pair: Int, pattern: Int, opening: UInt16)>
+    /// Per hashed byte pair (4096): the index in `candidates` of the first pattern of that pair,
+    /// or `candidates.count` when none has it. A stop of the scan tries only the patterns of its pair.
+    let firstOfPair: UnsafePointer<UInt16>
 
     @inline(__always) static func hash(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) << 6 ^ Int(b)) & 0xFFF }
 
     /// `patterns`: pattern indices with their opening literals, of two bytes or more.
-    init(_ patterns: [(pattern: Int, opening: [UInt8])]) {
+    /// Its tables are allocated in `memory`.
+    init(_ patterns: [(pattern: Int, opening: [UInt8])], memory: ScannerMemory) {
         let width = min(255, patterns.map { $0.opening.count }.min() ?? 2)
         var shift = [UInt8](repeating: UInt8(width - 1), count: 4096)
         for p in patterns {
@@ -259,8 +277,15 @@ struct OpeningScanner: Sendable {
             }
         }
         self.width = width
-        self.shift = shift
-        candidates = patterns.map { (Self.hash($0.opening[width - 2], $0.opening[width - 1]), $0.pattern) }
+        self.shift = UnsafePointer(memory.copy(shift).baseAddress!)
+        // Sorted by pair (stable: `opens` answers whether any matches, so the order within a pair is free).
+        let candidates = patterns.map { (pair: Self.hash($0.opening[width - 2], $0.opening[width - 1]), pattern: $0.pattern,
+                                         opening: UInt16($0.opening[0]) | UInt16($0.opening[1]) << 8) }
+            .enumerated().sorted { ($0.element.pair, $0.offset) < ($1.element.pair, $1.offset) }.map(\.element)
+        var firstOfPair = [UInt16](repeating: UInt16(candidates.count), count: 4096)
+        for c in candidates.indices.reversed() { firstOfPair[candidates[c].pair] = UInt16(c) }
+        self.candidates = memory.copy(candidates)
+        self.firstOfPair = UnsafePointer(memory.copy(firstOfPair).baseAddress!)
     }
 
     /// Whether a pattern of the scanner may match a line whose bytes are among `present`.
@@ -274,51 +299,55 @@ struct OpeningScanner: Sendable {
     /// The window ends in the first and in the second half of the line are scanned together, in
     /// two independent chains of loads: each step of a skip scan waits for the last one's shift.
     func matchesAnywhere(_ line: UnsafeBufferPointer<UInt8>, _ present: ByteMask, _ set: ChromePatternSet) -> Bool {
-        shift.withUnsafeBufferPointer { shift in
-            let width = self.width
-            let n = line.count
-            guard n >= width else { return false }
-            // A scan from any window end meets every later end where an opening may end: the
-            // first scan covers the ends before `split`, the second the ends from it on.
-            let split = (width &- 1 &+ n) / 2
-            var first = width &- 1
-            var second = split
-            while first < split && second < n {
-                let h1 = Self.hash(line[first &- 1], line[first])
-                let h2 = Self.hash(line[second &- 1], line[second])
-                let s1 = Int(shift[h1]), s2 = Int(shift[h2])
-                if s1 > 0 { first &+= s1 } else {
-                    if opens(line, end: first, pair: h1, present, set) { return true }
-                    first &+= 1
-                }
-                if s2 > 0 { second &+= s2 } else {
-                    if opens(line, end: second, pair: h2, present, set) { return true }
-                    second &+= 1
-                }
+        let width = self.width
+        let n = line.count
+        guard n >= width else { return false }
+        // A scan from any window end meets every later end where an opening may end: the
+        // first scan covers the ends before `split`, the second the ends from it on.
+        let split = (width &- 1 &+ n) / 2
+        var first = width &- 1
+        var second = split
+        while first < split && second < n {
+            let h1 = Self.hash(line[first &- 1], line[first])
+            let h2 = Self.hash(line[second &- 1], line[second])
+            let s1 = Int(shift[h1]), s2 = Int(shift[h2])
+            if s1 > 0 { first &+= s1 } else {
+                if opens(line, end: first, pair: h1, present, set) { return true }
+                first &+= 1
             }
-            // Each chain alone to the end of its half.
-            func finish(from start: Int, to limit: Int) -> Bool {
-                var at = start
-                while at < limit {
-                    let h = Self.hash(line[at &- 1], line[at])
-                    let s = Int(shift[h])
-                    if s > 0 { at &+= s; continue }
-                    if opens(line, end: at, pair: h, present, set) { return true }
-                    at &+= 1
-                }
-                return false
+            if s2 > 0 { second &+= s2 } else {
+                if opens(line, end: second, pair: h2, present, set) { return true }
+                second &+= 1
             }
-            return finish(from: first, to: split) || finish(from: second, to: n)
         }
+        // Each chain alone to the end of its half.
+        func finish(from start: Int, to limit: Int) -> Bool {
+            var at = start
+            while at < limit {
+                let h = Self.hash(line[at &- 1], line[at])
+                let s = Int(shift[h])
+                if s > 0 { at &+= s; continue }
+                if opens(line, end: at, pair: h, present, set) { return true }
+                at &+= 1
+            }
+            return false
+        }
+        return finish(from: first, to: split) || finish(from: second, to: n)
     }
 
     /// Whether a pattern of the scanner whose opening's first `width` bytes end with the hashed
     /// pair `pair` matches `line` with that window ending at `end`.
     @inline(never)
     func opens(_ line: UnsafeBufferPointer<UInt8>, end: Int, pair: Int, _ present: ByteMask, _ set: ChromePatternSet) -> Bool {
-        for c in candidates.indices where candidates[c].pair == pair {
+        // The window is two bytes wide at least: it starts with the opening's first two bytes, or
+        // no pattern of the pair is tried (a try retains the pattern).
+        let start = end &- width &+ 1
+        let opening = UInt16(line[start]) | UInt16(line[start &+ 1]) << 8
+        var c = Int(firstOfPair[pair])
+        while c < candidates.count && candidates[c].pair == pair {
             let i = candidates[c].pattern
-            if present.containsAll(set.required[i]) && set.patterns[i].matches(line, at: end &- width &+ 1) { return true }
+            if candidates[c].opening == opening && present.containsAll(set.required[i]) && set.patterns[i].matches(line, at: start) { return true }
+            c &+= 1
         }
         return false
     }
@@ -347,4 +376,23 @@ struct LineFeatures: Sendable {
         let url = LanguageData.bundledDirectory().appendingPathComponent("comment_headings.txt")
         return ((try? DataFile.lines(url)) ?? []).map { ChromePattern(String($0)) }
     }()
+}
+
+/// Memory that opening scanners' tables live in, freed with the last pattern set that uses it.
+final class ScannerMemory: @unchecked Sendable {
+    /// Written only while the pattern set is built, before it is shared.
+    private var blocks: [UnsafeMutableRawPointer] = []
+
+    /// A copy of `values` that lives as long as this memory.
+    func copy<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(values.count, 1))
+        _ = buffer.initialize(from: values)
+        blocks.append(UnsafeMutableRawPointer(buffer.baseAddress!))
+        return UnsafeBufferPointer(rebasing: buffer[..<values.count])
+    }
+
+    deinit {
+        // The element types are trivial: nothing to deinitialize.
+        for block in blocks { block.deallocate() }
+    }
 }

@@ -25,9 +25,10 @@ extension ZoneDetector {
             // Most lines hold no "•": then the line is the one part.
             let parts = line.units.withUnsafeBufferPointer({ $0.endOfFirst([0x2022], in: line.start..<line.end) }) != nil ? text.split(separator: "•") : [text[...]]
             for part in parts {
-                let p = part.trimmingCharacters(in: " ")
                 // A label found as Characters is found as UTF-8 bytes: search bytes first, as most parts hold none.
-                guard Self.holdsLabel(p) else { continue }
+                // Labels hold no spaces, so the part holds one as its trimmed text does.
+                guard Self.holdsLabel(part) else { continue }
+                let p = part.trimmingCharacters(in: " ")
                 if let r = p.firstRange(ofASCII: "Tags:") ?? p.firstRange(ofASCII: "Tagged:") {
                     metadata.tags += p[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
                 }
@@ -76,7 +77,7 @@ extension ZoneDetector {
     }
 
     /// Whether `text` holds a label ("Tags:", "Category:" …) among its UTF-8 bytes.
-    static func holdsLabel(_ text: String) -> Bool {
+    static func holdsLabel(_ text: Substring) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             labelBytes.contains { label in

@@ -32,6 +32,8 @@ public struct ZoneDetector: Sendable {
             return (ZoneMap(zones: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
         }
         let carved = carveBody(lines, body)
+        // Room for the body's spans and captions, a title, a byline and the comments at once.
+        zones.reserveCapacity(carved.spans.count + carved.captions.count + 4)
         for span in carved.spans { zones.append(Zone(type: .body, start: lines[span.lowerBound].start, end: lines[span.upperBound - 1].end)) }
         for c in carved.captions { zones.append(Zone(type: .caption, start: lines[c].start, end: lines[c].end)) }
         let top = min(carved.spans.first?.lowerBound ?? body.lowerBound, body.upperBound - 1)
@@ -153,9 +155,13 @@ public struct ZoneDetector: Sendable {
         }
         guard !candidates.isEmpty else { return nil }
         // The candidates' distinct content words, one candidate after another.
+        // Room for a typical headline's words up front: growing these arrays cost more than filling them.
         var keys: [UInt64] = []
+        keys.reserveCapacity(32)
         var candidateKeys: [UInt64] = []
+        candidateKeys.reserveCapacity(candidates.count * 8)
         var spans: [Range<Int>] = []
+        spans.reserveCapacity(candidates.count)
         for i in candidates {
             if let known = lines[i].contentKeys {
                 keys.removeAll(keepingCapacity: true)
@@ -169,7 +175,9 @@ public struct ZoneDetector: Sendable {
         }
         // Of the words of the body's opening, only those of candidates count.
         let wanted = KeySet(candidateKeys)
+        // The opening holds only wanted words: sized for them at once, it is never rehashed.
         var opening = KeySet()
+        opening.reserveCapacity(wanted.count)
         for j in body.lowerBound..<min(body.upperBound, body.lowerBound + 4) {
             if let known = lines[j].contentKeys, lines[j].length <= 2000 {
                 for k in contentKeys[known] where wanted.contains(k) { opening.insert(k) }
@@ -303,6 +311,8 @@ public struct ZoneDetector: Sendable {
     func fillBoilerplate(_ zones: [Zone], lines: [Line]) -> [Zone] {
         let sorted = zones.sorted { $0.start < $1.start }
         var out: [Zone] = []
+        // Usually no more than one boilerplate zone before each zone and one after the last.
+        out.reserveCapacity(sorted.count + 1)
         var z = 0
         var pending: Zone?
         for line in lines {
