@@ -96,3 +96,22 @@ final class WritingFastPathTests: XCTestCase {
         }
     }
 }
+
+extension WritingFastPathTests {
+    /// Long, mostly plain texts (the sixteen-unit path of `appendQuotedUTF16`) with rare escapes,
+    /// non-ASCII characters and surrogates, as `appendString` writes their decoded text.
+    func testQuotedUTF16OfLongPlainRuns() {
+        let rare: [UInt16] = [0x22, 0x5C, 0x0A, 0x01, 0x7F, 0xE9, 0x2019, 0xD83D, 0xDE00, 0x80, 0xFF]
+        var rng = SplitMix64(seed: 16)
+        for length in 0...100 {
+            for _ in 0..<20 {
+                let units = (0..<length).map { _ -> UInt16 in
+                    rng.next() % 40 == 0 ? rare[Int(rng.next() % UInt64(rare.count))] : 0x20 + UInt16(rng.next() % 95)
+                }
+                let direct = bytes { buffer in units.withUnsafeBufferPointer { buffer.appendQuotedUTF16($0) } }
+                let viaString = bytes { buffer in buffer.appendString(units.withUnsafeBufferPointer { Document.string($0) }) }
+                XCTAssertEqual(direct, viaString, "\(units)")
+            }
+        }
+    }
+}

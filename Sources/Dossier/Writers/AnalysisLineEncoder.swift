@@ -163,6 +163,23 @@ extension JSONByteBuffer {
         p += 1
         var i = 0
         while i < n {
+            // Sixteen ASCII units at a time (long quotations): narrowed as one vector, stored
+            // whole when none needs an escape.
+            if n &- i >= 16 {
+                let raw = UnsafeRawPointer(units.baseAddress! + i)
+                let any = raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if any & 0xFF80_FF80_FF80_FF80 == 0 {
+                    let narrow = SIMD16<UInt8>(truncatingIfNeeded: raw.loadUnaligned(as: SIMD16<UInt16>.self))
+                    let halves = unsafeBitCast(narrow, to: (UInt64, UInt64).self)
+                    if !JSONEscape.any(in: halves.0) && !JSONEscape.any(in: halves.1) {
+                        UnsafeMutableRawPointer(p).storeBytes(of: narrow, as: SIMD16<UInt8>.self)
+                        p += 16
+                        i &+= 16
+                        continue
+                    }
+                }
+            }
             // Eight ASCII units at a time (most text): packed into a word of bytes, stored whole
             // when none needs an escape.
             if n &- i >= 8 {
