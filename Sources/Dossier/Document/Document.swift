@@ -21,20 +21,30 @@ public struct Document: Sendable {
     public init(id: String, text: String, format: DocumentFormat = .text, metadata: DocumentMetadata = .init(),
                 blocks: [HTMLBlock] = []) {
         var text = text
-        self.init(id: id, utf16: text.withUTF8 { Document.utf16(utf8: $0) }, format: format, metadata: metadata, blocks: blocks)
+        let transcoded = text.withUTF8 { Document.transcode(utf8: $0) }
+        self.init(id: id, utf16: transcoded.units, offsets: OffsetMap(highSurrogates: transcoded.highSurrogates),
+                  format: format, metadata: metadata, blocks: blocks)
     }
 
-    /// A document from valid UTF-8 bytes, transcoded once (no `String` is built).
+    /// A document from valid UTF-8 bytes, transcoded once (no `String` is built); the offset map
+    /// comes from the same pass.
     init(id: String, validUTF8 bytes: ArraySlice<UInt8>, format: DocumentFormat = .text) {
-        let utf16 = bytes.withUnsafeBufferPointer { Document.utf16(utf8: $0) }
-        self.init(id: id, utf16: utf16, format: format, metadata: .init(), blocks: [])
+        let transcoded = bytes.withUnsafeBufferPointer { Document.transcode(utf8: $0) }
+        self.init(id: id, utf16: transcoded.units, offsets: OffsetMap(highSurrogates: transcoded.highSurrogates),
+                  format: format, metadata: .init(), blocks: [])
     }
 
     /// A document from its UTF-16 units.
     init(id: String, utf16: [UInt16], format: DocumentFormat, metadata: DocumentMetadata, blocks: [HTMLBlock]) {
+        self.init(id: id, utf16: utf16, offsets: OffsetMap(utf16: utf16), format: format, metadata: metadata, blocks: blocks)
+    }
+
+    /// A document from its UTF-16 units and their offset map.
+    private init(id: String, utf16: [UInt16], offsets: OffsetMap, format: DocumentFormat, metadata: DocumentMetadata,
+                 blocks: [HTMLBlock]) {
         self.id = id
         self.utf16 = utf16
-        self.offsets = OffsetMap(utf16: utf16)
+        self.offsets = offsets
         self.format = format
         self.metadata = metadata
         self.blocks = blocks
@@ -102,18 +112,36 @@ public struct Document: Sendable {
     }
 
     /// The UTF-16 units of valid UTF-8 bytes, transcoded in one pass.
-    static func utf16(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+    static func utf16(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] { transcode(utf8: bytes).units }
+
+    /// The UTF-16 units of valid UTF-8 bytes and the offsets of the high surrogates among them
+    /// (what `OffsetMap` needs: a four-byte sequence is exactly a surrogate pair), in one pass.
+    static func transcode(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (units: [UInt16], highSurrogates: [Int]) {
+        var highSurrogates: [Int] = []
         // A UTF-8 string never has more UTF-16 units than bytes.
-        return [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
+        let units = [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
             var i = 0, n = 0
             let end = bytes.count
             let raw = UnsafeRawBufferPointer(bytes)
+            // n <= i throughout, so the 8 or 16 units stored at n fit when as many bytes remain at i.
+            let target = UnsafeMutableRawPointer(out.baseAddress)
             while i < end {
-                // Eight ASCII bytes at a time.
+                // Sixteen ASCII bytes at a time, widened to units as one vector.
+                while i + 16 <= end {
+                    let low = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let high = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                    if (low | high) & 0x8080_8080_8080_8080 != 0 { break }
+                    let wide = SIMD16<UInt16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self))
+                    target!.storeBytes(of: wide, toByteOffset: 2 * n, as: SIMD16<UInt16>.self)
+                    i += 16
+                    n += 16
+                }
+                // Then eight, widened to units in two words.
                 while i + 8 <= end {
-                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                     if word & 0x8080_8080_8080_8080 != 0 { break }
-                    for k in 0..<8 { out[n + k] = UInt16(truncatingIfNeeded: word >> (8 * UInt64(k))) & 0xFF }
+                    target!.storeBytes(of: widenASCII(word).littleEndian, toByteOffset: 2 * n, as: UInt64.self)
+                    target!.storeBytes(of: widenASCII(word >> 32).littleEndian, toByteOffset: 2 * n + 8, as: UInt64.self)
                     i += 8
                     n += 8
                 }
@@ -130,11 +158,19 @@ public struct Document: Sendable {
                     let v = ((b & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12)
                         | ((UInt32(bytes[i + 2]) & 0x3F) << 6) | (UInt32(bytes[i + 3]) & 0x3F)
                     let w = v - 0x10000
+                    highSurrogates.append(n)
                     out[n] = UInt16(0xD800 + (w >> 10)); out[n + 1] = UInt16(0xDC00 + (w & 0x3FF)); n += 2; i += 4
                 }
             }
             count = n
         }
+        return (units, highSurrogates)
+    }
+
+    /// The low four bytes of `word` (ASCII) as four 16-bit lanes, little-endian order.
+    @inline(__always) static func widenASCII(_ word: UInt64) -> UInt64 {
+        let pairs = (word & 0xFFFF_FFFF | (word & 0xFFFF_FFFF) &<< 16) & 0x0000_FFFF_0000_FFFF
+        return (pairs | pairs &<< 8) & 0x00FF_00FF_00FF_00FF
     }
 }
 

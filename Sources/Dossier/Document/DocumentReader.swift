@@ -56,7 +56,16 @@ public struct DocumentReader: Sendable {
             let raw = UnsafeRawBufferPointer(buf)
             var i = 0
             while i < buf.count {
-                // Eight bytes at a time while none is below 0x20 (true for most of a line of text).
+                // Sixteen, then eight bytes at a time while none is below 0x20 (true for most of a
+                // line of text).
+                if i + 16 <= buf.count {
+                    let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let b = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                    if ((a &- 0x2020_2020_2020_2020) & ~a | (b &- 0x2020_2020_2020_2020) & ~b) & 0x8080_8080_8080_8080 == 0 {
+                        i += 16
+                        continue
+                    }
+                }
                 if i + 8 <= buf.count {
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                     if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 == 0 {
@@ -80,6 +89,11 @@ public struct DocumentReader: Sendable {
             let n = buf.count
             let raw = UnsafeRawBufferPointer(buf)
             while i < n {
+                if i + 16 <= n, (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0 {
+                    i += 16
+                    continue
+                }
                 if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     i += 8
                     continue

@@ -4,6 +4,12 @@ public struct OffsetMap: Sendable {
     /// UTF-16 offsets of the high surrogates, ascending; empty for BMP-only text.
     private let surrogates: [Int]
 
+    /// The map of text whose high surrogates (each followed by its low one) are at `highSurrogates`,
+    /// ascending: what `Document.transcode(utf8:)` finds.
+    init(highSurrogates: [Int]) {
+        surrogates = highSurrogates
+    }
+
     public init(utf16: [UInt16]) {
         surrogates = utf16.withUnsafeBufferPointer { units in
             var found: [Int] = []

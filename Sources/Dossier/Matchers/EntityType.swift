@@ -38,7 +38,7 @@ public struct EntityMention: Sendable, Equatable {
 }
 
 /// The matcher or rule behind a mention.
-public enum MentionSource: String, Sendable {
+public enum MentionSource: String, Sendable, CaseIterable {
     case gazetteer
     case title
     case givenName

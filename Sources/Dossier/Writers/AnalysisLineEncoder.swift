@@ -13,7 +13,12 @@ struct AnalysisLineEncoder {
         self.kinds = kinds
         var buffer = JSONByteBuffer(capacity: 64)
         buffer.appendString(analysis.document.id)
-        doc = Array(buffer.bytes) + [UInt8](repeating: 0, count: JSONByteBuffer.padding)
+        let quoted = buffer.bytes
+        doc = [UInt8](unsafeUninitializedCapacity: quoted.count + JSONByteBuffer.padding) { out, count in
+            _ = out.initialize(from: quoted)
+            out[quoted.count...].initialize(repeating: 0)
+            count = out.count
+        }
         buffer.deallocate()
     }
 
@@ -105,7 +110,7 @@ struct AnalysisLineEncoder {
         buffer.append("{\"doc\": ")
         buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
         buffer.append(", \"kind\": \"zone\", \"type\": ")
-        buffer.appendString(zone.type.rawValue)
+        buffer.appendLiteral(zone.type)
         buffer.append(", \"start\": ")
         buffer.appendInt(offsets.codePoint(zone.start))
         buffer.append(", \"end\": ")
@@ -119,7 +124,7 @@ struct AnalysisLineEncoder {
         buffer.append("{\"doc\": ")
         buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
         buffer.append(", \"kind\": \"entity\", \"type\": ")
-        buffer.appendString(mention.pointee.type.rawValue)
+        buffer.appendLiteral(mention.pointee.type)
         buffer.append(", \"text\": ")
         buffer.appendQuotedUTF16(UnsafeBufferPointer(rebasing: units[mention.pointee.start..<mention.pointee.end]))
         buffer.append(", \"start\": ")
@@ -127,7 +132,7 @@ struct AnalysisLineEncoder {
         buffer.append(", \"end\": ")
         buffer.appendInt(bounds.end)
         buffer.append(", \"zone\": ")
-        buffer.appendString(zones.zone(at: mention.pointee.start).rawValue)
+        buffer.appendLiteral(zones.zone(at: mention.pointee.start))
         buffer.append(", \"canonical\": ")
         buffer.appendStringOrNull(mention.pointee.canonical)
         buffer.append(", \"id\": ")
@@ -137,7 +142,7 @@ struct AnalysisLineEncoder {
             buffer.appendString(title)
         }
         buffer.append(", \"source\": ")
-        buffer.appendString(mention.pointee.source.rawValue)
+        buffer.appendLiteral(mention.pointee.source)
         buffer.append("}\n")
     }
 }
@@ -158,6 +163,23 @@ extension JSONByteBuffer {
         p += 1
         var i = 0
         while i < n {
+            // Sixteen ASCII units at a time (long quotations): narrowed as one vector, stored
+            // whole when none needs an escape.
+            if n &- i >= 16 {
+                let raw = UnsafeRawPointer(units.baseAddress! + i)
+                let any = raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if any & 0xFF80_FF80_FF80_FF80 == 0 {
+                    let narrow = SIMD16<UInt8>(truncatingIfNeeded: raw.loadUnaligned(as: SIMD16<UInt16>.self))
+                    let halves = unsafeBitCast(narrow, to: (UInt64, UInt64).self)
+                    if !JSONEscape.any(in: halves.0) && !JSONEscape.any(in: halves.1) {
+                        UnsafeMutableRawPointer(p).storeBytes(of: narrow, as: SIMD16<UInt8>.self)
+                        p += 16
+                        i &+= 16
+                        continue
+                    }
+                }
+            }
             // Eight ASCII units at a time (most text): packed into a word of bytes, stored whole
             // when none needs an escape.
             if n &- i >= 8 {

@@ -89,8 +89,31 @@ struct JSONByteBuffer {
         count &+= n
     }
 
-    /// Appends ASCII text, reserving room for it.
+    /// Appends ASCII text, reserving room for it. A literal's length is known where this is inlined:
+    /// up to 32 bytes are copied with overlapping word loads and stores, without calling `memcpy`.
     @inline(__always) mutating func append(_ s: StaticString) {
-        s.withUTF8Buffer { append($0) }
+        let n = s.utf8CodeUnitCount
+        guard n >= 4, n <= 32 else { return s.withUTF8Buffer { append($0) } }
+        reserve(n)
+        putShort(UnsafeRawPointer(s.utf8Start), count: n)
+    }
+
+    /// Appends `count` (4 to 32) bytes from `source`, with room reserved: each word read and stored
+    /// lies within the `count` bytes (the last ones overlap the first).
+    @inline(__always) mutating func putShort(_ source: UnsafeRawPointer, count n: Int) {
+        let to = UnsafeMutableRawPointer(base + count)
+        if n < 8 {
+            to.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            to.storeBytes(of: source.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self), toByteOffset: n &- 4, as: UInt32.self)
+        } else if n <= 16 {
+            to.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            to.storeBytes(of: source.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self), toByteOffset: n &- 8, as: UInt64.self)
+        } else {
+            to.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            to.storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+            to.storeBytes(of: source.loadUnaligned(fromByteOffset: n &- 16, as: UInt64.self), toByteOffset: n &- 16, as: UInt64.self)
+            to.storeBytes(of: source.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self), toByteOffset: n &- 8, as: UInt64.self)
+        }
+        count &+= n
     }
 }

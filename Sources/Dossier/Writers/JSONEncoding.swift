@@ -90,7 +90,7 @@ extension JSONByteBuffer {
     /// at a time from the end.
     mutating func appendInt(_ i: Int) {
         reserve(20)  // Int.min: a sign and 19 digits
-        if i >= 0 && i < 10 { put(0x30 &+ UInt8(truncatingIfNeeded: i)); return }
+        if UInt(bitPattern: i) < 100_000 { return putSmall(UInt(bitPattern: i)) }
         var p = end
         if i < 0 { p[0] = UInt8(ascii: "-"); p += 1 }
         var v = UInt64(i.magnitude)
@@ -114,6 +114,38 @@ extension JSONByteBuffer {
         } else {
             p[-1] = 0x30 &+ UInt8(truncatingIfNeeded: v)
         }
+    }
+
+    /// The digits of `v` (below 100,000: offsets, counts), with room reserved: the length found by
+    /// comparisons, the digits written in pairs.
+    @inline(__always) mutating func putSmall(_ v: UInt) {
+        if v < 10 { return put(0x30 &+ UInt8(truncatingIfNeeded: v)) }
+        let pairs = JSONDigits.pairs.utf8Start
+        let p = end
+        if v < 100 {
+            p[0] = pairs[Int(v) &* 2]
+            p[1] = pairs[Int(v) &* 2 &+ 1]
+            return advance(to: p + 2)
+        }
+        let high = Int(v / 100) &* 2, low = Int(v % 100) &* 2
+        var q = p
+        if v < 1000 {
+            q[0] = pairs[high &+ 1]
+            q += 1
+        } else if v < 10_000 {
+            q[0] = pairs[high]
+            q[1] = pairs[high &+ 1]
+            q += 2
+        } else {
+            let top = high >> 1
+            q[0] = 0x30 &+ UInt8(truncatingIfNeeded: top / 100)
+            q[1] = pairs[(top % 100) &* 2]
+            q[2] = pairs[(top % 100) &* 2 &+ 1]
+            q += 3
+        }
+        q[0] = pairs[low]
+        q[1] = pairs[low &+ 1]
+        advance(to: q + 2)
     }
 
     /// Whole numbers below 10^15 as integers, other finite numbers as Swift prints them, else null.
