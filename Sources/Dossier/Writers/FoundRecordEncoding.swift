@@ -103,38 +103,6 @@ extension AnalysisLineEncoder {
     }
 }
 
-extension JSONByteBuffer {
-    /// A zone's name as a JSON string, the bytes `appendString(zone.rawValue)` writes.
-    mutating func appendLiteral(_ zone: ZoneType) {
-        switch zone {
-        case .title: append("\"title\"")
-        case .byline: append("\"byline\"")
-        case .body: append("\"body\"")
-        case .comments: append("\"comments\"")
-        case .caption: append("\"caption\"")
-        case .boilerplate: append("\"boilerplate\"")
-        }
-    }
-
-    /// A figure type as a JSON string, the bytes `appendString(type.rawValue)` writes.
-    mutating func appendLiteral(_ type: FigureType) {
-        switch type {
-        case .casualties: append("\"casualties\"")
-        case .injured: append("\"injured\"")
-        case .missing: append("\"missing\"")
-        case .arrested: append("\"arrested\"")
-        case .displaced: append("\"displaced\"")
-        case .attacks: append("\"attacks\"")
-        case .borderCrossings: append("\"border crossings\"")
-        case .money: append("\"money\"")
-        case .percent: append("\"percent\"")
-        case .duration: append("\"duration\"")
-        case .age: append("\"age\"")
-        case .count: append("\"count\"")
-        }
-    }
-}
-
 extension Figure {
     /// The UTF-16 start and end of the record's span.
     func utf16Bounds(_ tokens: [Token]) -> (start: Int, end: Int) {
