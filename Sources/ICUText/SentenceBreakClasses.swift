@@ -29,13 +29,8 @@ internal import CICU
         1 << other | 1 << numeric | 1 << continuation | 1 << close | 1 << space
     }
 
-    @inlinable static var lowLimit: Int { 0x250 }
-    @inlinable static var highStart: Int { 0x1E00 }
-    @inlinable static var highCount: Int { 0x2D0 }
-
     /// Classes of U+0000–U+024F, then of U+1E00–U+20CF.
-    static let table: [UInt8] = (0..<lowLimit).map { of(scalar: UInt32($0)) }
-        + (0..<highCount).map { of(scalar: UInt32(highStart + $0)) }
+    static let table: [UInt8] = ModelledRanges.table(of(scalar:))
 
     /// The class of one code point, from ICU's Sentence_Break property.
     static func of(scalar c: UInt32) -> UInt8 {
@@ -60,8 +55,6 @@ internal import CICU
     /// The class of a UTF-16 unit; `table` is `SentenceBreakClass.table`.
     @inlinable @inline(__always)
     static func of(_ u: UInt16, in table: UnsafePointer<UInt8>) -> UInt8 {
-        if Int(u) < lowLimit { return table[Int(u)] }
-        let high = Int(u) &- highStart
-        return high >= 0 && high < highCount ? table[lowLimit &+ high] : unmodelled
+        ModelledRanges.entry(u, in: table, outside: unmodelled)
     }
 }
