@@ -123,12 +123,7 @@
     static func lineEnd(_ text: UnsafePointer<UInt16>, from start: Int, count: Int,
                         classes: UnsafePointer<UInt8>) -> Int {
         typealias C = WordBreakClass
-        var i = start
-        while i < count {
-            let c = C.of(text[i], in: classes)
-            i &+= 1
-            if c == C.lineEnd || (c == C.carriageReturn && (i == count || text[i] != 0x0A)) { return i }
-        }
-        return count
+        return ModelledRanges.lineEnd(text, from: start, count: count, classes: classes,
+                                      lineEnd: C.lineEnd, carriageReturn: C.carriageReturn, outside: C.unmodelled)
     }
 }

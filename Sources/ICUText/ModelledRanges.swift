@@ -19,4 +19,18 @@
         let high = Int(u) &- highStart
         return high >= 0 && high < highCount ? table[lowLimit &+ high] : outside
     }
+
+    /// The end of the line holding `start`: past its line end, or `count`. `classes` is a table of
+    /// this layout whose class `lineEnd` always ends a line and `carriageReturn` ends one unless a
+    /// line feed follows (the word and sentence classes differ in which units end a line).
+    static func lineEnd(_ text: UnsafePointer<UInt16>, from start: Int, count: Int, classes: UnsafePointer<UInt8>,
+                        lineEnd: UInt8, carriageReturn: UInt8, outside: UInt8) -> Int {
+        var i = start
+        while i < count {
+            let c = entry(text[i], in: classes, outside: outside)
+            i &+= 1
+            if c == lineEnd || (c == carriageReturn && (i == count || text[i] != 0x0A)) { return i }
+        }
+        return count
+    }
 }

@@ -38,18 +38,25 @@ final class AnalysisLineEncoderTests: XCTestCase {
         XCTAssertEqual(String(decoding: direct, as: UTF8.self), String(decoding: built, as: UTF8.self))
     }
 
+    /// `appendQuotedUTF16` writes the bytes that encoding the units as a String writes.
+    func assertQuotedUTF16MatchesString(_ units: [UInt16], file: StaticString = #filePath, line: UInt = #line) {
+        var direct = JSONByteBuffer(capacity: 8), viaString = JSONByteBuffer(capacity: 8)
+        defer {
+            direct.deallocate()
+            viaString.deallocate()
+        }
+        units.withUnsafeBufferPointer { direct.appendQuotedUTF16($0) }
+        viaString.appendString(units.withUnsafeBufferPointer { Document.string($0) })
+        XCTAssertEqual(Array(direct.bytes), Array(viaString.bytes), "\(units)", file: file, line: line)
+    }
+
     func testQuotedUTF16MatchesStringEncoding() {
         let cases: [[UInt16]] = [
             [], Array("plain".utf16), Array("q\"b\\c\u{1}\u{7F}\n\r\t".utf16), Array("é—’😀".utf16),
             [0x41, 0xD800], [0xDC00, 0x41], [0xD83D, 0xD83D, 0xDE00], [0xDBFF],
         ]
         for units in cases {
-            var direct = JSONByteBuffer(capacity: 8), viaString = JSONByteBuffer(capacity: 8)
-            units.withUnsafeBufferPointer { direct.appendQuotedUTF16($0) }
-            viaString.appendString(units.withUnsafeBufferPointer { Document.string($0) })
-            XCTAssertEqual(Array(direct.bytes), Array(viaString.bytes), "\(units)")
-            direct.deallocate()
-            viaString.deallocate()
+            assertQuotedUTF16MatchesString(units)
         }
     }
 
@@ -92,12 +99,7 @@ final class AnalysisLineEncoderTests: XCTestCase {
                 let units = (0..<length).map { _ -> UInt16 in
                     next() % 4 == 0 ? alphabet[Int(next() % UInt64(alphabet.count))] : 0x61 + UInt16(next() % 26)
                 }
-                var direct = JSONByteBuffer(capacity: 8), viaString = JSONByteBuffer(capacity: 8)
-                units.withUnsafeBufferPointer { direct.appendQuotedUTF16($0) }
-                viaString.appendString(units.withUnsafeBufferPointer { Document.string($0) })
-                XCTAssertEqual(Array(direct.bytes), Array(viaString.bytes), "\(units)")
-                direct.deallocate()
-                viaString.deallocate()
+                assertQuotedUTF16MatchesString(units)
             }
         }
     }
