@@ -90,4 +90,25 @@ final class DocumentFlowFastPathTests: XCTestCase {
             XCTAssertEqual(DocumentReader.looksLikeHTML(bytes), old(bytes), text)
         }
     }
+
+    func testMergedSpanOrderMatchesTheSort() {
+        var rng = SplitMix64(seed: 20261208)
+        for round in 0..<2000 {
+            var bounds: [(start: Int, end: Int)] = []
+            var runEnds: [Int] = []
+            for _ in 0..<3 {
+                let count = Int(rng.next() % 30)
+                var run: [(start: Int, end: Int)] = (0..<count).map { _ in
+                    let start = Int(rng.next() % 60)
+                    return (start, start + Int(rng.next() % 5))
+                }
+                // Most runs in order, as the stages give them; some not.
+                if round % 5 != 0 { run.sort { $0.start < $1.start || ($0.start == $1.start && $0.end < $1.end) } }
+                bounds += run
+                runEnds.append(bounds.count)
+            }
+            XCTAssertEqual(SpanOrder.order(of: bounds, first: runEnds[0], second: runEnds[1]),
+                           RecordBuilder.sortedOrder(of: bounds), "round \(round)")
+        }
+    }
 }

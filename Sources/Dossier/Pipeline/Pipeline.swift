@@ -15,6 +15,9 @@ public final class Pipeline: Sendable {
     let repeatedNames: RepeatedNameResolver
     let figureExtractor: FigureExtractor
     let quoteExtractor: QuoteExtractor
+    /// `options.entityZones` as a short array: `Set<ZoneType>.contains` hashes the raw-value string
+    /// of the type, and building the array once a document cost as much.
+    let searchedZoneTypes: [ZoneType]
 
     public init(options: PipelineOptions = PipelineOptions(), gazetteer: Gazetteer? = nil) throws {
         language = .english
@@ -35,6 +38,7 @@ public final class Pipeline: Sendable {
         repeatedNames = RepeatedNameResolver(language: language, gazetteer: self.gazetteer)
         figureExtractor = FigureExtractor(language: language)
         quoteExtractor = QuoteExtractor(language: language)
+        searchedZoneTypes = ZoneType.allCases.filter(options.entityZones.contains)
     }
 
     private static let cached: Result<Gazetteer, Error> = Result {
@@ -52,10 +56,7 @@ public final class Pipeline: Sendable {
         document.metadata.author = metadata.author.map(Self.withoutByPrefix)
         let tokens = tokenizer.tokenize(document.utf16)
         let sentences = splitter.split(document.utf16, tokens: tokens)
-        // The searched zone types as a short array: `Set<ZoneType>.contains` hashes the raw-value
-        // string of the type for every sentence.
-        let searchedTypes = ZoneType.allCases.filter(options.entityZones.contains)
-        let searched = sentences.filter { searchedTypes.contains(zones.zone(at: $0.start)) }
+        let searched = searchedSentences(sentences, zones: zones)
         let context = MatchContext(document: document, tokens: tokens, sentences: sentences, searched: searched)
         var mentions = recognizer.recognize(context)
         mentions += commenterMentions(zones, context: context)
@@ -66,6 +67,14 @@ public final class Pipeline: Sendable {
         analysis.foundFigures = figureExtractor.extract(context, entities: entities)
         analysis.foundQuotes = quoteExtractor.extract(context, entities: entities, zones: zones)
         return analysis
+    }
+
+    /// The sentences whose zone is searched for entities, in order.
+    func searchedSentences(_ sentences: [Sentence], zones: ZoneMap) -> [Sentence] {
+        var searched: [Sentence] = []
+        searched.reserveCapacity(sentences.count)
+        for s in sentences where searchedZoneTypes.contains(zones.zone(at: s.start)) { searched.append(s) }
+        return searched
     }
 
     /// An author as a person's name: "By Priya Raman" → "Priya Raman".
