@@ -27,27 +27,36 @@ struct TextDecoding {
             // n <= i throughout, so the 8 or 16 units stored at n fit when as many bytes remain at i.
             let target = UnsafeMutableRawPointer(out.baseAddress)
             while i < end {
-                // Sixteen ASCII bytes at a time, none of them a control character, widened to
-                // units as one vector.
-                while i + 16 <= end {
+                if i + 16 <= end {
+                    // Sixteen bytes widened to units as one vector and stored: all of them when none
+                    // is a control character or beyond ASCII (most text), else those before the
+                    // first such byte, which the code below then reads. The units stored past it
+                    // are overwritten later (n <= i, so all sixteen fit).
                     let low = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                     let high = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
-                    if (low | high | Self.belowSpace(low) | Self.belowSpace(high)) & 0x8080_8080_8080_8080 != 0 { break }
                     let wide = SIMD16<UInt16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self))
                     target!.storeBytes(of: wide, toByteOffset: 2 * n, as: SIMD16<UInt16>.self)
-                    i += 16
-                    n += 16
+                    let lowStops = Self.stops(low), highStops = Self.stops(high)
+                    if lowStops | highStops == 0 {
+                        i += 16
+                        n += 16
+                        continue
+                    }
+                    let clean = lowStops != 0 ? lowStops.trailingZeroBitCount >> 3 : 8 + highStops.trailingZeroBitCount >> 3
+                    i += clean
+                    n += clean
+                } else {
+                    // The last bytes: eight at a time, widened to units in two words.
+                    while i + 8 <= end {
+                        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                        if Self.stops(word) != 0 { break }
+                        target!.storeBytes(of: Document.widenASCII(word).littleEndian, toByteOffset: 2 * n, as: UInt64.self)
+                        target!.storeBytes(of: Document.widenASCII(word >> 32).littleEndian, toByteOffset: 2 * n + 8, as: UInt64.self)
+                        i += 8
+                        n += 8
+                    }
+                    guard i < end else { break }
                 }
-                // Then eight, widened to units in two words.
-                while i + 8 <= end {
-                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    if (word | Self.belowSpace(word)) & 0x8080_8080_8080_8080 != 0 { break }
-                    target!.storeBytes(of: Document.widenASCII(word).littleEndian, toByteOffset: 2 * n, as: UInt64.self)
-                    target!.storeBytes(of: Document.widenASCII(word >> 32).littleEndian, toByteOffset: 2 * n + 8, as: UInt64.self)
-                    i += 8
-                    n += 8
-                }
-                guard i < end else { break }
                 let b = UInt32(bytes[i])
                 if b < 0x80 {
                     if b < 0x20 && i < limit && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
@@ -94,10 +103,10 @@ struct TextDecoding {
         self.controls = controls
     }
 
-    /// High bits set in (at least) the lanes of `word`'s bytes below 0x20, and in none when no byte
-    /// is: a byte from 0x80 up may set its lane or those above it, but those bytes leave the fast
-    /// paths anyway.
-    @inline(__always) static func belowSpace(_ word: UInt64) -> UInt64 {
-        (word &- 0x2020_2020_2020_2020) & ~word
+    /// The high bit of each byte of `word` (little-endian) that is a control character or beyond
+    /// ASCII, and perhaps of bytes after such a byte (a borrow runs on): zero when there is none,
+    /// and the lowest bit set is always that of the first one.
+    @inline(__always) static func stops(_ word: UInt64) -> UInt64 {
+        (word | (word &- 0x2020_2020_2020_2020) & ~word) & 0x8080_8080_8080_8080
     }
 }
