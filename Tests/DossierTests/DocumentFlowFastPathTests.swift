@@ -111,4 +111,34 @@ final class DocumentFlowFastPathTests: XCTestCase {
                            RecordBuilder.sortedOrder(of: bounds), "round \(round)")
         }
     }
+
+    /// Zone maps with and without overlapping zones, gaps and empty zones; sentences in text order,
+    /// and now and then one out of it.
+    func testSearchedSentencesMatchTheBinarySearch() {
+        var rng = SplitMix64(seed: 20261209)
+        let types = ZoneType.allCases
+        for round in 0..<2000 {
+            var zones: [Zone] = []
+            var at = 0
+            for _ in 0..<Int(rng.next() % 8) {
+                at += Int(rng.next() % 10)
+                // Some zones overlap the one before (their ends need not ascend).
+                let start = round % 4 == 0 ? Swift.max(0, at - Int(rng.next() % 15)) : at
+                let end = start + Int(rng.next() % 30)
+                zones.append(Zone(type: types[Int(rng.next() % UInt64(types.count))], start: start, end: end))
+                at = end
+            }
+            let map = ZoneMap(zones: zones)
+            var sentences: [Sentence] = []
+            var start = 0
+            for k in 0..<Int(rng.next() % 20) {
+                start += Int(rng.next() % 12)
+                let s = round % 7 == 0 && k % 5 == 4 ? Int(rng.next() % 100) : start
+                sentences.append(Sentence(start: s, end: s + 3, tokens: k..<(k + 1), paragraph: 0))
+            }
+            let wanted = types.filter { _ in rng.next() % 2 == 0 }
+            XCTAssertEqual(Pipeline.sentences(sentences, inZonesOf: wanted, zones: map),
+                           sentences.filter { wanted.contains(map.zone(at: $0.start)) }, "round \(round)")
+        }
+    }
 }
