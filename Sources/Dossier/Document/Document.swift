@@ -34,6 +34,12 @@ public struct Document: Sendable {
                   format: format, metadata: .init(), blocks: [])
     }
 
+    /// A plain-text document from its decoded bytes (valid UTF-8: `decoded.invalidAt` is nil).
+    init(id: String, decoded: TextDecoding) {
+        self.init(id: id, utf16: decoded.units, offsets: OffsetMap(highSurrogates: decoded.highSurrogates),
+                  format: .text, metadata: .init(), blocks: [])
+    }
+
     /// A document from its UTF-16 units.
     init(id: String, utf16: [UInt16], format: DocumentFormat, metadata: DocumentMetadata, blocks: [HTMLBlock]) {
         self.init(id: id, utf16: utf16, offsets: OffsetMap(utf16: utf16), format: format, metadata: metadata, blocks: blocks)
@@ -117,54 +123,8 @@ public struct Document: Sendable {
     /// The UTF-16 units of valid UTF-8 bytes and the offsets of the high surrogates among them
     /// (what `OffsetMap` needs: a four-byte sequence is exactly a surrogate pair), in one pass.
     static func transcode(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (units: [UInt16], highSurrogates: [Int]) {
-        var highSurrogates: [Int] = []
-        // A UTF-8 string never has more UTF-16 units than bytes.
-        let units = [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
-            var i = 0, n = 0
-            let end = bytes.count
-            let raw = UnsafeRawBufferPointer(bytes)
-            // n <= i throughout, so the 8 or 16 units stored at n fit when as many bytes remain at i.
-            let target = UnsafeMutableRawPointer(out.baseAddress)
-            while i < end {
-                // Sixteen ASCII bytes at a time, widened to units as one vector.
-                while i + 16 <= end {
-                    let low = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let high = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
-                    if (low | high) & 0x8080_8080_8080_8080 != 0 { break }
-                    let wide = SIMD16<UInt16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self))
-                    target!.storeBytes(of: wide, toByteOffset: 2 * n, as: SIMD16<UInt16>.self)
-                    i += 16
-                    n += 16
-                }
-                // Then eight, widened to units in two words.
-                while i + 8 <= end {
-                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    if word & 0x8080_8080_8080_8080 != 0 { break }
-                    target!.storeBytes(of: widenASCII(word).littleEndian, toByteOffset: 2 * n, as: UInt64.self)
-                    target!.storeBytes(of: widenASCII(word >> 32).littleEndian, toByteOffset: 2 * n + 8, as: UInt64.self)
-                    i += 8
-                    n += 8
-                }
-                guard i < end else { break }
-                let b = UInt32(bytes[i])
-                if b < 0x80 {
-                    out[n] = UInt16(b); n += 1; i += 1
-                } else if b < 0xE0 {
-                    out[n] = UInt16(((b & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)); n += 1; i += 2
-                } else if b < 0xF0 {
-                    out[n] = UInt16(((b & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F))
-                    n += 1; i += 3
-                } else {
-                    let v = ((b & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12)
-                        | ((UInt32(bytes[i + 2]) & 0x3F) << 6) | (UInt32(bytes[i + 3]) & 0x3F)
-                    let w = v - 0x10000
-                    highSurrogates.append(n)
-                    out[n] = UInt16(0xD800 + (w >> 10)); out[n + 1] = UInt16(0xDC00 + (w & 0x3FF)); n += 2; i += 4
-                }
-            }
-            count = n
-        }
-        return (units, highSurrogates)
+        let decoded = TextDecoding(utf8: bytes, controlsWithin: 0)
+        return (decoded.units, decoded.highSurrogates)
     }
 
     /// The low four bytes of `word` (ASCII) as four 16-bit lanes, little-endian order.

@@ -15,6 +15,9 @@ public final class Pipeline: Sendable {
     let repeatedNames: RepeatedNameResolver
     let figureExtractor: FigureExtractor
     let quoteExtractor: QuoteExtractor
+    /// `options.entityZones` as a short array: `Set<ZoneType>.contains` hashes the raw-value string
+    /// of the type, and building the array once a document cost as much.
+    let searchedZoneTypes: [ZoneType]
 
     public init(options: PipelineOptions = PipelineOptions(), gazetteer: Gazetteer? = nil) throws {
         language = .english
@@ -35,6 +38,7 @@ public final class Pipeline: Sendable {
         repeatedNames = RepeatedNameResolver(language: language, gazetteer: self.gazetteer)
         figureExtractor = FigureExtractor(language: language)
         quoteExtractor = QuoteExtractor(language: language)
+        searchedZoneTypes = ZoneType.allCases.filter(options.entityZones.contains)
     }
 
     private static let cached: Result<Gazetteer, Error> = Result {
@@ -52,10 +56,7 @@ public final class Pipeline: Sendable {
         document.metadata.author = metadata.author.map(Self.withoutByPrefix)
         let tokens = tokenizer.tokenize(document.utf16)
         let sentences = splitter.split(document.utf16, tokens: tokens)
-        // The searched zone types as a short array: `Set<ZoneType>.contains` hashes the raw-value
-        // string of the type for every sentence.
-        let searchedTypes = ZoneType.allCases.filter(options.entityZones.contains)
-        let searched = sentences.filter { searchedTypes.contains(zones.zone(at: $0.start)) }
+        let searched = searchedSentences(sentences, zones: zones)
         let context = MatchContext(document: document, tokens: tokens, sentences: sentences, searched: searched)
         var mentions = recognizer.recognize(context)
         mentions += commenterMentions(zones, context: context)
@@ -66,6 +67,40 @@ public final class Pipeline: Sendable {
         analysis.foundFigures = figureExtractor.extract(context, entities: entities)
         analysis.foundQuotes = quoteExtractor.extract(context, entities: entities, zones: zones)
         return analysis
+    }
+
+    /// The sentences whose zone is searched for entities, in order.
+    func searchedSentences(_ sentences: [Sentence], zones: ZoneMap) -> [Sentence] {
+        Self.sentences(sentences, inZonesOf: searchedZoneTypes, zones: zones)
+    }
+
+    /// The sentences whose zone (`ZoneMap.zone(at:)` of their start) is one of `types`, in order.
+    /// Sentences come in text order: while the zones' ends ascend too, one cursor walks the zones
+    /// and finds the zone that binary search finds, without a search a sentence.
+    static func sentences(_ sentences: [Sentence], inZonesOf types: [ZoneType], zones: ZoneMap) -> [Sentence] {
+        var picked: [Sentence] = []
+        picked.reserveCapacity(sentences.count)
+        zones.zones.withUnsafeBufferPointer { list in
+            var endsAscend = true
+            for k in list.indices.dropFirst() where list[k].end < list[k - 1].end {
+                endsAscend = false
+                break
+            }
+            var z = 0, last = Int.min
+            for s in sentences {
+                let type: ZoneType
+                if endsAscend && s.start >= last {
+                    // Zones passed over end at or before an earlier start, so at or before this one.
+                    while z < list.count && list[z].end <= s.start { z += 1 }
+                    type = z < list.count && list[z].start <= s.start ? list[z].type : .boilerplate
+                    last = s.start
+                } else {
+                    type = zones.zone(at: s.start)
+                }
+                if types.contains(type) { picked.append(s) }
+            }
+        }
+        return picked
     }
 
     /// An author as a person's name: "By Priya Raman" → "Priya Raman".

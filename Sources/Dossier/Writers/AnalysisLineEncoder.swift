@@ -64,7 +64,9 @@ struct AnalysisLineEncoder {
                 bounds.append((offsets.codePoint(entities[i].start), offsets.codePoint(entities[i].end)))
             }
         }
+        var figureCount = 0
         if wants("figure") {
+            figureCount = figures.count
             for k in figures.indices {
                 let (start, end) = figures[k].utf16Bounds(tokens)
                 picked.append(k)
@@ -76,7 +78,7 @@ struct AnalysisLineEncoder {
             picked.append(figures.count &+ k)
             bounds.append((offsets.codePoint(start), offsets.codePoint(end)))
         }
-        let order = RecordBuilder.sortedOrder(of: bounds)
+        let order = SpanOrder.order(of: bounds, first: entityCount, second: entityCount &+ figureCount)
         let zones = analysis.zones
         analysis.entities.withUnsafeBufferPointer { entities in
             units.withUnsafeBufferPointer { units in
