@@ -89,20 +89,4 @@ public struct MetonymyResolver: Sendable {
             return false
         }
     }
-
-    /// `s.hasPrefix(prefix)` for an ASCII prefix, from the bytes when they decide it: when those
-    /// up to one past the prefix are ASCII, which no other character can combine with or equal.
-    static func hasPrefix(_ s: String, _ prefix: StaticString) -> Bool {
-        let n = prefix.utf8CodeUnitCount
-        let byBytes = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            prefix.withUTF8Buffer { p -> Bool? in
-                for j in 0..<min(bytes.count, n + 1) where bytes[j] >= 0x80 { return nil }
-                guard bytes.count >= n else { return false }
-                for j in 0..<n where bytes[j] != p[j] { return false }
-                return true
-            }
-        }
-        if let byBytes, let answer = byBytes { return answer }
-        return s.hasPrefix(prefix.description)
-    }
 }
