@@ -75,9 +75,8 @@ public struct EntityRecognizer: Sendable {
                                               type: .organisation, canonical: nil, id: nil, source: .pattern))
                 return longer.upperBound
             }
-            let e = gazetteer.entries[Int(name.entry)]
             mentions.append(EntityMention(tokens: first..<end, start: Int(tokens[first].start), end: Int(tokens[end - 1].end),
-                                          type: name.type, canonical: e.canonical, id: e.id, source: .gazetteer))
+                                          type: name.type, names: .entry(gazetteer.entries[Int(name.entry)]), source: .gazetteer))
             return end
         }
         // A capitalised function word ("The", "In") opens no name that the gazetteer does not know.
@@ -97,8 +96,7 @@ public struct EntityRecognizer: Sendable {
         m.gender = info.gender
         if let (end, entry) = gazetteerMatcher.match(at: name.lowerBound, in: sentence, context: context), end <= name.upperBound,
            gazetteer.entries[entry].type == .person {
-            m.canonical = gazetteer.entries[entry].canonical
-            m.id = gazetteer.entries[entry].id
+            m.names = .entry(gazetteer.entries[entry])
             m.tokens = name.lowerBound..<end
             m.end = Int(tokens[end - 1].end)
         }

@@ -13,10 +13,8 @@ public struct EntityMention: Sendable, Equatable {
     public var start: Int
     public var end: Int
     public var type: EntityType
-    /// The resolved full name; nil until known.
-    public var canonical: String?
-    /// Gazetteer id, or a document-local id after resolution.
-    public var id: String?
+    /// The canonical name and id: strings, or a gazetteer entry's, made into strings only when read.
+    var names: MentionNames
     /// The title before a person's name ("Interior Minister"), as written.
     public var title: String?
     /// What found it.
@@ -26,14 +24,45 @@ public struct EntityMention: Sendable, Equatable {
 
     public init(tokens: Range<Int>, start: Int, end: Int, type: EntityType, canonical: String?, id: String?,
                 title: String? = nil, source: MentionSource) {
+        self.init(tokens: tokens, start: start, end: end, type: type, names: .strings(canonical: canonical, id: id), title: title, source: source)
+    }
+
+    init(tokens: Range<Int>, start: Int, end: Int, type: EntityType, names: MentionNames, title: String? = nil, source: MentionSource) {
         self.tokens = tokens
         self.start = start
         self.end = end
         self.type = type
-        self.canonical = canonical
-        self.id = id
+        self.names = names
         self.title = title
         self.source = source
+    }
+
+    /// The resolved full name; nil until known.
+    public var canonical: String? {
+        get { names.canonical }
+        set { names.canonical = newValue }
+    }
+
+    /// Gazetteer id, or a document-local id after resolution.
+    public var id: String? {
+        get { names.id }
+        set { names.id = newValue }
+    }
+
+    /// `canonical != nil`, without making the string.
+    public var hasCanonical: Bool { names.hasCanonical }
+
+    /// `id != nil`, without making the string.
+    public var hasID: Bool { names.hasID }
+
+    /// Whether the mention has an id that starts with `prefix` (ASCII): `id?.hasPrefix(prefix)`,
+    /// without making the string.
+    public func idHasPrefix(_ prefix: StaticString) -> Bool { names.idHasPrefix(prefix) }
+
+    /// Compares the names as strings, whatever holds them.
+    public static func == (a: EntityMention, b: EntityMention) -> Bool {
+        a.tokens == b.tokens && a.start == b.start && a.end == b.end && a.type == b.type && a.title == b.title
+            && a.source == b.source && a.gender == b.gender && a.canonical == b.canonical && a.id == b.id
     }
 }
 

@@ -17,6 +17,18 @@ public struct GazetteerEntry: Sendable {
     public func idHasPrefix(_ prefix: StaticString) -> Bool {
         storage.columns.strings.hasPrefix(2 * index, prefix)
     }
+
+    /// Calls `body` with the UTF-8 bytes of the id, without making a string.
+    @inline(__always)
+    func withIDBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        storage.columns.strings.withBytes(of: 2 * index, body)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the canonical name, without making a string.
+    @inline(__always)
+    func withCanonicalBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        storage.columns.strings.withBytes(of: 2 * index + 1, body)
+    }
 }
 
 /// All gazetteer entries, in load order, indexed by `GazetteerName.entry`.
@@ -118,6 +130,13 @@ struct PackedStrings: Sendable {
     subscript(k: Int) -> String {
         let start = k == 0 ? 0 : Int(ends[k - 1]), end = Int(ends[k])
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the `k`th string.
+    @inline(__always)
+    func withBytes<R>(of k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = k == 0 ? 0 : Int(ends[k - 1]), end = Int(ends[k])
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// Whether the `k`th string starts with the bytes of `prefix`.

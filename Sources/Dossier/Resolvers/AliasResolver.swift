@@ -35,10 +35,10 @@ public struct AliasResolver: Sendable {
                 if firstWord < 0 { firstWord = i }
                 lastWord = i
             }
-            if mentions[k].canonical == nil, words >= 2 || mentions[k].type != .person {
+            if !mentions[k].hasCanonical, words >= 2 || mentions[k].type != .person {
                 mentions[k].canonical = Self.normalisedName(context.text(mentions[k].tokens))
             }
-            if mentions[k].type == .person, mentions[k].canonical != nil, words >= 2 {
+            if mentions[k].type == .person, mentions[k].hasCanonical, words >= 2 {
                 let alias = Alias(type: .person, mention: k, position: mentions[k].start)
                 aliases.append(alias, to: tokens[lastWord].key)
                 firstNames.append(alias, to: tokens[firstWord].key)
@@ -48,8 +48,8 @@ public struct AliasResolver: Sendable {
         for key in firstNames.keys where !aliases.contains(key) && gazetteer.givenNames.contains(key) {
             let people = firstNames.aliases(of: key)
             var first = people.makeIterator()
-            let canonical = first.next().map { mentions[$0.mention].canonical }
-            if people.allSatisfy({ mentions[$0.mention].canonical == canonical }) {
+            guard let names = first.next().map({ mentions[$0.mention].names }) else { continue }
+            if people.allSatisfy({ mentions[$0.mention].names.hasSameCanonical(as: names) }) {
                 for person in people { aliases.append(person, to: key) }
             }
         }
@@ -58,20 +58,19 @@ public struct AliasResolver: Sendable {
         for k in mentions.indices where mentions[k].type != .person {
             let after = mentions[k].tokens.upperBound
             guard after + 2 < tokens.count, context.firstUnit(after) == 0x28, tokens[after + 1].shape == .upper,
-                  context.firstUnit(after + 2) == 0x29, let canonical = mentions[k].canonical else { continue }
+                  context.firstUnit(after + 2) == 0x29, mentions[k].hasCanonical else { continue }
             let acronym = tokens[after + 1]
             aliases.append(Alias(type: mentions[k].type, mention: k, position: mentions[k].start), to: acronym.key)
             if mentions.contains(where: { $0.start == Int(acronym.start) }) { continue }
             added.append(EntityMention(tokens: (after + 1)..<(after + 2), start: Int(acronym.start), end: Int(acronym.end),
-                                       type: mentions[k].type, canonical: canonical, id: mentions[k].id, source: .acronym))
+                                       type: mentions[k].type, names: mentions[k].names, source: .acronym))
         }
         // Single-word people ("Mr Araji") resolve to the nearest full name before them, else any.
-        for k in mentions.indices where mentions[k].canonical == nil {
+        for k in mentions.indices where !mentions[k].hasCanonical {
             let name = mentions[k].tokens
             if let word = name.last(where: { tokens[$0].kind == .word }),
                let found = aliases.best(for: tokens[word].key, before: mentions[k].start) {
-                mentions[k].canonical = mentions[found.mention].canonical
-                mentions[k].id = mentions[found.mention].id
+                mentions[k].names = mentions[found.mention].names
             } else {
                 mentions[k].canonical = Self.normalisedName(context.text(name))
             }
@@ -91,12 +90,12 @@ public struct AliasResolver: Sendable {
                 if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised, covered[i - 1] == 0 { continue }
                 if i + 1 < sentence.tokens.upperBound, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised, covered[i + 1] == 0 { continue }
                 mentions.append(EntityMention(tokens: i..<(i + 1), start: Int(t.start), end: Int(t.end), type: found.type,
-                                              canonical: mentions[found.mention].canonical, id: mentions[found.mention].id, source: .alias))
+                                              names: mentions[found.mention].names, source: .alias))
             }
         }
         mentions.sort { $0.start < $1.start }
-        var localIDs = LocalIDs(capacity: mentions.count(where: { $0.id == nil }))
-        for k in mentions.indices where mentions[k].id == nil {
+        var localIDs = LocalIDs(capacity: mentions.count(where: { !$0.hasID }))
+        for k in mentions.indices where !mentions[k].hasID {
             mentions[k].id = localIDs.id(for: mentions[k].canonical ?? "")
         }
         return mentions

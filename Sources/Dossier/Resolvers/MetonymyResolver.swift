@@ -22,9 +22,9 @@ public struct MetonymyResolver: Sendable {
     /// A country, or a city large enough to be a seat of government.
     /// (Mentions are read in their array, fields only: copying one copies its strings.)
     func canAct(_ k: Int, of mentions: [EntityMention]) -> Bool {
-        guard mentions[k].type == .place, let id = mentions[k].id else { return false }
-        if Self.hasPrefix(id, "iso3166:") { return true }
-        guard Self.hasPrefix(id, "geonames:"), let canonical = mentions[k].canonical else { return false }
+        guard mentions[k].type == .place else { return false }
+        if mentions[k].idHasPrefix("iso3166:") { return true }
+        guard mentions[k].idHasPrefix("geonames:"), let id = mentions[k].id, let canonical = mentions[k].canonical else { return false }
         return gazetteerPopulation(id: id, canonical: canonical) >= Self.governmentSeatPopulation
     }
 
@@ -34,8 +34,7 @@ public struct MetonymyResolver: Sendable {
 
     /// A country or a first-level division (ISO 3166 ids): what can be a side.
     func isCountryOrDivision(_ k: Int, of mentions: [EntityMention]) -> Bool {
-        guard mentions[k].type == .place, let id = mentions[k].id else { return false }
-        return Self.hasPrefix(id, "iso3166")
+        mentions[k].type == .place && mentions[k].idHasPrefix("iso3166")
     }
 
     public func resolve(_ mentions: [EntityMention], context: MatchContext) -> [EntityMention] {
@@ -89,21 +88,5 @@ public struct MetonymyResolver: Sendable {
             }
             return false
         }
-    }
-
-    /// `s.hasPrefix(prefix)` for an ASCII prefix, from the bytes when they decide it: when those
-    /// up to one past the prefix are ASCII, which no other character can combine with or equal.
-    static func hasPrefix(_ s: String, _ prefix: StaticString) -> Bool {
-        let n = prefix.utf8CodeUnitCount
-        let byBytes = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            prefix.withUTF8Buffer { p -> Bool? in
-                for j in 0..<min(bytes.count, n + 1) where bytes[j] >= 0x80 { return nil }
-                guard bytes.count >= n else { return false }
-                for j in 0..<n where bytes[j] != p[j] { return false }
-                return true
-            }
-        }
-        if let byBytes, let answer = byBytes { return answer }
-        return s.hasPrefix(prefix.description)
     }
 }

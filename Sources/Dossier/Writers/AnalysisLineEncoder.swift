@@ -135,10 +135,7 @@ struct AnalysisLineEncoder {
         buffer.appendInt(bounds.end)
         buffer.append(", \"zone\": ")
         buffer.appendLiteral(zones.zone(at: mention.pointee.start))
-        buffer.append(", \"canonical\": ")
-        buffer.appendStringOrNull(mention.pointee.canonical)
-        buffer.append(", \"id\": ")
-        buffer.appendStringOrNull(mention.pointee.id)
+        buffer.appendNames(mention.pointee.names)
         if let title = mention.pointee.title {
             buffer.append(", \"title\": ")
             buffer.appendString(title)
@@ -150,6 +147,34 @@ struct AnalysisLineEncoder {
 }
 
 extension JSONByteBuffer {
+    /// The `canonical` and `id` fields of an entity record: a gazetteer entry's copied from the
+    /// gazetteer's packed UTF-8, without making strings.
+    mutating func appendNames(_ names: MentionNames) {
+        switch names {
+        case .strings(let canonical, let id):
+            append(", \"canonical\": ")
+            appendStringOrNull(canonical)
+            append(", \"id\": ")
+            appendStringOrNull(id)
+        case .entry(let e):
+            append(", \"canonical\": ")
+            e.withCanonicalBytes { appendPackedString($0) }
+            append(", \"id\": ")
+            e.withIDBytes { appendPackedString($0) }
+        }
+    }
+
+    /// A string literal of the UTF-8 `bytes` of a packed string: the bytes `appendString` writes
+    /// for `String(decoding: bytes, as: UTF8.self)`. ASCII is copied as it is; other text goes
+    /// through a string, which repairs any ill-formed bytes as decoding does.
+    mutating func appendPackedString(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if UTF8Bytes.areASCII(bytes) {
+            appendQuoted(bytes, reservingAfter: 0)
+        } else {
+            appendString(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     /// A string literal, or `null`.
     mutating func appendStringOrNull(_ s: String?) {
         if let s { appendString(s) } else { append("null") }
@@ -238,6 +263,26 @@ extension JSONByteBuffer {
         }
         p[0] = UInt8(ascii: "\"")
         advance(to: p + 1)
+    }
+}
+
+/// Tests on runs of UTF-8 bytes.
+enum UTF8Bytes {
+    /// Whether every byte is below 0x80: eight bytes a step, then one at a time.
+    @inline(__always) static func areASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var high: UInt64 = 0
+        var i = 0
+        while n &- i >= 8 {
+            high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i &+= 8
+        }
+        while i < n {
+            high |= UInt64(base[i])
+            i &+= 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 }
 
