@@ -11,7 +11,7 @@ final class AliasListsTests: XCTestCase {
         }
         for round in 0..<50 {
             let keyPool: [UInt64] = [0] + (0..<(1 + round)).map { _ in random() }
-            var lists = AliasLists(capacity: round % 7)
+            let lists = AliasLists(capacity: round % 7)
             var model: [(key: UInt64, aliases: [AliasResolver.Alias])] = []
             for n in 0..<(3 * round + 1) {
                 let key = keyPool[Int(random() % UInt64(keyPool.count))]

@@ -44,8 +44,8 @@ public struct MatchContext {
 
     /// The capitalised words of a sentence, by token index, in order.
     func capitalisedWords(in sentence: Sentence) -> ArraySlice<Int32> {
-        var cursor = CapitalisedWordCursor(words: capitalisedWords)
-        return cursor.words(in: sentence)
+        var cursor = TokenListCursor(capitalisedWords)
+        return cursor.tokens(in: sentence)
     }
 
     /// The text of a token range.

@@ -1,10 +1,13 @@
 /// The aliases of each token key, in the order they were added, chained through one pool: no
-/// array per key, and nothing to retain but the pool. The keys live in an open-addressing table
-/// of their own, each beside its chain's ends, so that adding an alias probes one table and
-/// writes in place (a document has a few dozen keys: the table stays in the first-level cache).
-struct AliasLists {
-    /// A key and the pool indexes of its first and last alias; -1 for none (a struct, not a
-    /// tuple: its type needs no metadata made at run time).
+/// array per key. The keys live in an open-addressing table of their own, each beside its chain's
+/// ends, so that adding an alias probes one table and writes in place (a document has a few dozen
+/// keys: the table stays in the first-level cache).
+///
+/// A class over buffers of its own, freed with it: Swift arrays would check their uniqueness and
+/// capacity at every write, and look up the metadata of their element type at every allocation
+/// (two lists a document, four buffers each).
+final class AliasLists {
+    /// A key and the pool indexes of its first and last alias; -1 for none.
     struct Entry {
         var key: UInt64
         var first: Int32
@@ -14,39 +17,60 @@ struct AliasLists {
     }
 
     /// Slot table, at most half full: key 0 marks an empty slot (the key 0 itself is `zeroEntry`).
-    private var table: [Entry]
+    private var table: UnsafeMutableBufferPointer<Entry>
     private var shift: UInt64
     private var zeroEntry = Entry.empty
-    /// The keys with aliases, in the order of their first alias.
-    private(set) var keys: [UInt64] = []
-    private var pool: [AliasResolver.Alias] = []
+    /// The keys with aliases, in the order of their first alias (as many as `pool` has room for:
+    /// a key has at least one alias).
+    private var keyList: UnsafeMutableBufferPointer<UInt64>
+    /// How many keys have aliases.
+    private(set) var keyCount = 0
+    private var pool: UnsafeMutableBufferPointer<AliasResolver.Alias>
     /// Per alias: the pool index of the next alias of its key, or -1.
-    private var next: [Int32] = []
+    private var next: UnsafeMutableBufferPointer<Int32>
+    /// How many aliases `pool` holds.
+    private var count = 0
 
     /// Room for `count` aliases without growing.
     init(capacity count: Int) {
         var bits = 3
         while 1 << bits < count * 2 { bits += 1 }
-        table = [Entry](repeating: .empty, count: 1 << bits)
+        table = .allocate(capacity: 1 << bits)
+        table.initialize(repeating: .empty)
         shift = UInt64(64 - bits)
-        keys.reserveCapacity(count)
-        pool.reserveCapacity(count)
-        next.reserveCapacity(count)
+        let room = max(count, 4)
+        keyList = .allocate(capacity: room)
+        pool = .allocate(capacity: room)
+        next = .allocate(capacity: room)
     }
 
-    var isEmpty: Bool { keys.isEmpty }
+    deinit {
+        table.deallocate()
+        keyList.deallocate()
+        pool.deallocate()
+        next.deallocate()
+    }
+
+    var isEmpty: Bool { keyCount == 0 }
+
+    /// The keys with aliases, in the order of their first alias.
+    var keys: [UInt64] { Array(keyList[..<keyCount]) }
+
+    /// The `n`th key with aliases (`n < keyCount`).
+    func key(at n: Int) -> UInt64 {
+        precondition(n >= 0 && n < keyCount)
+        return keyList[n]
+    }
 
     func contains(_ key: UInt64) -> Bool { entry(of: key).first >= 0 }
 
-    /// The slot that holds `key`, or the empty slot where it would go.
+    /// The slot that holds `key`, or the empty slot where it would go (the table is never full).
     @inline(__always)
     private func slot(of key: UInt64) -> Int {
-        table.withUnsafeBufferPointer { t in
-            let mask = t.count &- 1
-            var i = KeySlot.home(key, shift)
-            while t[i].key != key && t[i].key != 0 { i = (i &+ 1) & mask }
-            return i
-        }
+        let mask = table.count &- 1
+        var i = KeySlot.home(key, shift)
+        while table[i].key != key && table[i].key != 0 { i = (i &+ 1) & mask }
+        return i
     }
 
     /// The entry of `key`: `first` is -1 if it has no aliases.
@@ -55,51 +79,68 @@ struct AliasLists {
         key == 0 ? zeroEntry : table[slot(of: key)]
     }
 
-    mutating func append(_ alias: AliasResolver.Alias, to key: UInt64) {
-        let index = Int32(pool.count)
-        pool.append(alias)
-        next.append(-1)
+    func append(_ alias: AliasResolver.Alias, to key: UInt64) {
+        if count == pool.count { growPool() }
+        let index = Int32(count)
+        pool.initializeElement(at: count, to: alias)
+        next.initializeElement(at: count, to: -1)
+        count += 1
         if key == 0 {
-            let e = chained(index, to: zeroEntry)
-            zeroEntry = e
+            zeroEntry = chained(index, to: zeroEntry)
             return
         }
         var s = slot(of: key)
         if table[s].key == 0 {
-            if (keys.count + 1) * 2 > table.count {
-                grow()
+            if (keyCount + 1) * 2 > table.count {
+                growTable()
                 s = slot(of: key)
             }
             table[s].key = key
         }
-        let e = chained(index, to: table[s])
-        table[s] = e
+        table[s] = chained(index, to: table[s])
     }
 
     /// `entry` with alias `index` made its last: linked after its last alias, or recorded as a new key.
-    private mutating func chained(_ index: Int32, to entry: Entry) -> Entry {
+    private func chained(_ index: Int32, to entry: Entry) -> Entry {
         var e = entry
         if e.last >= 0 {
             next[Int(e.last)] = index
         } else {
             e.first = index
-            keys.append(e.key)
+            keyList[keyCount] = e.key
+            keyCount += 1
         }
         e.last = index
         return e
     }
 
     /// Doubles the table.
-    private mutating func grow() {
+    private func growTable() {
         let old = table
-        table = [Entry](repeating: .empty, count: old.count * 2)
+        table = .allocate(capacity: old.count * 2)
+        table.initialize(repeating: .empty)
         shift -= 1
         for e in old where e.key != 0 { table[slot(of: e.key)] = e }
+        old.deallocate()
+    }
+
+    /// Doubles the room of the pool, its links and the key list.
+    private func growPool() {
+        let room = pool.count * 2
+        func moved<T>(_ old: UnsafeMutableBufferPointer<T>, _ used: Int) -> UnsafeMutableBufferPointer<T> {
+            let new = UnsafeMutableBufferPointer<T>.allocate(capacity: room)
+            _ = new.initialize(fromContentsOf: old[..<used])
+            old.deallocate()
+            return new
+        }
+        keyList = moved(keyList, keyCount)
+        pool = moved(pool, count)
+        next = moved(next, count)
     }
 
     /// The aliases of `key`, in the order added.
     func aliases(of key: UInt64) -> Chain {
-        Chain(pool: pool, links: next, index: Int(entry(of: key).first))
+        Chain(lists: self, index: Int(entry(of: key).first))
     }
 
     /// The alias of `key` defined nearest before `position` (or at it), else its first one.
@@ -115,16 +156,16 @@ struct AliasLists {
         return pool[found]
     }
 
-    /// One key's aliases.
+    /// One key's aliases, read through the lists themselves (an alias appended to the key while
+    /// they are walked is met too).
     struct Chain: Sequence, IteratorProtocol {
-        let pool: [AliasResolver.Alias]
-        let links: [Int32]
+        let lists: AliasLists
         var index: Int
 
         mutating func next() -> AliasResolver.Alias? {
-            guard index >= 0 else { return nil }
-            defer { index = Int(links[index]) }
-            return pool[index]
+            guard index >= 0, index < lists.count else { return nil }
+            defer { index = Int(lists.next[index]) }
+            return lists.pool[index]
         }
     }
 }

@@ -25,8 +25,8 @@ public struct AliasResolver: Sendable {
         let tokens = context.tokens
         var mentions = consume input
         mentions.sort { $0.start < $1.start }
-        var aliases = AliasLists(capacity: mentions.count)
-        var firstNames = AliasLists(capacity: mentions.count)
+        let aliases = AliasLists(capacity: mentions.count)
+        let firstNames = AliasLists(capacity: mentions.count)
         // Full names first: give rule-found names their own text as canonical, and index surnames.
         for k in mentions.indices {
             var words = 0, firstWord = -1, lastWord = -1
@@ -45,7 +45,9 @@ public struct AliasResolver: Sendable {
             }
         }
         // A given name alone ("Ahmed") stands for the one person of the document who bears it.
-        for key in firstNames.keys where !aliases.contains(key) && gazetteer.givenNames.contains(key) {
+        for n in 0..<firstNames.keyCount {
+            let key = firstNames.key(at: n)
+            guard !aliases.contains(key) && gazetteer.givenNames.contains(key) else { continue }
             let people = firstNames.aliases(of: key)
             var first = people.makeIterator()
             guard let names = first.next().map({ mentions[$0.mention].names }) else { continue }
@@ -80,9 +82,9 @@ public struct AliasResolver: Sendable {
         // 1 for a token inside a mention (bytes, so that the test below needs no branch).
         var covered = [UInt8](repeating: 0, count: tokens.count)
         for k in mentions.indices { for i in mentions[k].tokens { covered[i] = 1 } }
-        var capitalised = CapitalisedWordCursor(words: context.capitalisedWords)
+        var capitalised = TokenListCursor(context.capitalisedWords)
         for sentence in context.searched where !aliases.isEmpty {
-            for word in capitalised.words(in: sentence) where covered[Int(word)] == 0 {
+            for word in capitalised.tokens(in: sentence) where covered[Int(word)] == 0 {
                 let i = Int(word)
                 let t = tokens[i]
                 guard aliases.contains(t.key), !language.stopWords.contains(t.key),
@@ -123,18 +125,22 @@ public struct AliasResolver: Sendable {
 
     /// A lowercase ASCII slug: "Qasim al-Araji" → "qasim-al-araji".
     public static func slug(_ s: String) -> String {
-        slugged(s, prefix: "")
+        var isASCII = true
+        return slugged(s, prefix: "", isASCII: &isASCII)
     }
 
     /// The document-local id of a name: "local:" and its slug.
     static func localID(_ name: String) -> String {
-        slugged(name, prefix: "local:")
+        var isASCII = true
+        return slugged(name, prefix: "local:", isASCII: &isASCII)
     }
 
-    /// `prefix` (ASCII) and the slug of `s`, made in one string.
-    static func slugged(_ s: String, prefix: StaticString) -> String {
-        let body = { (bytes: UnsafeBufferPointer<UInt8>) -> String in
-            String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + bytes.count) { out in
+    /// `prefix` (ASCII) and the slug of `s`, made in one string; `isASCII` is cleared when `s` is
+    /// not all ASCII.
+    static func slugged(_ s: String, prefix: StaticString, isASCII: inout Bool) -> String {
+        let body = { (bytes: UnsafeBufferPointer<UInt8>) -> (String, UInt8) in
+            var high: UInt8 = 0
+            let slug = String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + bytes.count) { out in
                 var n = 0
                 prefix.withUTF8Buffer { p in
                     for b in p { out[n] = b; n += 1 }
@@ -142,6 +148,7 @@ public struct AliasResolver: Sendable {
                 let start = n
                 var dash = false
                 for b in bytes {
+                    high |= b
                     if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
                         out[n] = b; n += 1
                         dash = false
@@ -156,7 +163,10 @@ public struct AliasResolver: Sendable {
                 while n > start, out[n - 1] == 0x2D { n -= 1 }
                 return n
             }
+            return (slug, high)
         }
-        return s.utf8.withContiguousStorageIfAvailable(body) ?? Array(s.utf8).withUnsafeBufferPointer(body)
+        let (slug, high) = s.utf8.withContiguousStorageIfAvailable(body) ?? Array(s.utf8).withUnsafeBufferPointer(body)
+        if high >= 0x80 { isASCII = false }
+        return slug
     }
 }

@@ -37,9 +37,9 @@ public struct RepeatedNameResolver: Sendable {
         var covered = [UInt8](repeating: 0, count: tokens.count)
         for k in mentions.indices { for i in mentions[k].tokens { covered[i] = 1 } }
         var votes: KeyMap<Votes> = [:]
-        var capitalised = CapitalisedWordCursor(words: context.capitalisedWords)
+        var capitalised = TokenListCursor(context.capitalisedWords)
         for sentence in context.searched {
-            for word in capitalised.words(in: sentence) where covered[Int(word)] == 0 {
+            for word in capitalised.tokens(in: sentence) where covered[Int(word)] == 0 {
                 let i = Int(word)
                 let t = tokens[i]
                 guard t.shape == .capitalised, t.length >= 3, isCandidate(t.key, context: context) else { continue }
