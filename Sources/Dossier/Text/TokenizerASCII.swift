@@ -1,24 +1,37 @@
+internal import ICUText
+
 /// The tokenizer's fast path for ASCII tokens (most of them): key and shape in one pass.
 extension Tokenizer {
     /// Per ASCII unit: its folded form (lowercase) in the low 7 bits, `dotBit` for ".", which
-    /// keys skip, and `upperBit` / `lowerBit` for letters.
-    static let asciiTable: [UInt16] = (0..<128).map { (u: UInt16) in
-        if u == 0x2E { return dotBit }
-        if u &- 0x41 < 26 { return (u | 0x20) | upperBit }
-        if u &- 0x61 < 26 { return u | lowerBit }
-        return u
+    /// keys skip, `upperBit` / `lowerBit` for letters; its segmenter role (`WordBreaks.asciiRoles`)
+    /// times `roleUnit`, and for a unit that is a token alone (not a space), its kind (`classify`)
+    /// times `kindUnit`.
+    static let asciiTable: [UInt32] = (0..<128).map { (u: UInt16) in
+        var entry = UInt32(u)
+        if u == 0x2E { entry = dotBit }
+        if u &- 0x41 < 26 { entry = UInt32(u | 0x20) | upperBit }
+        if u &- 0x61 < 26 { entry = UInt32(u) | lowerBit }
+        var role = WordBreaks.asciiRoles[Int(u)]
+        // Tab, vertical tab, form feed and line feed are whitespace, not tokens.
+        if role == .alone && isSpace(u) { role = .other }
+        entry |= UInt32(role.rawValue) &* roleUnit
+        if role == .alone { entry |= UInt32(classify(u).rawValue) &* kindUnit }
+        return entry
     }
-    static let dotBit: UInt16 = 0x80
-    static let upperBit: UInt16 = 0x100
-    static let lowerBit: UInt16 = 0x200
+    static let dotBit: UInt32 = 0x80
+    static let upperBit: UInt32 = 0x100
+    static let lowerBit: UInt32 = 0x200
+    static let roleUnit: UInt32 = 0x400
+    static let roleMask: UInt32 = 0xC00
+    static let kindUnit: UInt32 = 0x1000
 
     /// `TokenKey.of(units:)` and `shape(_:)` in one pass over `text[from..<to]`, for ASCII text;
     /// nil when a unit is not ASCII. `table` is `asciiTable`.
     @inline(__always)
     static func asciiKeyAndShape(_ text: UnsafePointer<UInt16>, from: Int, to: Int,
-                                 table: UnsafePointer<UInt16>) -> (UInt64, TokenShape)? {
+                                 table: UnsafePointer<UInt32>) -> (UInt64, TokenShape)? {
         var h = TokenKey.offset
-        var seen: UInt16 = 0
+        var seen: UInt32 = 0
         var i = from
         while i < to {
             let u = text[i]
@@ -35,9 +48,9 @@ extension Tokenizer {
     /// only, or one ASCII unit other than "." (no unit to skip, none to fold through ICU).
     @inline(__always)
     static func plainKeyAndShape(_ text: UnsafePointer<UInt16>, from: Int, to: Int,
-                                 table: UnsafePointer<UInt16>) -> (UInt64, TokenShape) {
+                                 table: UnsafePointer<UInt32>) -> (UInt64, TokenShape) {
         var h = TokenKey.offset
-        var seen: UInt16 = 0
+        var seen: UInt32 = 0
         var i = from
         while i < to {
             // The mask keeps the read inside the table whatever the unit.
@@ -51,8 +64,8 @@ extension Tokenizer {
 
     /// The shape of ASCII `text[from..<to]`, whose table entries OR to `seen`.
     @inline(__always)
-    static func asciiShape(_ text: UnsafePointer<UInt16>, from: Int, to: Int, seen: UInt16,
-                           table: UnsafePointer<UInt16>) -> TokenShape {
+    static func asciiShape(_ text: UnsafePointer<UInt16>, from: Int, to: Int, seen: UInt32,
+                           table: UnsafePointer<UInt32>) -> TokenShape {
         if seen & upperBit == 0 { return seen & lowerBit == 0 ? .none : .lower }
         if seen & lowerBit == 0 {
             // Capitals only: two or more make an all-capitals token.
