@@ -70,6 +70,16 @@ extension WordBreaks {
         }
     }
 
+    /// Whether the unit `u` may continue a segment whose units so far are all letters
+    /// (`afterLetter`) or all digits: whether it is a letter, digit or "_", or a joiner of such
+    /// segments (`continuesSegment` decides those from the unit after it).
+    public static func mayContinueSegment(_ u: UInt16, afterLetter: Bool) -> Bool {
+        typealias C = WordBreakClass
+        let c = WordBreakClass.table.withUnsafeBufferPointer { C.of(u, in: $0.baseAddress!) }
+        if c == C.letter || c == C.numeric || c == C.extendNumLet || c == C.midNumLet { return true }
+        return afterLetter ? c == C.midLetter : c == C.midNum
+    }
+
     /// See `asciiRoles`.
     @frozen public enum ASCIIRole: UInt8, Sendable {
         case other

@@ -4,26 +4,40 @@ internal import ICUText
 extension Tokenizer {
     /// Per ASCII unit: its folded form (lowercase) in the low 7 bits, `dotBit` for ".", which
     /// keys skip, `upperBit` / `lowerBit` for letters; its segmenter role (`WordBreaks.asciiRoles`)
-    /// times `roleUnit`, and for a unit that is a token alone (not a space), its kind (`classify`)
+    /// in the role bits, and for a unit that is a token alone (not a space), its kind (`classify`)
     /// times `kindUnit`.
+    ///
+    /// Entry 128 stands for any unit past ASCII: no role, and it may continue any word.
     static let asciiTable: [UInt32] = (0..<128).map { (u: UInt16) in
         var entry = UInt32(u)
         if u == 0x2E { entry = dotBit }
         if u &- 0x41 < 26 { entry = UInt32(u | 0x20) | upperBit }
         if u &- 0x61 < 26 { entry = UInt32(u) | lowerBit }
-        var role = WordBreaks.asciiRoles[Int(u)]
+        if WordBreaks.mayContinueSegment(u, afterLetter: true) { entry |= letterRole << continuesShift }
+        if WordBreaks.mayContinueSegment(u, afterLetter: false) { entry |= digitRole << continuesShift }
+        switch WordBreaks.asciiRoles[Int(u)] {
+        case .letter: entry |= letterRole
+        case .digit: entry |= digitRole
         // Tab, vertical tab, form feed and line feed are whitespace, not tokens.
-        if role == .alone && isSpace(u) { role = .other }
-        entry |= UInt32(role.rawValue) &* roleUnit
-        if role == .alone { entry |= UInt32(classify(u).rawValue) &* kindUnit }
+        case .alone where !isSpace(u): entry |= aloneRole | UInt32(classify(u).rawValue) &* kindUnit
+        default: break
+        }
         return entry
-    }
+    } + [(letterRole | digitRole) << continuesShift]
     static let dotBit: UInt32 = 0x80
     static let upperBit: UInt32 = 0x100
     static let lowerBit: UInt32 = 0x200
-    static let roleUnit: UInt32 = 0x400
+    /// The role bits: a unit that makes words with ASCII letters alone or with digits alone (one
+    /// bit each, so that a word's loop tests one), or that is a token alone.
     static let roleMask: UInt32 = 0xC00
+    static let letterRole: UInt32 = 0x400
+    static let digitRole: UInt32 = 0x800
+    static let aloneRole: UInt32 = 0x2_0000
     static let kindUnit: UInt32 = 0x1000
+    static let kindMask: UInt32 = 0x7000
+    /// A word's role shifted by this many bits is the bit of the units that may continue it
+    /// (`WordBreaks.mayContinueSegment`).
+    static let continuesShift: UInt32 = 5
 
     /// `TokenKey.of(units:)` and `shape(_:)` in one pass over `text[from..<to]`, for ASCII text;
     /// nil when a unit is not ASCII. `table` is `asciiTable`.

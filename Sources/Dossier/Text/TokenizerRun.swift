@@ -14,18 +14,15 @@ extension Tokenizer {
     static func fillRun(_ out: inout TokenBuffer, text: UnsafePointer<UInt16>, from start: Int, limit: Int,
                         classes: UnsafePointer<UInt8>, table: UnsafePointer<UInt32>,
                         space: inout Bool, lineBreak: inout Bool) -> Int {
-        let letterRole = UInt32(WordBreaks.ASCIIRole.letter.rawValue) &* roleUnit
-        let digitRole = UInt32(WordBreaks.ASCIIRole.digit.rawValue) &* roleUnit
-        let aloneRole = UInt32(WordBreaks.ASCIIRole.alone.rawValue) &* roleUnit
         var pos = start
         while pos < limit && out.hasRoom(for: 2) {
             let u = text[pos]
             if u < 0x80 {
                 let entry = table[Int(u)]
                 let role = entry & roleMask
-                if role == aloneRole {
+                if entry & aloneRole != 0 {
                     let key = entry & dotBit != 0 ? TokenKey.offset : (TokenKey.offset ^ UInt64(entry & 0x7F)) &* TokenKey.prime
-                    let kind = TokenKind(rawValue: UInt8(truncatingIfNeeded: entry / kindUnit)) ?? .symbol
+                    let kind = TokenKind(rawValue: UInt8(truncatingIfNeeded: (entry & kindMask) / kindUnit)) ?? .symbol
                     out.append(Token(start: Int32(truncatingIfNeeded: pos), end: Int32(truncatingIfNeeded: pos &+ 1), kind: kind,
                                      shape: .none, spaceBefore: space, lineBreakBefore: lineBreak, key: key))
                     pos &+= 1
@@ -34,21 +31,20 @@ extension Tokenizer {
                     lineBreak = false
                     continue
                 }
-                if role == letterRole || role == digitRole {
+                if role != 0 {
                     var h = (TokenKey.offset ^ UInt64(entry & 0x7F)) &* TokenKey.prime
                     var seen = entry
                     var end = pos &+ 1
+                    var next: UInt32 = 0
                     while end < limit {
-                        let v = text[end]
-                        if v >= 0x80 { break }
-                        let next = table[Int(v)]
-                        if next & roleMask != role { break }
+                        next = table[Int(min(text[end], 0x80))]
+                        if next & role == 0 { break }
                         seen |= next
                         h = (h ^ UInt64(next & 0x7F)) &* TokenKey.prime
                         end &+= 1
                     }
-                    if end == limit || !WordBreaks.continuesSegment(text, at: end, limit: limit, afterLetter: role == letterRole,
-                                                                    classes: classes) {
+                    if end == limit || next & (role << continuesShift) == 0
+                        || !WordBreaks.continuesSegment(text, at: end, limit: limit, afterLetter: role == letterRole, classes: classes) {
                         let shape = asciiShape(text, from: pos, to: end, seen: seen, table: table)
                         out.append(Token(start: Int32(truncatingIfNeeded: pos), end: Int32(truncatingIfNeeded: end),
                                          kind: role == letterRole ? .word : .number, shape: shape,
