@@ -88,6 +88,24 @@ final class TokenizerFastPathTests: XCTestCase {
         assertSameAsReference(text, "modelled units")
     }
 
+    /// Every ASCII unit before, inside and after ASCII words and numbers, where the run loop's
+    /// word scan stops and decides whether the segment goes on, and at the end of the text.
+    func testEveryASCIIUnitAroundWordsAsReference() {
+        let templates = ["ab x", "abxcd", "12x34", "12x", "Abx", "ABx.", "a1x", "x", "xx", "xa", "x1", "ab x's", "ab xé",
+                         "12 x", "a\u{2019}x", "é x", "1.5x", "x,2", "a x  b", "U.xS."]
+        for u in UInt16(1)..<0x80 {
+            var text: [UInt16] = []
+            for template in templates {
+                text += template.utf16.map { $0 == 0x78 ? u : $0 }
+                text.append(0x20)
+            }
+            assertSameAsReference(text, "ASCII unit \(u)")
+            for template in templates {
+                assertSameAsReference(template.utf16.map { $0 == 0x78 ? u : $0 }, "ASCII unit \(u) in \(template) alone")
+            }
+        }
+    }
+
     /// A token per unit: more tokens than the first array holds (a token per four units).
     func testMoreTokensThanTheFirstArrayHolds() {
         let units = Array(String(repeating: "a,", count: 5_000).utf16)

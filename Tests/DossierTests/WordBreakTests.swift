@@ -107,4 +107,33 @@ final class WordBreakTests: XCTestCase {
             assertSameAsICU(Array(text.utf16), file.lastPathComponent)
         }
     }
+
+    /// The pieces the tokenizer's own run loop reads: each ASCII unit's role, and whether a unit
+    /// continues a word of letters or digits, against the segments themselves.
+    func testASCIIRolesAndContinuationAsSegments() {
+        for u in UInt16(1)..<0x80 where u != 0x0D {
+            let pair = segments([u, u])
+            switch WordBreaks.asciiRoles[Int(u)] {
+            case .letter: XCTAssertEqual(pair, [WordSegment(start: 0, end: 2, kind: .letter)], String(u))
+            case .digit: XCTAssertEqual(pair, [WordSegment(start: 0, end: 2, kind: .number)], String(u))
+            case .alone: XCTAssertEqual(pair.map(\.end), [1, 2], String(u))
+            case .other: break
+            }
+            for (word, afterLetter) in [(UInt16(0x61), true), (UInt16(0x31), false)] {
+                for after in [word, 0x20, 0x2E] {
+                    let units = [word, u, after]
+                    let joined = segments(units).first?.end ?? 0 > 1
+                    var continues = false
+                    units.withUnsafeBufferPointer { buf in
+                        TextSegmenter.withWordBreaks(in: buf) { breaks in
+                            continues = WordBreaks.continuesSegment(buf.baseAddress!, at: 1, limit: 3, afterLetter: afterLetter,
+                                                                    classes: breaks.classTable)
+                        }
+                    }
+                    XCTAssertEqual(continues, joined, "\(u) after \(word), before \(after)")
+                    if continues { XCTAssert(WordBreaks.mayContinueSegment(u, afterLetter: afterLetter), String(u)) }
+                }
+            }
+        }
+    }
 }

@@ -21,7 +21,7 @@ public struct Tokenizer: Sendable {
     /// The tokens of ICU's word segments, written straight into an array's storage sized for
     /// the usual count (a token per four units); text with more tokens continues in more arrays.
     static func tokens(of breaks: inout WordBreaks, text: UnsafePointer<UInt16>, count: Int,
-                       table: UnsafePointer<UInt16>) -> [Token] {
+                       table: UnsafePointer<UInt32>) -> [Token] {
         var gap = Gap()
         var done = false
         var result = [Token](unsafeUninitializedCapacity: count / 4 + 16) { storage, initialized in
@@ -47,30 +47,32 @@ public struct Tokenizer: Sendable {
     }
 
     /// Appends tokens while `tokens` has room for a word and its clitic; whether the text ended.
-    /// All state is local, so that it stays in registers.
+    /// Runs of modelled lines are segmented here (`fillRun`), other lines read from ICU.
     @inline(never)
     static func fill(_ tokens: inout TokenBuffer, from breaks: inout WordBreaks, text: UnsafePointer<UInt16>,
-                     table: UnsafePointer<UInt16>, gap: inout Gap) -> Bool {
+                     table: UnsafePointer<UInt32>, gap: inout Gap) -> Bool {
+        // All state is local, so that it stays in registers.
+        var out = tokens
         var space = gap.space
         var lineBreak = gap.lineBreak
-        defer { gap = Gap(space: space, lineBreak: lineBreak) }
-        while tokens.hasRoom(for: 2) {
-            guard let (seg, plain) = breaks.nextNotingPlainness() else { return true }
+        defer {
+            tokens = out
+            gap = Gap(space: space, lineBreak: lineBreak)
+        }
+        while out.hasRoom(for: 2) {
+            if let limit = breaks.modelledRunEnd() {
+                breaks.offset = fillRun(&out, text: text, from: breaks.offset, limit: limit, classes: breaks.classTable,
+                                        table: table, space: &space, lineBreak: &lineBreak)
+                continue
+            }
+            guard let seg = breaks.next() else { return true }
             let first = text[seg.start]
             if seg.kind == .other && isSpace(first) {
                 space = true
                 if !lineBreak { lineBreak = hasLineBreak(text, from: seg.start, to: seg.end) }
                 continue
             }
-            if plain {
-                let (key, shape) = plainKeyAndShape(text, from: seg.start, to: seg.end, table: table)
-                let kind: TokenKind = seg.kind == .letter ? .word : seg.kind == .number ? .number : classify(first)
-                tokens.append(Token(start: Int32(truncatingIfNeeded: seg.start), end: Int32(truncatingIfNeeded: seg.end),
-                                    kind: kind, shape: shape, spaceBefore: space, lineBreakBefore: lineBreak, key: key))
-            } else {
-                append(seg, text: text, table: table, first: first, space: space, lineBreak: lineBreak, to: &tokens)
-            }
-            // One space between two tokens (most gaps) is skipped here, not returned as a segment.
+            append(seg, text: text, table: table, first: first, space: space, lineBreak: lineBreak, to: &out)
             space = breaks.skipSingleSpace()
             lineBreak = false
         }
@@ -79,7 +81,7 @@ public struct Tokenizer: Sendable {
 
     /// Appends the token (or word and clitic) of a segment that is not whitespace.
     @inline(__always)
-    static func append(_ seg: WordSegment, text: UnsafePointer<UInt16>, table: UnsafePointer<UInt16>, first: UInt16,
+    static func append(_ seg: WordSegment, text: UnsafePointer<UInt16>, table: UnsafePointer<UInt32>, first: UInt16,
                        space: Bool, lineBreak: Bool, to tokens: inout TokenBuffer) {
         let start = seg.start
         var end = seg.end
