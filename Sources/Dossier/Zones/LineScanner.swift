@@ -148,6 +148,14 @@ struct LineScanner: ~Copyable {
                 }
                 Self.addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
                              counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+                // Prose: most words end at one space. It is folded here, without the loop's class tests.
+                if i < foldStop && u[i] == 0x20 {
+                    buf[k] = 0x20
+                    k &+= 1
+                    low |= 1 << 0x20
+                    lastSpace = true
+                    i &+= 1
+                }
             }
         }
         result.foldedStop = min(i, foldStop)
