@@ -120,7 +120,11 @@ struct LineScanner: ~Copyable {
                             c = u[i]
                             if c >= 0x80 { break }
                             t = classes[Int(c)]
-                            if t & Self.word == 0 { break }
+                            if t & Self.word == 0 {
+                                // The word goes on past an apostrophe before a word unit ("don't"), or ends here.
+                                if c == 0x27 && i &+ 1 < limit && Line.isWordUnit(u[i &+ 1]) { apostrophes = true; continue }
+                                break word
+                            }
                         }
                     } else {
                         ascii = false
@@ -129,6 +133,7 @@ struct LineScanner: ~Copyable {
                         if i == foldStop { break word }
                         c = u[i]
                     }
+                    // `c` follows a non-ASCII unit of the word, or is the non-ASCII unit after an ASCII run.
                     t = c < 0x80 ? classes[Int(c)] : Self.classify(c)
                     if t & Self.word != 0 { continue }
                     if (c == 0x27 || c == 0x2019) && i &+ 1 < limit && Line.isWordUnit(u[i &+ 1]) { apostrophes = true; continue }
