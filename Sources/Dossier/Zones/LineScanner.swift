@@ -280,26 +280,41 @@ struct LineScanner: ~Copyable {
                 }
                 let wordStart = i
                 var hash = TokenKey.offset
-                var ascii = c < 0x80
+                var ascii = true
                 var apostrophes = false
-                if ascii { hash = (hash ^ UInt64(t & 0xFF)) &* TokenKey.prime }
-                i &+= 1
-                while i < limit {
-                    let d = u[i]
+                var d = c
+                var td = t
+                word: while true {
+                    // `d` at `i` is in the word; `td` is its class when it is ASCII.
                     if d < 0x80 {
-                        let td = classes[Int(d)]
-                        if td & Self.word != 0 || d == 0x27 && i + 1 < limit && Line.isWordUnit(u[i + 1]) {
-                            if td & Self.word == 0 { apostrophes = true }
+                        // A run of ASCII units, which ends the word unless a non-ASCII unit follows.
+                        while true {
                             hash = (hash ^ UInt64(td & 0xFF)) &* TokenKey.prime
                             i &+= 1
-                            continue
+                            if i == limit { break word }
+                            d = u[i]
+                            if d >= 0x80 { break }
+                            td = classes[Int(d)]
+                            if td & Self.word == 0 {
+                                if d == 0x27 && i &+ 1 < limit && Line.isWordUnit(u[i &+ 1]) { apostrophes = true; continue }
+                                break word
+                            }
                         }
-                        break
+                    } else {
+                        ascii = false
+                        i &+= 1
+                        if i == limit { break word }
+                        d = u[i]
                     }
-                    guard Line.isWordUnit(d) || d == 0x2019 && i + 1 < limit && Line.isWordUnit(u[i + 1]) else { break }
-                    if d == 0x2019 { apostrophes = true }
-                    ascii = false
-                    i &+= 1
+                    if d < 0x80 {
+                        td = classes[Int(d)]
+                        if td & Self.word != 0 { continue }
+                        if d == 0x27 && i &+ 1 < limit && Line.isWordUnit(u[i &+ 1]) { apostrophes = true; continue }
+                    } else {
+                        if Line.isWordUnit(d) { continue }
+                        if d == 0x2019 && i &+ 1 < limit && Line.isWordUnit(u[i &+ 1]) { apostrophes = true; continue }
+                    }
+                    break
                 }
                 Self.addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
                              counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
