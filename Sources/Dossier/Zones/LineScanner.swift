@@ -8,18 +8,33 @@ struct LineScanner: ~Copyable {
     /// The keys of the content words of three or more units of every line scanned, in order
     /// (see `Line.contentKeys`), and how many there are.
     let keys: UnsafeMutablePointer<UInt64>
-    private(set) var keyCount = 0
+    var keyCount: Int { tallies.pointee.keyCount }
+    /// What a scan counts as it goes, in memory rather than in registers: held in registers, these
+    /// crowded out the values of the letter loop, which were then spilled and reloaded for every word.
+    let tallies: UnsafeMutablePointer<Tallies>
+
+    /// The counts of a scan under way.
+    struct Tallies {
+        var counts = WordCounts()
+        /// Keys written to `keys`, by all scans so far.
+        var keyCount = 0
+        /// The bytes of 0x80 or above written by the scan under way (see `Scan.present`).
+        var present = ByteMask()
+    }
 
     /// A scanner for lines of a text of `length` units: a content word takes three units and a
     /// space, so there is room for the keys of all of them.
     init(textLength length: Int) {
         folded = .allocate(capacity: Line.foldedLimit * 3)
         keys = .allocate(capacity: length / 4 + 2)
+        tallies = .allocate(capacity: 1)
+        tallies.initialize(to: Tallies())
     }
 
     deinit {
         folded.deallocate()
         keys.deallocate()
+        tallies.deallocate()
     }
 
     /// What a scan found.
@@ -66,10 +81,10 @@ struct LineScanner: ~Copyable {
     mutating func scan(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool, stopWords: KeyLookup) -> Scan {
         var result = Scan()
         let keys = self.keys
-        var keyCount = self.keyCount
-        let firstKey = keyCount
-        var counts = WordCounts()
-        var present = ByteMask()
+        let tallies = self.tallies
+        let firstKey = tallies.pointee.keyCount
+        tallies.pointee.counts = WordCounts()
+        tallies.pointee.present = ByteMask()
         let buf = folded
         var k = 0
         var lastSpace = false
@@ -94,7 +109,7 @@ struct LineScanner: ~Copyable {
                             k &+= 1
                             if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b & 63) }
                         } else {
-                            k = Self.foldSymbol(c, buf, k, &present, &low)
+                            k = Self.foldSymbol(c, buf, k, &tallies.pointee.present, &low)
                         }
                     }
                     i &+= 1
@@ -128,7 +143,7 @@ struct LineScanner: ~Copyable {
                         }
                     } else {
                         ascii = false
-                        k = Self.foldSymbol(c, buf, k, &present, &low)
+                        k = Self.foldSymbol(c, buf, k, &tallies.pointee.present, &low)
                         i &+= 1
                         if i == foldStop { break word }
                         c = u[i]
@@ -152,7 +167,7 @@ struct LineScanner: ~Copyable {
                     }
                 }
                 Self.addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
-                             counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+                             counts: &tallies.pointee.counts, stopWords: stopWords, keys: keys, keyCount: &tallies.pointee.keyCount)
                 // Prose: most words end at one space. It is folded here, without the loop's class tests.
                 if i < foldStop && u[i] == 0x20 {
                     buf[k] = 0x20
@@ -168,20 +183,21 @@ struct LineScanner: ~Copyable {
         if i < foldStop || i >= limit {
             result.stop = i
         } else {
-            let rest = Self.countWords(u, from: i, limit: limit, stopAtBreak: stopAtBreak, stopWords: stopWords, keys: keys, keyCount: &keyCount)
-            counts.words &+= rest.counts.words
-            counts.stopWords &+= rest.counts.stopWords
-            counts.contentWords &+= rest.counts.contentWords
-            counts.capitalisedWords &+= rest.counts.capitalisedWords
+            let rest = Self.countWords(u, from: i, limit: limit, stopAtBreak: stopAtBreak, stopWords: stopWords, keys: keys,
+                                       keyCount: &tallies.pointee.keyCount)
+            tallies.pointee.counts.words &+= rest.counts.words
+            tallies.pointee.counts.stopWords &+= rest.counts.stopWords
+            tallies.pointee.counts.contentWords &+= rest.counts.contentWords
+            tallies.pointee.counts.capitalisedWords &+= rest.counts.capitalisedWords
             result.stop = rest.stop
         }
+        var present = tallies.pointee.present
         present.bits.0 |= low
         present.bits.1 |= high
         result.present = present
-        result.counts = counts
+        result.counts = tallies.pointee.counts
         result.foldedCount = k
-        result.contentKeys = firstKey..<keyCount
-        self.keyCount = keyCount
+        result.contentKeys = firstKey..<tallies.pointee.keyCount
         return result
     }
 
