@@ -18,7 +18,7 @@ struct LineScanner: ~Copyable {
         var counts = WordCounts()
         /// Keys written to `keys`, by all scans so far.
         var keyCount = 0
-        /// The bytes of 0x80 or above written by the scan under way (see `Scan.present`).
+        /// The bytes written by the scan under way, and those counted as present (see `Scan.present`).
         var present = ByteMask()
     }
 
@@ -84,12 +84,11 @@ struct LineScanner: ~Copyable {
         let tallies = self.tallies
         let firstKey = tallies.pointee.keyCount
         tallies.pointee.counts = WordCounts()
-        tallies.pointee.present = ByteMask()
+        // Every letter a–z, digit and apostrophe counts as present; other bytes are recorded as written.
+        tallies.pointee.present = ByteMask(bits: (Self.wordBytes.low, Self.wordBytes.high, 0, 0))
         let buf = folded
         var k = 0
         var lastSpace = false
-        // Bytes below 0x80, as two 64-bit masks; the rare UTF-8 bytes go to `present` directly.
-        var low: UInt64 = Self.wordBytes.low, high: UInt64 = Self.wordBytes.high
         var i = start
         let foldStop = min(limit, start &+ Line.foldedLimit)
         Self.classes.withUnsafeBufferPointer { classes in
@@ -99,7 +98,7 @@ struct LineScanner: ~Copyable {
                 if t & Self.word == 0 {
                     if t & Self.space != 0 {
                         if stopAtBreak && (c == 0x0A || c == 0x2029) { break folding }
-                        if !lastSpace { buf[k] = 0x20; k &+= 1; low |= 1 << 0x20 }
+                        if !lastSpace { buf[k] = 0x20; k &+= 1; tallies.pointee.present.bits.0 |= 1 << 0x20 }
                         lastSpace = true
                     } else {
                         lastSpace = false
@@ -107,9 +106,13 @@ struct LineScanner: ~Copyable {
                             let b = UInt8(truncatingIfNeeded: t)
                             buf[k] = b
                             k &+= 1
-                            if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b & 63) }
+                            if b < 64 {
+                                tallies.pointee.present.bits.0 |= 1 << UInt64(b)
+                            } else {
+                                tallies.pointee.present.bits.1 |= 1 << UInt64(b & 63)
+                            }
                         } else {
-                            k = Self.foldSymbol(c, buf, k, &tallies.pointee.present, &low)
+                            k = Self.foldSymbol(c, buf, k, &tallies.pointee.present)
                         }
                     }
                     i &+= 1
@@ -143,7 +146,7 @@ struct LineScanner: ~Copyable {
                         }
                     } else {
                         ascii = false
-                        k = Self.foldSymbol(c, buf, k, &tallies.pointee.present, &low)
+                        k = Self.foldSymbol(c, buf, k, &tallies.pointee.present)
                         i &+= 1
                         if i == foldStop { break word }
                         c = u[i]
@@ -172,7 +175,7 @@ struct LineScanner: ~Copyable {
                 if i < foldStop && u[i] == 0x20 {
                     buf[k] = 0x20
                     k &+= 1
-                    low |= 1 << 0x20
+                    tallies.pointee.present.bits.0 |= 1 << 0x20
                     lastSpace = true
                     i &+= 1
                 }
@@ -191,10 +194,7 @@ struct LineScanner: ~Copyable {
             tallies.pointee.counts.capitalisedWords &+= rest.counts.capitalisedWords
             result.stop = rest.stop
         }
-        var present = tallies.pointee.present
-        present.bits.0 |= low
-        present.bits.1 |= high
-        result.present = present
+        result.present = tallies.pointee.present
         result.counts = tallies.pointee.counts
         result.foldedCount = k
         result.contentKeys = firstKey..<tallies.pointee.keyCount
@@ -204,7 +204,7 @@ struct LineScanner: ~Copyable {
     /// Writes the bytes a unit of 0x80 or above that is no space folds to at `buf[k]`, records
     /// them, and returns the index after them.
     @inline(__always) static func foldSymbol(_ c: UInt16, _ buf: UnsafeMutablePointer<UInt8>, _ k: Int,
-                                             _ present: inout ByteMask, _ low: inout UInt64) -> Int {
+                                             _ present: inout ByteMask) -> Int {
         switch c {
         case 0x2022:
             buf[k] = 0xE2; buf[k + 1] = 0x80; buf[k + 2] = 0xA2
@@ -219,10 +219,10 @@ struct LineScanner: ~Copyable {
             present.insert(0xE2); present.insert(0x86); present.insert(0x90)
             return k + 3
         case 0x2018, 0x2019:
-            buf[k] = 0x27; low |= 1 << 0x27
+            buf[k] = 0x27; present.bits.0 |= 1 << 0x27
             return k + 1
         default:
-            buf[k] = 0x3F; low |= 1 << 0x3F
+            buf[k] = 0x3F; present.bits.0 |= 1 << 0x3F
             return k + 1
         }
     }
