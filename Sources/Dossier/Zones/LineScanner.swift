@@ -8,18 +8,33 @@ struct LineScanner: ~Copyable {
     /// The keys of the content words of three or more units of every line scanned, in order
     /// (see `Line.contentKeys`), and how many there are.
     let keys: UnsafeMutablePointer<UInt64>
-    private(set) var keyCount = 0
+    var keyCount: Int { tallies.pointee.keyCount }
+    /// What a scan counts as it goes, in memory rather than in registers: held in registers, these
+    /// crowded out the values of the letter loop, which were then spilled and reloaded for every word.
+    let tallies: UnsafeMutablePointer<Tallies>
+
+    /// The counts of a scan under way.
+    struct Tallies {
+        var counts = WordCounts()
+        /// Keys written to `keys`, by all scans so far.
+        var keyCount = 0
+        /// The bytes written by the scan under way, and those counted as present (see `Scan.present`).
+        var present = ByteMask()
+    }
 
     /// A scanner for lines of a text of `length` units: a content word takes three units and a
     /// space, so there is room for the keys of all of them.
     init(textLength length: Int) {
         folded = .allocate(capacity: Line.foldedLimit * 3)
         keys = .allocate(capacity: length / 4 + 2)
+        tallies = .allocate(capacity: 1)
+        tallies.initialize(to: Tallies())
     }
 
     deinit {
         folded.deallocate()
         keys.deallocate()
+        tallies.deallocate()
     }
 
     /// What a scan found.
@@ -66,15 +81,14 @@ struct LineScanner: ~Copyable {
     mutating func scan(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool, stopWords: KeyLookup) -> Scan {
         var result = Scan()
         let keys = self.keys
-        var keyCount = self.keyCount
-        let firstKey = keyCount
-        var counts = WordCounts()
-        var present = ByteMask()
+        let tallies = self.tallies
+        let firstKey = tallies.pointee.keyCount
+        tallies.pointee.counts = WordCounts()
+        // Every letter a–z, digit and apostrophe counts as present; other bytes are recorded as written.
+        tallies.pointee.present = ByteMask(bits: (Self.wordBytes.low, Self.wordBytes.high, 0, 0))
         let buf = folded
         var k = 0
         var lastSpace = false
-        // Bytes below 0x80, as two 64-bit masks; the rare UTF-8 bytes go to `present` directly.
-        var low: UInt64 = Self.wordBytes.low, high: UInt64 = Self.wordBytes.high
         var i = start
         let foldStop = min(limit, start &+ Line.foldedLimit)
         Self.classes.withUnsafeBufferPointer { classes in
@@ -84,7 +98,7 @@ struct LineScanner: ~Copyable {
                 if t & Self.word == 0 {
                     if t & Self.space != 0 {
                         if stopAtBreak && (c == 0x0A || c == 0x2029) { break folding }
-                        if !lastSpace { buf[k] = 0x20; k &+= 1; low |= 1 << 0x20 }
+                        if !lastSpace { buf[k] = 0x20; k &+= 1; tallies.pointee.present.bits.0 |= 1 << 0x20 }
                         lastSpace = true
                     } else {
                         lastSpace = false
@@ -92,9 +106,13 @@ struct LineScanner: ~Copyable {
                             let b = UInt8(truncatingIfNeeded: t)
                             buf[k] = b
                             k &+= 1
-                            if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b & 63) }
+                            if b < 64 {
+                                tallies.pointee.present.bits.0 |= 1 << UInt64(b)
+                            } else {
+                                tallies.pointee.present.bits.1 |= 1 << UInt64(b & 63)
+                            }
                         } else {
-                            k = Self.foldSymbol(c, buf, k, &present, &low)
+                            k = Self.foldSymbol(c, buf, k, &tallies.pointee.present)
                         }
                     }
                     i &+= 1
@@ -120,15 +138,20 @@ struct LineScanner: ~Copyable {
                             c = u[i]
                             if c >= 0x80 { break }
                             t = classes[Int(c)]
-                            if t & Self.word == 0 { break }
+                            if t & Self.word == 0 {
+                                // The word goes on past an apostrophe before a word unit ("don't"), or ends here.
+                                if c == 0x27 && i &+ 1 < limit && Line.isWordUnit(u[i &+ 1]) { apostrophes = true; continue }
+                                break word
+                            }
                         }
                     } else {
                         ascii = false
-                        k = Self.foldSymbol(c, buf, k, &present, &low)
+                        k = Self.foldSymbol(c, buf, k, &tallies.pointee.present)
                         i &+= 1
                         if i == foldStop { break word }
                         c = u[i]
                     }
+                    // `c` follows a non-ASCII unit of the word, or is the non-ASCII unit after an ASCII run.
                     t = c < 0x80 ? classes[Int(c)] : Self.classify(c)
                     if t & Self.word != 0 { continue }
                     if (c == 0x27 || c == 0x2019) && i &+ 1 < limit && Line.isWordUnit(u[i &+ 1]) { apostrophes = true; continue }
@@ -147,7 +170,15 @@ struct LineScanner: ~Copyable {
                     }
                 }
                 Self.addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
-                             counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+                             counts: &tallies.pointee.counts, stopWords: stopWords, keys: keys, keyCount: &tallies.pointee.keyCount)
+                // Prose: most words end at one space. It is folded here, without the loop's class tests.
+                if i < foldStop && u[i] == 0x20 {
+                    buf[k] = 0x20
+                    k &+= 1
+                    tallies.pointee.present.bits.0 |= 1 << 0x20
+                    lastSpace = true
+                    i &+= 1
+                }
             }
         }
         result.foldedStop = min(i, foldStop)
@@ -155,27 +186,25 @@ struct LineScanner: ~Copyable {
         if i < foldStop || i >= limit {
             result.stop = i
         } else {
-            let rest = Self.countWords(u, from: i, limit: limit, stopAtBreak: stopAtBreak, stopWords: stopWords, keys: keys, keyCount: &keyCount)
-            counts.words &+= rest.counts.words
-            counts.stopWords &+= rest.counts.stopWords
-            counts.contentWords &+= rest.counts.contentWords
-            counts.capitalisedWords &+= rest.counts.capitalisedWords
+            let rest = Self.countWords(u, from: i, limit: limit, stopAtBreak: stopAtBreak, stopWords: stopWords, keys: keys,
+                                       keyCount: &tallies.pointee.keyCount)
+            tallies.pointee.counts.words &+= rest.counts.words
+            tallies.pointee.counts.stopWords &+= rest.counts.stopWords
+            tallies.pointee.counts.contentWords &+= rest.counts.contentWords
+            tallies.pointee.counts.capitalisedWords &+= rest.counts.capitalisedWords
             result.stop = rest.stop
         }
-        present.bits.0 |= low
-        present.bits.1 |= high
-        result.present = present
-        result.counts = counts
+        result.present = tallies.pointee.present
+        result.counts = tallies.pointee.counts
         result.foldedCount = k
-        result.contentKeys = firstKey..<keyCount
-        self.keyCount = keyCount
+        result.contentKeys = firstKey..<tallies.pointee.keyCount
         return result
     }
 
     /// Writes the bytes a unit of 0x80 or above that is no space folds to at `buf[k]`, records
     /// them, and returns the index after them.
     @inline(__always) static func foldSymbol(_ c: UInt16, _ buf: UnsafeMutablePointer<UInt8>, _ k: Int,
-                                             _ present: inout ByteMask, _ low: inout UInt64) -> Int {
+                                             _ present: inout ByteMask) -> Int {
         switch c {
         case 0x2022:
             buf[k] = 0xE2; buf[k + 1] = 0x80; buf[k + 2] = 0xA2
@@ -190,10 +219,10 @@ struct LineScanner: ~Copyable {
             present.insert(0xE2); present.insert(0x86); present.insert(0x90)
             return k + 3
         case 0x2018, 0x2019:
-            buf[k] = 0x27; low |= 1 << 0x27
+            buf[k] = 0x27; present.bits.0 |= 1 << 0x27
             return k + 1
         default:
-            buf[k] = 0x3F; low |= 1 << 0x3F
+            buf[k] = 0x3F; present.bits.0 |= 1 << 0x3F
             return k + 1
         }
     }
@@ -267,26 +296,41 @@ struct LineScanner: ~Copyable {
                 }
                 let wordStart = i
                 var hash = TokenKey.offset
-                var ascii = c < 0x80
+                var ascii = true
                 var apostrophes = false
-                if ascii { hash = (hash ^ UInt64(t & 0xFF)) &* TokenKey.prime }
-                i &+= 1
-                while i < limit {
-                    let d = u[i]
+                var d = c
+                var td = t
+                word: while true {
+                    // `d` at `i` is in the word; `td` is its class when it is ASCII.
                     if d < 0x80 {
-                        let td = classes[Int(d)]
-                        if td & Self.word != 0 || d == 0x27 && i + 1 < limit && Line.isWordUnit(u[i + 1]) {
-                            if td & Self.word == 0 { apostrophes = true }
+                        // A run of ASCII units, which ends the word unless a non-ASCII unit follows.
+                        while true {
                             hash = (hash ^ UInt64(td & 0xFF)) &* TokenKey.prime
                             i &+= 1
-                            continue
+                            if i == limit { break word }
+                            d = u[i]
+                            if d >= 0x80 { break }
+                            td = classes[Int(d)]
+                            if td & Self.word == 0 {
+                                if d == 0x27 && i &+ 1 < limit && Line.isWordUnit(u[i &+ 1]) { apostrophes = true; continue }
+                                break word
+                            }
                         }
-                        break
+                    } else {
+                        ascii = false
+                        i &+= 1
+                        if i == limit { break word }
+                        d = u[i]
                     }
-                    guard Line.isWordUnit(d) || d == 0x2019 && i + 1 < limit && Line.isWordUnit(u[i + 1]) else { break }
-                    if d == 0x2019 { apostrophes = true }
-                    ascii = false
-                    i &+= 1
+                    if d < 0x80 {
+                        td = classes[Int(d)]
+                        if td & Self.word != 0 { continue }
+                        if d == 0x27 && i &+ 1 < limit && Line.isWordUnit(u[i &+ 1]) { apostrophes = true; continue }
+                    } else {
+                        if Line.isWordUnit(d) { continue }
+                        if d == 0x2019 && i &+ 1 < limit && Line.isWordUnit(u[i &+ 1]) { apostrophes = true; continue }
+                    }
+                    break
                 }
                 Self.addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
                              counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
