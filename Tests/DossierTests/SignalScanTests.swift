@@ -3,7 +3,8 @@ import XCTest
 
 /// The per-document scans of the quote and figure stages (`QuoteScope.TokenIndex`,
 /// `FigureExtractor.firstNumberSignal`, `QuoteMarkPairer.pairs` with its buffers lent from region
-/// to region) held to plain readings of what they find, on generated texts.
+/// to region) held to plain readings of what they find, on generated texts; and the parts list
+/// of spelled-out numbers (`CardinalParts`) held to an array.
 final class SignalScanTests: XCTestCase {
     /// Words, marks and numbers the scans look for, mixed with ones they pass over.
     static let pieces = [
@@ -121,6 +122,29 @@ final class SignalScanTests: XCTestCase {
             }
             fresh.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
             XCTAssertEqual(pairer.pairs(), fresh, "round \(round)")
+        }
+    }
+
+    /// `CardinalParts` (two parts inline, then an array) keeps what an array of the parts keeps.
+    func testCardinalPartsMatchAnArray() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            var parts = CardinalParts()
+            var plain: [(token: Int, joined: Int)] = []
+            for _ in 0..<Int.random(in: 0...7, using: &rng) {
+                if !plain.isEmpty, Bool.random(using: &rng) {
+                    let j = Int.random(in: 0...99, using: &rng)
+                    parts.joinLast(j)
+                    plain[plain.count - 1].joined = j
+                } else {
+                    let part = (token: Int.random(in: -2...99, using: &rng), joined: -1)
+                    parts.append(part)
+                    plain.append(part)
+                }
+                XCTAssertEqual(parts.count, plain.count)
+            }
+            XCTAssertEqual(parts.all.map(\.token), plain.map(\.token))
+            XCTAssertEqual(parts.all.map(\.joined), plain.map(\.joined))
         }
     }
 }

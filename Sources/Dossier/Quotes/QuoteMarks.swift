@@ -288,14 +288,15 @@ public struct QuoteMarkPairer {
 
         mutating func append(_ o: Open) { storage.append(o) }
 
-        /// Drops the marks from index `k` on.
+        /// Drops the marks from index `k` on (one or two, as a rule: popped one by one).
         mutating func removeSuffix(from k: Int) {
-            storage.removeSubrange(k...)
+            while storage.count > k { storage.removeLast() }
             if startIndex >= storage.count { removeAll() }
         }
 
+        /// Empties the stack, keeping its storage (an empty one is left as it is).
         mutating func removeAll() {
-            storage.removeAll(keepingCapacity: true)
+            if !storage.isEmpty { storage.removeAll(keepingCapacity: true) }
             startIndex = 0
         }
 
