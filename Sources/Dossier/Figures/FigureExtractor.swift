@@ -52,20 +52,20 @@ public struct FigureExtractor: Sendable {
     }
 
     /// The first token of the range that starts with a digit or is a number word that is more
-    /// than an article, or nil when there is none.
-    static func firstNumberSignal(_ tokens: UnsafeBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>, in range: Range<Int>,
-                                  signals: KeySet, filter: KeyPrefilter) -> Int? {
+    /// than an article, or nil when there is none. Not inlined, so that its loop keeps its few
+    /// values in registers: two branches a token, both on rare outcomes (a digit, a key the
+    /// prefilter lets through).
+    @inline(never) static func firstNumberSignal(_ tokens: UnsafeBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>,
+                                                 in range: Range<Int>, signals: KeySet, filter: KeyPrefilter) -> Int? {
         filter.withBits { bits in
-            for i in range {
-                // A digit, or a word the prefilter lets through, tested without a branch:
-                // most tokens are neither.
-                let t = tokens[i]
-                let digit = UInt64(truncatingIfNeeded: units[Int(t.start)] &- 0x30) < 10 ? UInt64(1) : 0
-                let h = KeyPrefilter.bit(t.key)
-                let mayBeSignal = bits[h >> 6] >> UInt64(h & 63) & 1
-                let isWord: UInt64 = t.kind == .word ? 1 : 0
-                guard digit | (mayBeSignal & isWord) != 0 else { continue }
-                if digit != 0 || signals.contains(t.key) { return i }
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                if units[Int(tokens[i].start)] &- 0x30 < 10 { return i }
+                let key = tokens[i].key
+                let h = KeyPrefilter.bit(key)
+                if bits[h >> 6] >> UInt64(h & 63) & 1 != 0, tokens[i].kind == .word, signals.contains(key) { return i }
+                i += 1
             }
             return nil
         }

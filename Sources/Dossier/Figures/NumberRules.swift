@@ -213,8 +213,7 @@ extension FigureScan {
         // The parts as token indexes, written out as text only for ICU: the token of each word
         // (`andPart`, `onePart` for "and" and an article read as "one") and the token joined to
         // it by a hyphen, or -1.
-        var parts: [(token: Int, joined: Int)] = []
-        parts.reserveCapacity(4)
+        var parts = CardinalParts()
         // The value and class of the first two parts, for `product(of:)`.
         var first = (value: 0.0, cls: FigureLexicon.NumberClass.digit), second = first
         var last: FigureLexicon.NumberClass?
@@ -223,7 +222,7 @@ extension FigureScan {
         var single: Double?
         while j < hi {
             if j > i, isJoiningDash(j), last == .tens, isWord(j + 1), let d = lexicon.numberWord(key(j + 1), .digit) {
-                parts[parts.count - 1].joined = j + 1
+                parts.joinLast(j + 1)
                 if parts.count == 1 { first.value += d } else { second.cls = .digit }
                 single = nil
                 last = .digit
@@ -253,7 +252,7 @@ extension FigureScan {
             if let l = last, l != .scale, cc != .scale {
                 if l == .tens && cc == .digit && !attached(j) {
                     // "twenty one": ICU reads it only hyphenated
-                    parts[parts.count - 1].joined = j
+                    parts.joinLast(j)
                     if parts.count == 1 { first.value += v } else { second.cls = .digit }
                     single = nil
                     last = .digit
@@ -277,7 +276,7 @@ extension FigureScan {
         } else if parts.count == 2, let product = Self.product(of: first, second) {
             value = product
         } else {
-            let words = parts.map { part -> String in
+            let words = parts.all.map { part -> String in
                 switch part.token {
                 case Self.andPart: return "and"
                 case Self.onePart: return "one"

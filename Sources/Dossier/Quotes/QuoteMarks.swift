@@ -43,8 +43,13 @@ public struct QuoteMarkPairer {
     public func pairs() -> [QuoteSpan] {
         var out: [QuoteSpan] = []
         out.reserveCapacity(scope.markTokens.count / 2 + 1)
+        // One list of visited tokens and one stack, emptied for each region.
+        var visited: [Int] = []
+        var stack = OpenMarks()
         for (k, region) in scope.regions.enumerated() {
-            pair(region, sentences: scope.regionSentences[k], into: &out)
+            self.visited(region, sentences: scope.regionSentences[k], into: &visited)
+            stack.removeAll()
+            pair(region, visiting: visited, stack: &stack, into: &out)
         }
         out.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
         return out
@@ -52,8 +57,9 @@ public struct QuoteMarkPairer {
 
     /// The tokens of a region that can change the pairing: its quotation marks and the first token
     /// of each paragraph, ascending. (Any other token of the current paragraph changes nothing.)
-    func visited(_ region: Range<Int>, sentences: Range<Int>) -> [Int] {
-        var out: [Int] = []
+    /// They go into `out`, emptied first (its storage kept for the next region).
+    func visited(_ region: Range<Int>, sentences: Range<Int>, into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
         let marks = scope.markTokens, all = scope.sentences
         // The first mark of the region.
         var lo = 0, hi = marks.count
@@ -84,15 +90,15 @@ public struct QuoteMarkPairer {
                 if t >= r.lowerBound, !(opens && t == r.lowerBound) { out.append(t) }
             }
         }
-        return out
     }
 
-    func pair(_ region: Range<Int>, sentences: Range<Int>, into out: inout [QuoteSpan]) {
+    /// Pairs the marks of a region, given its `visited` tokens and an empty stack (lent, so that
+    /// its storage serves every region).
+    func pair(_ region: Range<Int>, visiting visited: [Int], stack: inout OpenMarks, into out: inout [QuoteSpan]) {
         let tokens = scope.tokens
-        var stack = OpenMarks()
         var paragraph = -1
         var paragraphFirst = region.lowerBound
-        for i in visited(region, sentences: sentences) {
+        for i in visited {
             guard let p = scope.paragraph(ofToken: i) else { continue }
             // A mark opened more than `maxQuoteTokens` back can neither close nor be recovered, nor
             // enclose what follows: forgetting it keeps the stack, and every search of it, bounded.
@@ -282,14 +288,15 @@ public struct QuoteMarkPairer {
 
         mutating func append(_ o: Open) { storage.append(o) }
 
-        /// Drops the marks from index `k` on.
+        /// Drops the marks from index `k` on (one or two, as a rule: popped one by one).
         mutating func removeSuffix(from k: Int) {
-            storage.removeSubrange(k...)
+            while storage.count > k { storage.removeLast() }
             if startIndex >= storage.count { removeAll() }
         }
 
+        /// Empties the stack, keeping its storage (an empty one is left as it is).
         mutating func removeAll() {
-            storage.removeAll(keepingCapacity: true)
+            if !storage.isEmpty { storage.removeAll(keepingCapacity: true) }
             startIndex = 0
         }
 

@@ -23,8 +23,9 @@ public final class QuoteScope {
     let cueStarts: [Int32]
     /// The mention covering each token, or -1.
     let mentionOfToken: UnsafeBufferPointer<Int32>
-    /// Gender known for each canonical name (from titles such as "Mr").
-    let genderOfName: [String: Gender]
+    /// Gender known for each canonical name (from titles such as "Mr"), made when first asked
+    /// for: most documents have no speaker whose gender their own mention leaves unknown.
+    lazy var genderOfName: [String: Gender] = Self.genders(of: entities)
 
     init(context: MatchContext, entities: [EntityMention], lexicon: QuoteLexicon, zoneAt: (Int) -> ZoneType) {
         sentences = context.sentences
@@ -39,27 +40,33 @@ public final class QuoteScope {
         markTokens = index.markTokens
         cueStarts = index.cueStarts
         let mentionOf = index.mentionOfToken
-        var gender: [String: Gender] = [:]
         for mi in entities.indices {
             let type = entities[mi].type
             for t in entities[mi].tokens where t < mentionOf.count {
                 let old = mentionOf[t]
                 if old < 0 || (entities[Int(old)].type != .person && type == .person) { mentionOf[t] = Int32(mi) }
             }
-            if type == .person, entities[mi].gender != .unknown, let c = entities[mi].canonical { gender[c] = entities[mi].gender }
         }
         mentionOfToken = UnsafeBufferPointer(mentionOf)
-        genderOfName = gender
+    }
+
+    /// The gender of each person's canonical name, where a mention gives one (the last wins).
+    static func genders(of entities: [EntityMention]) -> [String: Gender] {
+        var gender: [String: Gender] = [:]
+        for mi in entities.indices where entities[mi].type == .person && entities[mi].gender != .unknown {
+            if let c = entities[mi].canonical { gender[c] = entities[mi].gender }
+        }
+        return gender
     }
 
     deinit {
+        // The two tables are one allocation, the sentence table first.
         sentenceOfToken.deallocate()
-        mentionOfToken.deallocate()
     }
 
     /// The per-token tables of a document, filled in one pass over its tokens (every element
     /// written once, none zeroed first), with the regions and the tokens worth a second look.
-    /// The two tables are allocated here and owned by the scope that takes them.
+    /// The two tables share one allocation, owned by the scope that takes them.
     struct TokenIndex {
         let sentenceOfToken: UnsafeMutableBufferPointer<Int32>
         /// All -1: the entity mentions are laid over it.
@@ -71,13 +78,15 @@ public final class QuoteScope {
 
         init(context: MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType) {
             let n = context.tokens.count
-            let sentences = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-            let mentions = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-            var runs = Runs()
-            var marks: [Int32] = [], cueStarts: [Int32] = []
+            let tables = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * n)
+            let sentences = UnsafeMutableBufferPointer(start: tables, count: n)
+            let mentions = UnsafeMutableBufferPointer(start: tables + n, count: n)
+            // No more regions than searched sentences: the runs never regrow.
+            var runs = Runs(capacity: context.searched.count)
+            var found = Found(firstWords: firstWords)
             // Guesses that spare most regrowing: a mark in 40 tokens, a cue candidate in 10.
-            marks.reserveCapacity(n / 32)
-            cueStarts.reserveCapacity(n / 8)
+            found.marks.reserveCapacity(n / 32)
+            found.cueStarts.reserveCapacity(n / 8)
             context.tokens.withUnsafeBufferPointer { tokens in
                 filter.withBits { bits in
                     var searched = SearchedStarts(context.searched)
@@ -90,26 +99,7 @@ public final class QuoteScope {
                             mentions[written] = -1
                             written += 1
                         }
-                        let sentence = Int32(si)
-                        var t = s.tokens.lowerBound
-                        while t < s.tokens.upperBound {
-                            sentences[t] = sentence
-                            mentions[t] = -1
-                            // One branch a token, on a rare outcome: a quotation mark, or a word
-                            // that the prefilter lets through (tested without branching).
-                            let kind = tokens[t].kind, key = tokens[t].key
-                            let h = KeyPrefilter.bit(key)
-                            let filterBit = bits[h >> 6] >> UInt64(h & 63) & 1
-                            let isWord: UInt64 = kind == .word ? 1 : 0
-                            if kind == .quote || filterBit & isWord != 0 {
-                                if kind == .quote {
-                                    marks.append(Int32(t))
-                                } else if firstWords.contains(key) {
-                                    cueStarts.append(Int32(t))
-                                }
-                            }
-                            t += 1
-                        }
+                        Self.scan(tokens, s.tokens, sentence: Int32(si), sentences: sentences, mentions: mentions, bits: bits, into: &found)
                         written = max(written, s.tokens.upperBound)
                         runs.add(sentence: si, tokens: s.tokens, zone: zoneAt(s.start))
                     }
@@ -125,8 +115,46 @@ public final class QuoteScope {
             runs.finish()
             regions = runs.regions
             regionSentences = runs.sentences
-            markTokens = marks
-            self.cueStarts = cueStarts
+            markTokens = found.marks
+            cueStarts = found.cueStarts
+        }
+
+        /// The quotation marks and cue candidates found so far, and the set that tells the candidates.
+        struct Found {
+            let firstWords: KeySet
+            var marks: [Int32] = []
+            var cueStarts: [Int32] = []
+
+            /// Token `t` passed the prefilter or is a quotation mark: lists it if it is a mark or
+            /// a word that opens a cue. (Out of the scan's loop: it is rarely taken.)
+            @inline(never) mutating func look(at t: Int, kind: TokenKind, key: UInt64) {
+                if kind == .quote {
+                    marks.append(Int32(t))
+                } else if kind == .word, firstWords.contains(key) {
+                    cueStarts.append(Int32(t))
+                }
+            }
+        }
+
+        /// Writes the tables for the tokens of one searched sentence and lists its quotation marks
+        /// and cue candidates. A function of its own, so that its loop keeps its few values in
+        /// registers; two branches a token, both on rare outcomes (a key the prefilter lets
+        /// through, a quotation mark), the rest of the test out of the loop.
+        @inline(never) static func scan(_ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>, sentence: Int32,
+                                        sentences: UnsafeMutableBufferPointer<Int32>, mentions: UnsafeMutableBufferPointer<Int32>,
+                                        bits: UnsafeBufferPointer<UInt64>, into found: inout Found) {
+            var t = range.lowerBound
+            let end = range.upperBound
+            while t < end {
+                sentences[t] = sentence
+                mentions[t] = -1
+                let kind = tokens[t].kind, key = tokens[t].key
+                let h = KeyPrefilter.bit(key)
+                if bits[h >> 6] >> UInt64(h & 63) & 1 != 0 || kind == .quote {
+                    found.look(at: t, kind: kind, key: key)
+                }
+                t += 1
+            }
         }
     }
 
@@ -137,6 +165,12 @@ public final class QuoteScope {
         /// The run being built: its first token, end token, first sentence, end sentence and zone.
         var firstToken = 0, endToken = 0, firstSentence = 0, endSentence = -1
         var zone = ZoneType.body
+
+        /// Room for `capacity` regions.
+        init(capacity: Int) {
+            regions.reserveCapacity(capacity)
+            sentences.reserveCapacity(capacity)
+        }
 
         mutating func add(sentence si: Int, tokens: Range<Int>, zone: ZoneType) {
             if endSentence >= 0, zone == self.zone, endSentence == si {
@@ -161,34 +195,39 @@ public final class QuoteScope {
     }
 
     /// The start offsets of the searched sentences, asked in ascending order: a cursor walks them,
-    /// with a binary search for a question out of order.
+    /// with a binary search for a question out of order. The sentences are read in place when
+    /// they are in order (they are, as the pipeline picks them); otherwise their starts, sorted.
     struct SearchedStarts {
-        let starts: [Int]
+        let searched: [Sentence]
+        /// The starts, sorted, when `searched` is out of order (else empty).
+        let sortedStarts: [Int]
+        let inOrder: Bool
         var next = 0
 
         init(_ searched: [Sentence]) {
-            var starts = searched.map(\.start)
-            var sorted = true
-            for k in starts.indices.dropFirst() where starts[k - 1] > starts[k] { sorted = false; break }
-            if !sorted { starts.sort() }
-            self.starts = starts
+            var inOrder = true
+            for k in searched.indices.dropFirst() where searched[k - 1].start > searched[k].start { inOrder = false; break }
+            self.searched = searched
+            self.inOrder = inOrder
+            sortedStarts = inOrder ? [] : searched.map(\.start).sorted()
         }
+
+        /// The `k`th start, ascending.
+        @inline(__always) func start(_ k: Int) -> Int { inOrder ? searched[k].start : sortedStarts[k] }
 
         mutating func contains(_ value: Int) -> Bool {
-            if next > 0, starts[next - 1] >= value { return QuoteScope.sortedContains(starts, value) }
-            while next < starts.count, starts[next] < value { next += 1 }
-            return next < starts.count && starts[next] == value
+            let count = searched.count
+            if next > 0, start(next - 1) >= value {
+                var lo = 0, hi = count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if start(mid) < value { lo = mid + 1 } else { hi = mid }
+                }
+                return lo < count && start(lo) == value
+            }
+            while next < count, start(next) < value { next += 1 }
+            return next < count && start(next) == value
         }
-    }
-
-    /// Whether the ascending array holds `value` (binary search).
-    static func sortedContains(_ sorted: [Int], _ value: Int) -> Bool {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.count && sorted[lo] == value
     }
 
     /// The sentence index of a token, when it lies in a searched sentence.
