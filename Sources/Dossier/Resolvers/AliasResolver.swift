@@ -121,6 +121,8 @@ public struct AliasResolver: Sendable {
         let body = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
             var previousSpace = true
             for b in bytes {
+                // Most bytes are above the space: one test each.
+                if b > 0x20 { previousSpace = false; continue }
                 let space = b == 0x20
                 if b == 0x0A || b == 0x0D || b == 0x09 || (space && previousSpace) { return false }
                 previousSpace = space

@@ -45,12 +45,12 @@ public struct MetonymyResolver: Sendable {
         }
         // Only countries and their divisions can be sides: without one, there is nothing to settle.
         guard out.indices.contains(where: { isCountryOrDivision($0, of: out) }), isSportsReport(context) else { return out }
-        var placeEnds = Set<Int>()
-        for k in out.indices where out[k].type == .place { placeEnds.insert(out[k].tokens.upperBound) }
+        var placeEnds = KeySet()
+        for k in out.indices where out[k].type == .place { placeEnds.insert(UInt64(out[k].tokens.upperBound)) }
         for k in out.indices where isCountryOrDivision(k, of: out) {
             let before = out[k].tokens.lowerBound - 1
             if before >= 0, language.locativeWords.contains(context.tokens[before].key), !isForAgainst(before, context: context) { continue }
-            if before >= 0, context.firstUnit(before) == 0x2C, placeEnds.contains(before) { continue }  // "Sochi, Russia"
+            if before >= 0, context.firstUnit(before) == 0x2C, placeEnds.contains(UInt64(before)) { continue }  // "Sochi, Russia"
             out[k].type = .organisation
         }
         return out
