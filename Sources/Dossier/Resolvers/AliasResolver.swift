@@ -24,7 +24,7 @@ public struct AliasResolver: Sendable {
     public func resolve(_ input: consuming [EntityMention], context: MatchContext) -> [EntityMention] {
         let tokens = context.tokens
         var mentions = consume input
-        mentions.sort { $0.start < $1.start }
+        mentions.sortByStart()
         // Keys are people's surnames and given names, and the rare acronym: the tables are sized by
         // the people (they grow if need be), the pools by all mentions. (Fields are read in the
         // array: a closure over the mentions would copy each one.)
@@ -100,7 +100,7 @@ public struct AliasResolver: Sendable {
                                               names: mentions[found.mention].names, source: .alias))
             }
         }
-        mentions.sort { $0.start < $1.start }
+        mentions.sortByStart()
         var withoutID = 0
         for k in mentions.indices where !mentions[k].hasID { withoutID += 1 }
         var localIDs = LocalIDs(capacity: withoutID)

@@ -66,7 +66,7 @@ public struct RepeatedNameResolver: Sendable {
                                          id: AliasResolver.localID(text), source: .repeated))
             }
         }
-        out.sort { $0.start < $1.start }
+        out.sortByStart()
         return out
     }
 
