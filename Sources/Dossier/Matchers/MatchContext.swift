@@ -7,7 +7,7 @@ public struct MatchContext {
     public let searched: [Sentence]
     /// Keys of the words written in lowercase somewhere in the document: a capitalised word that
     /// also appears in lowercase ("turkey", "south") is an everyday word there.
-    public let lowercaseWords: KeySet
+    public let lowercaseWords: LowercaseWordSet
     /// The indexes of the capitalised words (`Token.notCapitalisedWord` zero), in order: for the
     /// passes that look at capitalised words only.
     let capitalisedWords: [Int32]
@@ -17,7 +17,7 @@ public struct MatchContext {
         self.tokens = tokens
         self.sentences = sentences
         self.searched = searched
-        var lower = KeySet()
+        var lower: LowercaseWordSet?
         capitalisedWords = tokens.withUnsafeBufferPointer { tokens in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: tokens.count) { keys in
                 [Int32](unsafeUninitializedCapacity: tokens.count) { capitalised, found in
@@ -35,11 +35,11 @@ public struct MatchContext {
                         c &+= Int((UInt16(t.notCapitalisedWord) &- 1) >> 15)
                     }
                     found = c
-                    lower.insert(contentsOf: UnsafeBufferPointer(rebasing: keys[..<n]))
+                    lower = LowercaseWordSet(UnsafeBufferPointer(rebasing: keys[..<n]))
                 }
             }
         }
-        lowercaseWords = lower
+        lowercaseWords = lower!
     }
 
     /// The capitalised words of a sentence, by token index, in order.

@@ -16,12 +16,18 @@ struct TokenListCursor {
 
     /// The listed tokens of `range`, in order.
     mutating func tokens(in range: Range<Int>) -> ArraySlice<Int32> {
+        indexes[positions(in: range)]
+    }
+
+    /// Where the listed tokens of `range` are in `indexes`: for a loop that reads them without
+    /// taking a slice (and a reference to the list) a sentence.
+    mutating func positions(in range: Range<Int>) -> Range<Int> {
         if position > 0, Int(indexes[position - 1]) >= range.lowerBound {
             position = indexes.partitionStart { Int($0) >= range.lowerBound }
         }
         while position < indexes.count, Int(indexes[position]) < range.lowerBound { position += 1 }
         let from = position
         while position < indexes.count, Int(indexes[position]) < range.upperBound { position += 1 }
-        return indexes[from..<position]
+        return from..<position
     }
 }

@@ -3,9 +3,9 @@
 /// ends, so that adding an alias probes one table and writes in place (a document has a few dozen
 /// keys: the table stays in the first-level cache).
 ///
-/// A class over buffers of its own, freed with it: Swift arrays would check their uniqueness and
-/// capacity at every write, and look up the metadata of their element type at every allocation
-/// (two lists a document, four buffers each).
+/// A class over two allocations of its own, freed with it: the slot table, and one block for the
+/// pool, its links and the key list (Swift arrays would check their uniqueness and capacity at
+/// every write, and look up the metadata of their element type at every allocation).
 final class AliasLists {
     /// A key and the pool indexes of its first and last alias; -1 for none.
     struct Entry {
@@ -20,6 +20,8 @@ final class AliasLists {
     private var table: UnsafeMutableBufferPointer<Entry>
     private var shift: UInt64
     private var zeroEntry = Entry.empty
+    /// The block that holds `pool`, `keyList` and `next`, in that order.
+    private var block: UnsafeMutableRawPointer
     /// The keys with aliases, in the order of their first alias (as many as `pool` has room for:
     /// a key has at least one alias).
     private var keyList: UnsafeMutableBufferPointer<UInt64>
@@ -31,24 +33,36 @@ final class AliasLists {
     /// How many aliases `pool` holds.
     private var count = 0
 
-    /// Room for `count` aliases without growing.
-    init(capacity count: Int) {
+    /// Room for `count` aliases without growing, under as many keys.
+    convenience init(capacity count: Int) { self.init(capacity: count, keys: count) }
+
+    /// Room for `count` aliases and `keys` keys without growing.
+    init(capacity count: Int, keys: Int) {
         var bits = 3
-        while 1 << bits < count * 2 { bits += 1 }
+        while 1 << bits < keys * 2 { bits += 1 }
         table = .allocate(capacity: 1 << bits)
         table.initialize(repeating: .empty)
         shift = UInt64(64 - bits)
-        let room = max(count, 4)
-        keyList = .allocate(capacity: room)
-        pool = .allocate(capacity: room)
-        next = .allocate(capacity: room)
+        (block, pool, keyList, next) = Self.allocateBlock(room: max(count, 4))
     }
 
     deinit {
         table.deallocate()
-        keyList.deallocate()
-        pool.deallocate()
-        next.deallocate()
+        block.deallocate()
+    }
+
+    /// One block with room for `room` aliases, keys and links, and the three lists laid out in it.
+    private static func allocateBlock(room: Int) -> (UnsafeMutableRawPointer, UnsafeMutableBufferPointer<AliasResolver.Alias>,
+                                                     UnsafeMutableBufferPointer<UInt64>, UnsafeMutableBufferPointer<Int32>) {
+        let poolBytes = MemoryLayout<AliasResolver.Alias>.stride * room
+        let keyOffset = (poolBytes + 7) & ~7
+        let nextOffset = keyOffset + MemoryLayout<UInt64>.stride * room
+        let alignment = max(MemoryLayout<AliasResolver.Alias>.alignment, MemoryLayout<UInt64>.alignment)
+        let block = UnsafeMutableRawPointer.allocate(byteCount: nextOffset + MemoryLayout<Int32>.stride * room, alignment: alignment)
+        let pool = UnsafeMutableBufferPointer(start: block.bindMemory(to: AliasResolver.Alias.self, capacity: room), count: room)
+        let keys = UnsafeMutableBufferPointer(start: (block + keyOffset).bindMemory(to: UInt64.self, capacity: room), count: room)
+        let next = UnsafeMutableBufferPointer(start: (block + nextOffset).bindMemory(to: Int32.self, capacity: room), count: room)
+        return (block, pool, keys, next)
     }
 
     var isEmpty: Bool { keyCount == 0 }
@@ -126,16 +140,12 @@ final class AliasLists {
 
     /// Doubles the room of the pool, its links and the key list.
     private func growPool() {
-        let room = pool.count * 2
-        func moved<T>(_ old: UnsafeMutableBufferPointer<T>, _ used: Int) -> UnsafeMutableBufferPointer<T> {
-            let new = UnsafeMutableBufferPointer<T>.allocate(capacity: room)
-            _ = new.initialize(fromContentsOf: old[..<used])
-            old.deallocate()
-            return new
-        }
-        keyList = moved(keyList, keyCount)
-        pool = moved(pool, count)
-        next = moved(next, count)
+        let old = (block, pool, keyList, next)
+        (block, pool, keyList, next) = Self.allocateBlock(room: old.1.count * 2)
+        _ = pool.initialize(fromContentsOf: old.1[..<count])
+        _ = keyList.initialize(fromContentsOf: old.2[..<keyCount])
+        _ = next.initialize(fromContentsOf: old.3[..<count])
+        old.0.deallocate()
     }
 
     /// The aliases of `key`, in the order added.

@@ -24,9 +24,14 @@ public struct AliasResolver: Sendable {
     public func resolve(_ input: consuming [EntityMention], context: MatchContext) -> [EntityMention] {
         let tokens = context.tokens
         var mentions = consume input
-        mentions.sort { $0.start < $1.start }
-        let aliases = AliasLists(capacity: mentions.count)
-        let firstNames = AliasLists(capacity: mentions.count)
+        mentions.sortByStart()
+        // Keys are people's surnames and given names, and the rare acronym: the tables are sized by
+        // the people (they grow if need be), the pools by all mentions. (Fields are read in the
+        // array: a closure over the mentions would copy each one.)
+        var people = 0
+        for k in mentions.indices where mentions[k].type == .person { people += 1 }
+        let aliases = AliasLists(capacity: mentions.count, keys: 2 * people + 2)
+        let firstNames = AliasLists(capacity: people, keys: people)
         // Full names first: give rule-found names their own text as canonical, and index surnames.
         for k in mentions.indices {
             var words = 0, firstWord = -1, lastWord = -1
@@ -84,8 +89,8 @@ public struct AliasResolver: Sendable {
         for k in mentions.indices { for i in mentions[k].tokens { covered[i] = 1 } }
         var capitalised = TokenListCursor(context.capitalisedWords)
         for sentence in context.searched where !aliases.isEmpty {
-            for word in capitalised.tokens(in: sentence) where covered[Int(word)] == 0 {
-                let i = Int(word)
+            for p in capitalised.positions(in: sentence.tokens) where covered[Int(capitalised.indexes[p])] == 0 {
+                let i = Int(capitalised.indexes[p])
                 let t = tokens[i]
                 guard aliases.contains(t.key), !language.stopWords.contains(t.key),
                       let found = aliases.best(for: t.key, before: Int(t.start)) else { continue }
@@ -95,8 +100,10 @@ public struct AliasResolver: Sendable {
                                               names: mentions[found.mention].names, source: .alias))
             }
         }
-        mentions.sort { $0.start < $1.start }
-        var localIDs = LocalIDs(capacity: mentions.count(where: { !$0.hasID }))
+        mentions.sortByStart()
+        var withoutID = 0
+        for k in mentions.indices where !mentions[k].hasID { withoutID += 1 }
+        var localIDs = LocalIDs(capacity: withoutID)
         for k in mentions.indices where !mentions[k].hasID {
             mentions[k].id = localIDs.id(for: mentions[k].canonical ?? "")
         }
@@ -114,6 +121,8 @@ public struct AliasResolver: Sendable {
         let body = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
             var previousSpace = true
             for b in bytes {
+                // Most bytes are above the space: one test each.
+                if b > 0x20 { previousSpace = false; continue }
                 let space = b == 0x20
                 if b == 0x0A || b == 0x0D || b == 0x09 || (space && previousSpace) { return false }
                 previousSpace = space

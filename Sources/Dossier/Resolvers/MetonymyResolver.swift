@@ -45,12 +45,12 @@ public struct MetonymyResolver: Sendable {
         }
         // Only countries and their divisions can be sides: without one, there is nothing to settle.
         guard out.indices.contains(where: { isCountryOrDivision($0, of: out) }), isSportsReport(context) else { return out }
-        var placeEnds = Set<Int>()
-        for k in out.indices where out[k].type == .place { placeEnds.insert(out[k].tokens.upperBound) }
+        var placeEnds = KeySet()
+        for k in out.indices where out[k].type == .place { placeEnds.insert(UInt64(out[k].tokens.upperBound)) }
         for k in out.indices where isCountryOrDivision(k, of: out) {
             let before = out[k].tokens.lowerBound - 1
             if before >= 0, language.locativeWords.contains(context.tokens[before].key), !isForAgainst(before, context: context) { continue }
-            if before >= 0, context.firstUnit(before) == 0x2C, placeEnds.contains(before) { continue }  // "Sochi, Russia"
+            if before >= 0, context.firstUnit(before) == 0x2C, placeEnds.contains(UInt64(before)) { continue }  // "Sochi, Russia"
             out[k].type = .organisation
         }
         return out
@@ -71,22 +71,28 @@ public struct MetonymyResolver: Sendable {
     }
 
     func isSportsReport(_ context: MatchContext) -> Bool {
-        let tokens = context.tokens
-        var total = 0
-        var distinct = Set<Int>()
-        return language.sportsFirstWords.withBits { bits in
-            for i in tokens.indices {
-                // Words the prefilter lets through, tested without a branch: most tokens are not.
-                let t = tokens[i]
-                let h = KeyPrefilter.bit(t.key)
-                let isWord: UInt64 = t.kind == .word ? 1 : 0
-                guard bits[h >> 6] >> UInt64(h & 63) & isWord != 0, language.sportsWords.hasPhrase(startingWith: t.key),
-                      let found = language.sportsWords.longest(in: tokens, from: i, limit: min(tokens.count, i + 3)) else { continue }
-                total += 1
-                distinct.insert(found.payload)
-                if total >= Self.minimumSportsWords && distinct.count >= Self.minimumDistinctSportsWords { return true }
+        // The first distinct sports words (their payloads), up to as many as a report needs: no
+        // more are counted, so a short list on the stack does instead of a hashed set.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.minimumDistinctSportsWords) { distinct in
+            let tokens = context.tokens
+            var total = 0, distinctCount = 0
+            return language.sportsFirstWords.withBits { bits in
+                for i in tokens.indices {
+                    // Words the prefilter lets through, tested without a branch: most tokens are not.
+                    let t = tokens[i]
+                    let h = KeyPrefilter.bit(t.key)
+                    let isWord: UInt64 = t.kind == .word ? 1 : 0
+                    guard bits[h >> 6] >> UInt64(h & 63) & isWord != 0, language.sportsWords.hasPhrase(startingWith: t.key),
+                          let found = language.sportsWords.longest(in: tokens, from: i, limit: min(tokens.count, i + 3)) else { continue }
+                    total += 1
+                    if distinctCount < distinct.count, !distinct[..<distinctCount].contains(found.payload) {
+                        distinct[distinctCount] = found.payload
+                        distinctCount += 1
+                    }
+                    if total >= Self.minimumSportsWords && distinctCount >= Self.minimumDistinctSportsWords { return true }
+                }
+                return false
             }
-            return false
         }
     }
 }

@@ -39,8 +39,8 @@ public struct RepeatedNameResolver: Sendable {
         var votes: KeyMap<Votes> = [:]
         var capitalised = TokenListCursor(context.capitalisedWords)
         for sentence in context.searched {
-            for word in capitalised.tokens(in: sentence) where covered[Int(word)] == 0 {
-                let i = Int(word)
+            for p in capitalised.positions(in: sentence.tokens) where covered[Int(capitalised.indexes[p])] == 0 {
+                let i = Int(capitalised.indexes[p])
                 let t = tokens[i]
                 guard t.shape == .capitalised, t.length >= 3, isCandidate(t.key, context: context) else { continue }
                 // Single words only: a neighbouring capitalised word makes it part of a longer name.
@@ -66,7 +66,7 @@ public struct RepeatedNameResolver: Sendable {
                                          id: AliasResolver.localID(text), source: .repeated))
             }
         }
-        out.sort { $0.start < $1.start }
+        out.sortByStart()
         return out
     }
 
