@@ -45,7 +45,13 @@ extension Tokenizer {
                     var end = pos &+ 1
                     var next: UInt32 = 0
                     while end < limit {
-                        next = table[Int(min(text[end], 0x80))]
+                        let unit = text[end]
+                        // Past ASCII: entry 128, which has no role bit (ends the loop).
+                        if unit >= 0x80 {
+                            next = table[0x80]
+                            break
+                        }
+                        next = table[Int(unit)]
                         if next & role == 0 { break }
                         seen |= next
                         h = (h ^ UInt64(next & 0x7F)) &* TokenKey.prime
@@ -91,7 +97,10 @@ extension Tokenizer {
     @inline(__always)
     static func skipSingleSpace(_ text: UnsafePointer<UInt16>, at pos: inout Int, limit: Int,
                                 classes: UnsafePointer<UInt8>) -> UInt32 {
-        guard WordBreaks.isSingleSpace(text, at: pos, limit: limit, classes: classes) else { return 0 }
+        guard pos &+ 1 < limit, text[pos] == 0x20 else { return 0 }
+        // U+0020 is the only ASCII unit of the space class.
+        let after = text[pos &+ 1]
+        guard after < 0x80 ? after != 0x20 : WordBreaks.isSingleSpace(text, at: pos, limit: limit, classes: classes) else { return 0 }
         pos &+= 1
         return Token.Packed.spaceFlag
     }
