@@ -92,8 +92,19 @@
         var i = start
         let raw = UnsafeRawPointer(text)
         while i < count {
-            // Eight, then four printable ASCII units at a time (most text): all modelled, none a
-            // line end. A unit below 0x20 borrows in the subtraction and sets its lane's top bit.
+            // Sixteen, eight, then four printable ASCII units at a time (most text): all modelled,
+            // none a line end. A unit below 0x20 borrows in the subtraction and sets its lane's
+            // top bit (the lowest such lane exactly: no borrow reaches it from below).
+            while i &+ 16 <= count {
+                let a = raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self)
+                let b = raw.loadUnaligned(fromByteOffset: i &* 2 &+ 8, as: UInt64.self)
+                let c = raw.loadUnaligned(fromByteOffset: i &* 2 &+ 16, as: UInt64.self)
+                let d = raw.loadUnaligned(fromByteOffset: i &* 2 &+ 24, as: UInt64.self)
+                let spaces: UInt64 = 0x0020_0020_0020_0020
+                guard (a | b | c | d) & 0xFF80_FF80_FF80_FF80 == 0,
+                      ((a &- spaces) | (b &- spaces) | (c &- spaces) | (d &- spaces)) & 0x8000_8000_8000_8000 == 0 else { break }
+                i &+= 16
+            }
             if i &+ 8 <= count {
                 let w = raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self)
                 let v = raw.loadUnaligned(fromByteOffset: i &* 2 &+ 8, as: UInt64.self)

@@ -113,6 +113,24 @@ final class TokenizerFastPathTests: XCTestCase {
         assertSameAsReference(units, "a token a unit")
     }
 
+    /// Long texts of dense tokens and of long words: the run loop stops short of its run where the
+    /// array might fill (`stop`) and comes back, at every kind of place in a word or a gap.
+    func testLongTextsAcrossArraysAsReference() {
+        let pieces = ["a", ",", ".", "Isis's", "1,426", "U.S.", "said", "Extraordinarily", "ABCDEFGHIJKL", "x1", "“", "don’t",
+                      " ", "  ", "\n", "\r\n", "é", "(", ")", "—", "abcdefghijklmnopqrstuvwxyz"]
+        var rng = SplitMix64(seed: 29)
+        for round in 0..<24 {
+            var text = ""
+            let dense = round % 3
+            for _ in 0..<(500 + Int(rng.next() % 3_000)) {
+                let k = Int(rng.next() % UInt64(dense == 0 ? 3 : pieces.count))
+                text += pieces[k]
+                if dense == 2 || rng.next() % 4 == 0 { text += " " }
+            }
+            assertSameAsReference(Array(text.utf16), "long text \(round)")
+        }
+    }
+
     /// Every text file of the corpus, whole.
     func testCorpusAsReference() throws {
         let files = FileManager.default.enumerator(at: TestSupport.corpus, includingPropertiesForKeys: nil)!

@@ -48,3 +48,28 @@ public enum TokenShape: UInt8, Sendable {
     /// "iPhone", "eBay": starts lowercase, has capitals later.
     case mixed
 }
+
+extension Token {
+    /// A token as three words, for the tokenizer's loop to write in three stores: the span
+    /// (`start` in the low half, `end` in the high half), the flags (`kind`, `shape`,
+    /// `spaceBefore`, `lineBreakBefore`, a byte each from the lowest) and the key.
+    /// `TokenLayoutTests` holds `Token`'s layout to these offsets on this platform.
+    enum Packed {
+        static let spanOffset = 0
+        static let flagsOffset = 8
+        static let keyOffset = 16
+        /// Flag bits of `spaceBefore` and `lineBreakBefore`.
+        static let spaceFlag: UInt32 = 1 << 16
+        static let lineBreakFlag: UInt32 = 1 << 24
+
+        @inline(__always)
+        static func span(start: Int, end: Int) -> UInt64 {
+            UInt64(UInt32(truncatingIfNeeded: start)) | UInt64(UInt32(truncatingIfNeeded: end)) &<< 32
+        }
+
+        @inline(__always)
+        static func flags(kind: TokenKind, shape: TokenShape) -> UInt32 {
+            UInt32(kind.rawValue) | UInt32(shape.rawValue) &<< 8
+        }
+    }
+}

@@ -3,8 +3,8 @@ internal import ICUText
 /// The tokenizer's loop over a run of modelled lines: segments, keys and shapes in one pass,
 /// with the position, the run's end and the tables in locals.
 extension Tokenizer {
-    /// Appends the tokens of `text[start..<limit]` (a run of modelled lines) while `out` has room
-    /// for a word and its clitic; where it stopped. `space` and `lineBreak` carry the whitespace
+    /// Appends the tokens of `text[start..<limit]` (a run of modelled lines) while `out` surely
+    /// has room for a word and its clitic; where it stopped. `space` and `lineBreak` carry the whitespace
     /// seen since the last token, in and out.
     ///
     /// A word of ASCII letters alone, or of ASCII digits alone, is keyed while it is read, and a
@@ -15,7 +15,17 @@ extension Tokenizer {
                         classes: UnsafePointer<UInt8>, table: UnsafePointer<UInt32>,
                         space: inout Bool, lineBreak: inout Bool) -> Int {
         var pos = start
-        while pos < limit && out.hasRoom(for: 2) {
+        // Every token takes at least one unit (a word and its clitic at least three), so while
+        // `pos` is before `stop` the buffer has room for a word and its clitic: one comparison a
+        // token instead of two. The caller comes back with more room or a new buffer.
+        let stop = min(limit, pos &+ out.room &- 1)
+        // `spaceBefore` and `lineBreakBefore` as `Token.Packed` flag bits.
+        var gap = (space ? Token.Packed.spaceFlag : 0) | (lineBreak ? Token.Packed.lineBreakFlag : 0)
+        defer {
+            space = gap & Token.Packed.spaceFlag != 0
+            lineBreak = gap & Token.Packed.lineBreakFlag != 0
+        }
+        while pos < stop {
             let u = text[pos]
             if u < 0x80 {
                 let entry = table[Int(u)]
@@ -23,12 +33,10 @@ extension Tokenizer {
                 if entry & aloneRole != 0 {
                     let key = entry & dotBit != 0 ? TokenKey.offset : (TokenKey.offset ^ UInt64(entry & 0x7F)) &* TokenKey.prime
                     let kind = TokenKind(rawValue: UInt8(truncatingIfNeeded: (entry & kindMask) / kindUnit)) ?? .symbol
-                    out.append(Token(start: Int32(truncatingIfNeeded: pos), end: Int32(truncatingIfNeeded: pos &+ 1), kind: kind,
-                                     shape: .none, spaceBefore: space, lineBreakBefore: lineBreak, key: key))
+                    out.append(span: Token.Packed.span(start: pos, end: pos &+ 1),
+                               flags: Token.Packed.flags(kind: kind, shape: .none) | gap, key: key)
                     pos &+= 1
-                    space = WordBreaks.isSingleSpace(text, at: pos, limit: limit, classes: classes)
-                    if space { pos &+= 1 }
-                    lineBreak = false
+                    gap = skipSingleSpace(text, at: &pos, limit: limit, classes: classes)
                     continue
                 }
                 if role != 0 {
@@ -37,7 +45,13 @@ extension Tokenizer {
                     var end = pos &+ 1
                     var next: UInt32 = 0
                     while end < limit {
-                        next = table[Int(min(text[end], 0x80))]
+                        let unit = text[end]
+                        // Past ASCII: entry 128, which has no role bit (ends the loop).
+                        if unit >= 0x80 {
+                            next = table[0x80]
+                            break
+                        }
+                        next = table[Int(unit)]
                         if next & role == 0 { break }
                         seen |= next
                         h = (h ^ UInt64(next & 0x7F)) &* TokenKey.prime
@@ -46,13 +60,10 @@ extension Tokenizer {
                     if end == limit || next & (role << continuesShift) == 0
                         || !WordBreaks.continuesSegment(text, at: end, limit: limit, afterLetter: role == letterRole, classes: classes) {
                         let shape = asciiShape(text, from: pos, to: end, seen: seen, table: table)
-                        out.append(Token(start: Int32(truncatingIfNeeded: pos), end: Int32(truncatingIfNeeded: end),
-                                         kind: role == letterRole ? .word : .number, shape: shape,
-                                         spaceBefore: space, lineBreakBefore: lineBreak, key: h))
+                        out.append(span: Token.Packed.span(start: pos, end: end),
+                                   flags: Token.Packed.flags(kind: role == letterRole ? .word : .number, shape: shape) | gap, key: h)
                         pos = end
-                        space = WordBreaks.isSingleSpace(text, at: pos, limit: limit, classes: classes)
-                        if space { pos &+= 1 }
-                        lineBreak = false
+                        gap = skipSingleSpace(text, at: &pos, limit: limit, classes: classes)
                         continue
                     }
                 }
@@ -61,22 +72,36 @@ extension Tokenizer {
             let seg = WordSegment(start: pos, end: end, kind: segKind)
             pos = end
             if segKind == .other && isSpace(u) {
-                space = true
-                if !lineBreak { lineBreak = hasLineBreak(text, from: seg.start, to: seg.end) }
+                gap |= Token.Packed.spaceFlag
+                if gap & Token.Packed.lineBreakFlag == 0, hasLineBreak(text, from: seg.start, to: seg.end) {
+                    gap |= Token.Packed.lineBreakFlag
+                }
                 continue
             }
             if plain {
                 let (key, shape) = plainKeyAndShape(text, from: seg.start, to: seg.end, table: table)
                 let kind: TokenKind = segKind == .letter ? .word : segKind == .number ? .number : classify(u)
-                out.append(Token(start: Int32(truncatingIfNeeded: seg.start), end: Int32(truncatingIfNeeded: seg.end),
-                                 kind: kind, shape: shape, spaceBefore: space, lineBreakBefore: lineBreak, key: key))
+                out.append(span: Token.Packed.span(start: seg.start, end: seg.end),
+                           flags: Token.Packed.flags(kind: kind, shape: shape) | gap, key: key)
             } else {
-                append(seg, text: text, table: table, first: u, space: space, lineBreak: lineBreak, to: &out)
+                append(seg, text: text, table: table, first: u, space: gap & Token.Packed.spaceFlag != 0,
+                       lineBreak: gap & Token.Packed.lineBreakFlag != 0, to: &out)
             }
-            space = WordBreaks.isSingleSpace(text, at: pos, limit: limit, classes: classes)
-            if space { pos &+= 1 }
-            lineBreak = false
+            gap = skipSingleSpace(text, at: &pos, limit: limit, classes: classes)
         }
         return pos
+    }
+
+    /// Steps over the unit at `pos` if `WordBreaks.isSingleSpace` says it is a single space
+    /// between two tokens; the gap flags for the next token (`Token.Packed.spaceFlag` or none).
+    @inline(__always)
+    static func skipSingleSpace(_ text: UnsafePointer<UInt16>, at pos: inout Int, limit: Int,
+                                classes: UnsafePointer<UInt8>) -> UInt32 {
+        guard pos &+ 1 < limit, text[pos] == 0x20 else { return 0 }
+        // U+0020 is the only ASCII unit of the space class.
+        let after = text[pos &+ 1]
+        guard after < 0x80 ? after != 0x20 : WordBreaks.isSingleSpace(text, at: pos, limit: limit, classes: classes) else { return 0 }
+        pos &+= 1
+        return Token.Packed.spaceFlag
     }
 }
