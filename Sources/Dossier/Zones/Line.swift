@@ -50,36 +50,43 @@ struct Line {
         var out: [Line] = []
         // Most texts have fewer lines: each time the array grows, its lines are copied and released.
         out.reserveCapacity(64)
-        // The folded bytes of every line, one after another, and where each line's bytes end.
-        var folded: [UInt8] = []
-        folded.reserveCapacity(units.count + 64)
+        // Where each line's folded bytes end in `folded`.
         var foldedEnds: [Int] = []
         foldedEnds.reserveCapacity(64)
         var scanner = LineScanner(textLength: units.count)
-        features.stopTable.withLookup { stopWords in units.withUnsafeBufferPointer { u in
-            var i = 0
-            var blank = true
-            let n = u.count
-            while i < n {
-                var s = i
-                while s < n, u[s] != 0x0A, u[s] != 0x2029, Tokenizer.isSpace(u[s]) { s += 1 }
-                guard s < n, u[s] != 0x0A, u[s] != 0x2029 else {
-                    blank = true
-                    i = s + 1
-                    continue
+        // The folded bytes of every line, one after another, copied straight into the array's
+        // storage: a unit folds to 3 bytes at most.
+        let folded = [UInt8](unsafeUninitializedCapacity: 3 * units.count) { buffer, written in
+            features.stopTable.withLookup { stopWords in units.withUnsafeBufferPointer { u in
+                var i = 0
+                var blank = true
+                let n = u.count
+                while i < n {
+                    var s = i
+                    while s < n, u[s] != 0x0A, u[s] != 0x2029, Tokenizer.isSpace(u[s]) { s += 1 }
+                    guard s < n, u[s] != 0x0A, u[s] != 0x2029 else {
+                        blank = true
+                        i = s + 1
+                        continue
+                    }
+                    let scan = scanner.scan(u, from: s, limit: n, stopAtBreak: true, stopWords: stopWords)
+                    var e = scan.stop
+                    while e > s, Tokenizer.isSpace(u[e - 1]) { e -= 1 }
+                    let bytes = Self.foldedBytes(scan, scanner, end: e)
+                    out.append(Line(start: s, end: e, units: units, scan: scan, folded: bytes, features: features, afterBlank: blank))
+                    let at = foldedEnds.last ?? 0
+                    precondition(at + bytes.count <= buffer.count)
+                    if let base = bytes.baseAddress {
+                        (buffer.baseAddress! + at).initialize(from: base, count: bytes.count)
+                    }
+                    foldedEnds.append(at + bytes.count)
+                    blank = false
+                    i = scan.stop + 1
                 }
-                let scan = scanner.scan(u, from: s, limit: n, stopAtBreak: true, stopWords: stopWords)
-                var e = scan.stop
-                while e > s, Tokenizer.isSpace(u[e - 1]) { e -= 1 }
-                let bytes = Self.foldedBytes(scan, scanner, end: e)
-                out.append(Line(start: s, end: e, units: units, scan: scan, folded: bytes, features: features, afterBlank: blank))
-                folded.append(contentsOf: bytes)
-                foldedEnds.append(folded.count)
-                blank = false
-                i = scan.stop + 1
-            }
-        } }
-        // Slices of the finished buffer: a slice taken while it still grew would have copied it.
+            } }
+            written = foldedEnds.last ?? 0
+        }
+        // Slices of the finished array: each line holds its bytes without an array of its own.
         var foldedStart = 0
         for i in out.indices {
             out[i].folded = folded[foldedStart..<foldedEnds[i]]

@@ -151,11 +151,12 @@ public struct ZoneDetector: Sendable {
     /// `contentKeys`: the keys that `Line.contentKeys` point to.
     func findTitle(_ lines: [Line], body: Range<Int>, metadata: DocumentMetadata, units: [UInt16], contentKeys: [UInt64]) -> Int? {
         let from = max(0, body.lowerBound - 40)
+        // By index: a line taken out of the array is copied, its arrays retained and released.
         let candidates = (from..<body.lowerBound).filter { i in
-            let line = lines[i]
-            guard !line.isChrome, line.words >= 2, line.words <= 25 else { return false }
-            let last = units[line.end - 1]
-            return !(last == 0x2E && !(line.end - 2 >= line.start && units[line.end - 2] == 0x2E))
+            guard !lines[i].isChrome, lines[i].words >= 2, lines[i].words <= 25 else { return false }
+            let (start, end) = (lines[i].start, lines[i].end)
+            let last = units[end - 1]
+            return !(last == 0x2E && !(end - 2 >= start && units[end - 2] == 0x2E))
         }
         guard !candidates.isEmpty else { return nil }
         // The candidates' distinct content words, one candidate after another.
@@ -274,15 +275,22 @@ public struct ZoneDetector: Sendable {
     /// A "By NAME" line near the top of the page, or a "NAME Archive" author line.
     func findByline(_ lines: [Line], body: Range<Int>) -> (Int, String)? {
         let from = max(0, body.lowerBound - 40)
+        // By index, and "by " compared in place: a line taken out of the array is copied, and an
+        // array made for the prefix is allocated, on every line.
         for i in from..<min(lines.count, body.lowerBound + 1) {
-            let line = lines[i]
-            guard line.words >= 2, line.words <= 12 else { continue }
-            if line.folded.starts(with: Array("by ".utf8)) {
-                let name = line.text.dropFirst(3).split(separator: ",").first.map { String($0).trimmingCharacters(in: " |•") } ?? ""
+            guard lines[i].words >= 2, lines[i].words <= 12 else { continue }
+            if Self.startsWithBy(lines[i].folded) {
+                let name = lines[i].text.dropFirst(3).split(separator: ",").first.map { String($0).trimmingCharacters(in: " |•") } ?? ""
                 if let first = name.unicodeScalars.first, first.properties.isUppercase { return (i, name) }
             }
         }
         return nil
+    }
+
+    /// Whether folded bytes start with "by ".
+    static func startsWithBy(_ folded: ArraySlice<UInt8>) -> Bool {
+        let s = folded.startIndex
+        return folded.count >= 3 && folded[s] == 0x62 && folded[s + 1] == 0x79 && folded[s + 2] == 0x20
     }
 
     // MARK: Markup
