@@ -34,23 +34,26 @@ public struct ChromePattern: Sendable {
 
     /// Whether `line` (lowercased, spaces collapsed, trimmed) matches.
     public func matches(_ line: [UInt8]) -> Bool {
-        line.withUnsafeBufferPointer { s in
-            pieces.withUnsafeBufferPointer { p in
-                if anchoredStart { return match(s, p, 0, 0) }
-                // Unanchored: a pattern that starts with a literal can only match where its first
-                // byte occurs, so scan for that byte before trying the whole pattern.
-                if case .literal(let lit)? = p.first, let b0 = lit.first {
-                    let last = s.count - lit.count
-                    var start = 0
-                    while start <= last {
-                        if s[start] == b0, match(s, p, start, 0) { return true }
-                        start += 1
-                    }
-                    return false
+        line.withUnsafeBufferPointer { matches(bytes: $0) }
+    }
+
+    /// Whether the line `s` (lowercased, spaces collapsed, trimmed) matches.
+    func matches(bytes s: UnsafeBufferPointer<UInt8>) -> Bool {
+        pieces.withUnsafeBufferPointer { p in
+            if anchoredStart { return match(s, p, 0, 0) }
+            // Unanchored: a pattern that starts with a literal can only match where its first
+            // byte occurs, so scan for that byte before trying the whole pattern.
+            if case .literal(let lit)? = p.first, let b0 = lit.first {
+                let last = s.count - lit.count
+                var start = 0
+                while start <= last {
+                    if s[start] == b0, match(s, p, start, 0) { return true }
+                    start += 1
                 }
-                for start in 0...s.count where match(s, p, start, 0) { return true }
                 return false
             }
+            for start in 0...s.count where match(s, p, start, 0) { return true }
+            return false
         }
     }
 
@@ -201,37 +204,45 @@ struct ChromePatternSet: Sendable {
 
     /// Whether any pattern matches `line`, whose bytes are among `present`.
     func matches(_ line: [UInt8], present: ByteMask) -> Bool {
-        line.withUnsafeBufferPointer { s in
-            if let first = s.first {
-                // The line's first bytes rule out most patterns of its first byte before they are tried.
-                let head = Self.head(s)
-                // Through buffer pointers: an array taken out of an array is retained.
-                let found = firstByteCandidates.withUnsafeBufferPointer { candidates in
-                    for c in firstByteStart[Int(first)]..<firstByteStart[Int(first) &+ 1] {
-                        let i = candidates[c]
-                        if head & heads[i].mask == heads[i].bytes && present.containsAll(required[i]) && patterns[i].matches(s, at: 0) { return true }
-                    }
-                    return false
-                }
-                if found { return true }
-            }
-            // By index: iterating an array retains it.
-            for g in general.indices {
-                let i = general[g]
-                if present.containsAll(required[i]) && patterns[i].matches(line) { return true }
-            }
-            for k in suffixes.indices {
-                let (i, length) = suffixes[k]
-                if s.count >= length && present.containsAll(required[i]) && patterns[i].matches(s, at: s.count - length) { return true }
-            }
-            // By index, without closures: a closure over the tables retains them on every line.
-            // Scanners hold their tables as pointers: taking one out of the array retains nothing.
-            return scanners.withUnsafeBufferPointer { scanners in
-                for g in scanners.indices where scanners[g].mayMatch(present, required) {
-                    if scanners[g].matchesAnywhere(s, present, self) { return true }
+        line.withUnsafeBufferPointer { matches(bytes: $0, present: present) }
+    }
+
+    /// Whether any pattern matches `line`, whose bytes are among `present`.
+    func matches(_ line: ArraySlice<UInt8>, present: ByteMask) -> Bool {
+        line.withUnsafeBufferPointer { matches(bytes: $0, present: present) }
+    }
+
+    /// Whether any pattern matches the line `s`, whose bytes are among `present`.
+    func matches(bytes s: UnsafeBufferPointer<UInt8>, present: ByteMask) -> Bool {
+        if let first = s.first {
+            // The line's first bytes rule out most patterns of its first byte before they are tried.
+            let head = Self.head(s)
+            // Through buffer pointers: an array taken out of an array is retained.
+            let found = firstByteCandidates.withUnsafeBufferPointer { candidates in
+                for c in firstByteStart[Int(first)]..<firstByteStart[Int(first) &+ 1] {
+                    let i = candidates[c]
+                    if head & heads[i].mask == heads[i].bytes && present.containsAll(required[i]) && patterns[i].matches(s, at: 0) { return true }
                 }
                 return false
             }
+            if found { return true }
+        }
+        // By index: iterating an array retains it.
+        for g in general.indices {
+            let i = general[g]
+            if present.containsAll(required[i]) && patterns[i].matches(bytes: s) { return true }
+        }
+        for k in suffixes.indices {
+            let (i, length) = suffixes[k]
+            if s.count >= length && present.containsAll(required[i]) && patterns[i].matches(s, at: s.count - length) { return true }
+        }
+        // By index, without closures: a closure over the tables retains them on every line.
+        // Scanners hold their tables as pointers: taking one out of the array retains nothing.
+        return scanners.withUnsafeBufferPointer { scanners in
+            for g in scanners.indices where scanners[g].mayMatch(present, required) {
+                if scanners[g].matchesAnywhere(s, present, self) { return true }
+            }
+            return false
         }
     }
 

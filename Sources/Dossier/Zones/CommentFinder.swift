@@ -55,10 +55,14 @@ extension ZoneDetector {
 
     /// "12. " at the start of a line: the number and where the text after it starts.
     func numberMarker(_ line: Line) -> (Int?, Int?) {
-        let f = line.folded
-        var i = 0
-        while i < f.count, i < 5, f[i] >= 0x30 && f[i] <= 0x39 { i += 1 }
-        guard i > 0, i < 5, i + 1 < f.count, f[i] == 0x2E, f[i + 1] == 0x20, let n = Int(String(decoding: f[0..<i], as: UTF8.self)) else {
+        // Indexed from 0: the folded bytes are a slice of the text's buffer.
+        let f = line.folded.withUnsafeBufferPointer { f -> (digits: Int, marked: Bool) in
+            var i = 0
+            while i < f.count, i < 5, f[i] >= 0x30 && f[i] <= 0x39 { i += 1 }
+            return (i, i > 0 && i < 5 && i + 1 < f.count && f[i] == 0x2E && f[i + 1] == 0x20)
+        }
+        let i = f.digits
+        guard f.marked, let n = Int(String(decoding: line.folded.prefix(i), as: UTF8.self)) else {
             return (nil, nil)
         }
         // Offsets: the folded line starts at line.start and the marker has no collapsed spaces.

@@ -8,8 +8,10 @@ struct Line {
     let units: [UInt16]
     /// The line's text. Decoded on each use: most lines never need it.
     var text: String { Line.decode(units, start, end) }
-    /// Lowercased ASCII bytes with spaces collapsed, for chrome patterns.
-    var folded: [UInt8]
+    /// Lowercased ASCII bytes with spaces collapsed, for chrome patterns. The lines split from a
+    /// text share one buffer (a line's own array cost an allocation a line): its indices start
+    /// where the line's bytes lie in that buffer, not at 0.
+    var folded: ArraySlice<UInt8> = []
     var words = 0
     var stopWords = 0
     /// Words starting with a capital letter, among words of 4+ letters or not stop words.
@@ -48,27 +50,48 @@ struct Line {
         var out: [Line] = []
         // Most texts have fewer lines: each time the array grows, its lines are copied and released.
         out.reserveCapacity(64)
+        // Where each line's folded bytes end in `folded`.
+        var foldedEnds: [Int] = []
+        foldedEnds.reserveCapacity(64)
         var scanner = LineScanner(textLength: units.count)
-        features.stopTable.withLookup { stopWords in units.withUnsafeBufferPointer { u in
-            var i = 0
-            var blank = true
-            let n = u.count
-            while i < n {
-                var s = i
-                while s < n, u[s] != 0x0A, u[s] != 0x2029, Tokenizer.isSpace(u[s]) { s += 1 }
-                guard s < n, u[s] != 0x0A, u[s] != 0x2029 else {
-                    blank = true
-                    i = s + 1
-                    continue
+        // The folded bytes of every line, one after another, copied straight into the array's
+        // storage: a unit folds to 3 bytes at most.
+        let folded = [UInt8](unsafeUninitializedCapacity: 3 * units.count) { buffer, written in
+            features.stopTable.withLookup { stopWords in units.withUnsafeBufferPointer { u in
+                var i = 0
+                var blank = true
+                let n = u.count
+                while i < n {
+                    var s = i
+                    while s < n, u[s] != 0x0A, u[s] != 0x2029, Tokenizer.isSpace(u[s]) { s += 1 }
+                    guard s < n, u[s] != 0x0A, u[s] != 0x2029 else {
+                        blank = true
+                        i = s + 1
+                        continue
+                    }
+                    let scan = scanner.scan(u, from: s, limit: n, stopAtBreak: true, stopWords: stopWords)
+                    var e = scan.stop
+                    while e > s, Tokenizer.isSpace(u[e - 1]) { e -= 1 }
+                    let bytes = Self.foldedBytes(scan, scanner, end: e)
+                    out.append(Line(start: s, end: e, units: units, scan: scan, folded: bytes, features: features, afterBlank: blank))
+                    let at = foldedEnds.last ?? 0
+                    precondition(at + bytes.count <= buffer.count)
+                    if let base = bytes.baseAddress {
+                        (buffer.baseAddress! + at).initialize(from: base, count: bytes.count)
+                    }
+                    foldedEnds.append(at + bytes.count)
+                    blank = false
+                    i = scan.stop + 1
                 }
-                let scan = scanner.scan(u, from: s, limit: n, stopAtBreak: true, stopWords: stopWords)
-                var e = scan.stop
-                while e > s, Tokenizer.isSpace(u[e - 1]) { e -= 1 }
-                out.append(Line(start: s, end: e, units: units, scan: scan, scanner: scanner, features: features, afterBlank: blank))
-                blank = false
-                i = scan.stop + 1
-            }
-        } }
+            } }
+            written = foldedEnds.last ?? 0
+        }
+        // Slices of the finished array: each line holds its bytes without an array of its own.
+        var foldedStart = 0
+        for i in out.indices {
+            out[i].folded = folded[foldedStart..<foldedEnds[i]]
+            foldedStart = foldedEnds[i]
+        }
         return (out, Array(UnsafeBufferPointer(start: scanner.keys, count: scanner.keyCount)))
     }
 
@@ -79,28 +102,30 @@ struct Line {
                 scanner.scan(u, from: start, limit: end, stopAtBreak: false, stopWords: stopWords)
             }
         }
-        self.init(start: start, end: end, units: units, scan: scan, scanner: scanner, features: features, afterBlank: afterBlank)
+        let bytes = Self.foldedBytes(scan, scanner, end: end)
+        self.init(start: start, end: end, units: units, scan: scan, folded: bytes, features: features, afterBlank: afterBlank)
+        folded = ArraySlice(bytes)
         // The keys are the scanner's own, gone with it.
         contentKeys = nil
     }
 
-    /// The line `start..<end`, from the scan that found it, whose folded bytes and content-word
-    /// keys are in `scanner`.
-    /// A scan up to a line break folds the spaces after `end` too, into one collapsed space that
+    /// The folded bytes of the line `start..<end` that `scan` found, in `scanner`'s buffer. A
+    /// scan up to a line break folds the spaces after `end` too, into one collapsed space that
     /// is dropped here.
-    init(start: Int, end: Int, units: [UInt16], scan: LineScanner.Scan, scanner: borrowing LineScanner,
+    static func foldedBytes(_ scan: LineScanner.Scan, _ scanner: borrowing LineScanner, end: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: scanner.folded, count: scan.foldedStop > end ? scan.foldedCount - 1 : scan.foldedCount)
+    }
+
+    /// The line `start..<end`, from the scan that found it, whose folded bytes are `folded` (see
+    /// `foldedBytes`). Its `folded` is left empty, for the caller to set.
+    init(start: Int, end: Int, units: [UInt16], scan: LineScanner.Scan, folded: UnsafeBufferPointer<UInt8>,
          features: borrowing LineFeatures, afterBlank: Bool) {
         self.start = start
         self.end = end
         self.afterBlank = afterBlank
         self.units = units
         var present = scan.present
-        if scan.foldedStop > end {
-            folded = Array(UnsafeBufferPointer(start: scanner.folded, count: scan.foldedCount - 1))
-            if !folded.contains(0x20) { present.bits.0 &= ~(1 << 0x20) }
-        } else {
-            folded = Array(UnsafeBufferPointer(start: scanner.folded, count: scan.foldedCount))
-        }
+        if scan.foldedStop > end && !folded.contains(0x20) { present.bits.0 &= ~(1 << 0x20) }
         self.present = present
         words = scan.counts.words
         stopWords = scan.counts.stopWords
@@ -108,13 +133,13 @@ struct Line {
         capitalisedWords = scan.counts.capitalisedWords
         contentKeys = scan.contentKeys
         endsSentence = units.withUnsafeBufferPointer { Self.endsSentence($0, start, end) }
-        isChrome = features.chrome.matches(folded, present: present)
+        isChrome = features.chrome.matches(bytes: folded, present: present)
         if isChrome {
             isCaption = false
         } else if words > Self.captionCheckLimit {
             captionUnchecked = true
         } else {
-            isCaption = features.captions.matches(folded, present: present)
+            isCaption = features.captions.matches(bytes: folded, present: present)
         }
     }
 

@@ -3,9 +3,11 @@ extension ZoneDetector {
     // MARK: Metadata lines
 
     func readMetadataLines(_ lines: [Line], into metadata: inout DocumentMetadata) {
+        // Read once: a static is reached through a once-check at each use.
+        let markerPatterns = Self.metadataMarkerPatterns
         for i in lines.indices where lines[i].isChrome || lines[i].words <= 40 {
             // Most lines hold no marker at all: skip them before building strings.
-            guard Self.metadataMarkerPatterns.matches(lines[i].folded, present: lines[i].present)
+            guard markerPatterns.matches(lines[i].folded, present: lines[i].present)
                     || Self.mayHoldColon(lines[i]) && Self.holdsLabel(lines[i].units, lines[i].start, lines[i].end) else { continue }
             let line = lines[i]
             let text = line.text
@@ -13,27 +15,27 @@ extension ZoneDetector {
                 if let markerEnd = line.folded.withUnsafeBufferPointer({ $0.endOfFirst(marker) }) {
                     // The folded line is one Character per scalar (no combining marks, no CR LF):
                     // its Character offset is its count of UTF-8 lead bytes.
-                    let offset = line.folded[..<markerEnd].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                    let offset = line.folded.prefix(markerEnd).reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
                     var rest = String(text.dropFirst(offset))
                     for stop in [" by permission", " with permission", " and is ", ".", ")", ","] {
                         if let s = rest.firstRange(ofASCII: stop) { rest = String(rest[..<s.lowerBound]) }
                     }
-                    rest = rest.trimmingCharacters(in: " ")
+                    rest = Self.trimmingSpaces(rest[...])
                     if !rest.isEmpty { metadata.source = "\(text.dropFirst(offset - marker.count).prefix(marker.count).trimmingCharacters(in: " ").capitalisedFirst) \(rest)" }
                 }
             }
             // Most lines hold no "•": then the line is the one part.
-            let parts = line.units.withUnsafeBufferPointer({ $0.endOfFirst([0x2022], in: line.start..<line.end) }) != nil ? text.split(separator: "•") : [text[...]]
+            let parts = line.units.withUnsafeBufferPointer({ $0.endOfFirst([0x2022], in: line.start..<line.end) }) != nil ? Self.bulletParts(text) : [text[...]]
             for part in parts {
                 // A label found as Characters is found as UTF-8 bytes: search bytes first, as most parts hold none.
                 // Labels hold no spaces, so the part holds one as its trimmed text does.
                 guard Self.holdsLabel(part) else { continue }
-                let p = part.trimmingCharacters(in: " ")
+                let p = Self.trimmingSpaces(part)
                 if let r = p.firstRange(ofASCII: "Tags:") ?? p.firstRange(ofASCII: "Tagged:") {
-                    metadata.tags += p[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+                    metadata.tags += Self.commaFields(p[r.upperBound...])
                 }
                 if let r = p.firstRange(ofASCII: "Category:") ?? p.firstRange(ofASCII: "Categories:") {
-                    metadata.categories += p[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+                    metadata.categories += Self.commaFields(p[r.upperBound...])
                 }
             }
         }

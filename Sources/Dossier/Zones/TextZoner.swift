@@ -13,14 +13,12 @@ extension ZoneDetector {
     /// that a paragraph is scored as a whole. Text that is not wrapped comes back as it is.
     func mergeWrapped(_ lines: [Line], units: [UInt16]) -> [Line] {
         guard lines.count >= 8 else { return lines }
+        // A line wider than 140 columns is no wrapped dump's: most texts stop at their first paragraph.
+        // By index: a line taken out of the array is copied, its arrays retained and released.
+        for i in lines.indices where lines[i].end - Self.rawLineStart(units, lines[i].start) > 140 { return lines }
         // Raw widths: where each line ends, counted from its line start.
         var widths = [Int](repeating: 0, count: lines.count)
-        var longest = 0
-        for (i, l) in lines.enumerated() {
-            widths[i] = l.end - Self.rawLineStart(units, l.start)
-            longest = max(longest, widths[i])
-        }
-        guard longest <= 140 else { return lines }
+        for i in lines.indices { widths[i] = lines[i].end - Self.rawLineStart(units, lines[i].start) }
         // The wrap width: most long lines end within a few columns of it.
         let sorted = widths.sorted()
         let width = sorted[sorted.count * 95 / 100]
@@ -62,10 +60,10 @@ extension ZoneDetector {
     /// comments") after the article's prose has started.
     func commentHeading(_ lines: [Line], upTo limit: Int) -> Int? {
         var prose = 0
+        // By index: a line taken out of the array is copied, its arrays retained and released.
         for i in 0..<limit {
-            let line = lines[i]
-            if line.words <= 12, features.commentHeadings.matches(line.folded, present: line.present), prose >= 400 { return i }
-            if classify(line) == .good { prose += line.length }
+            if lines[i].words <= 12, features.commentHeadings.matches(lines[i].folded, present: lines[i].present), prose >= 400 { return i }
+            if classify(lines[i]) == .good { prose += lines[i].length }
         }
         return nil
     }

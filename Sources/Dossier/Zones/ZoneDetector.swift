@@ -57,11 +57,15 @@ public struct ZoneDetector: Sendable {
     /// Caption lines that lie outside every other zone. Long lines left unchecked by `Line` are
     /// checked here, only when they are outside the zones.
     func captions(_ lines: [Line], outside zones: [Zone]) -> [Zone] {
-        lines.filter { line in
-            (line.isCaption || line.captionUnchecked) && !zones.contains { $0.start <= line.start && line.start < $0.end }
-                && (line.isCaption || features.captions.matches(line.folded, present: line.present))
+        var found: [Zone] = []
+        // By index: a line taken out of the array is copied, its arrays retained and released.
+        for i in lines.indices where lines[i].isCaption || lines[i].captionUnchecked {
+            let start = lines[i].start
+            guard !zones.contains(where: { $0.start <= start && start < $0.end }),
+                  lines[i].isCaption || features.captions.matches(lines[i].folded, present: lines[i].present) else { continue }
+            found.append(Zone(type: .caption, start: start, end: lines[i].end))
         }
-        .map { Zone(type: .caption, start: $0.start, end: $0.end) }
+        return found
     }
 
     // MARK: Line classes
@@ -147,11 +151,12 @@ public struct ZoneDetector: Sendable {
     /// `contentKeys`: the keys that `Line.contentKeys` point to.
     func findTitle(_ lines: [Line], body: Range<Int>, metadata: DocumentMetadata, units: [UInt16], contentKeys: [UInt64]) -> Int? {
         let from = max(0, body.lowerBound - 40)
+        // By index: a line taken out of the array is copied, its arrays retained and released.
         let candidates = (from..<body.lowerBound).filter { i in
-            let line = lines[i]
-            guard !line.isChrome, line.words >= 2, line.words <= 25 else { return false }
-            let last = units[line.end - 1]
-            return !(last == 0x2E && !(line.end - 2 >= line.start && units[line.end - 2] == 0x2E))
+            guard !lines[i].isChrome, lines[i].words >= 2, lines[i].words <= 25 else { return false }
+            let (start, end) = (lines[i].start, lines[i].end)
+            let last = units[end - 1]
+            return !(last == 0x2E && !(end - 2 >= start && units[end - 2] == 0x2E))
         }
         guard !candidates.isEmpty else { return nil }
         // The candidates' distinct content words, one candidate after another.
@@ -173,30 +178,28 @@ public struct ZoneDetector: Sendable {
             spans.append(candidateKeys.count..<(candidateKeys.count + keys.count))
             candidateKeys.append(contentsOf: keys)
         }
-        // Of the words of the body's opening, only those of candidates count.
-        let wanted = KeySet(candidateKeys)
-        // The opening holds only wanted words: sized for them at once, it is never rehashed.
-        var opening = KeySet()
-        opening.reserveCapacity(wanted.count)
-        for j in body.lowerBound..<min(body.upperBound, body.lowerBound + 4) {
-            if let known = lines[j].contentKeys, lines[j].length <= 2000 {
-                for k in contentKeys[known] where wanted.contains(k) { opening.insert(k) }
-            } else {
-                contentWords(units, lines[j].start..<min(lines[j].end, lines[j].start + 2000), into: &keys)
-                for k in keys where wanted.contains(k) { opening.insert(k) }
-            }
-        }
         var metaWords = KeySet()
         if let t = metadata.title {
             contentWords(Array(t.utf16), 0..<t.utf16.count, into: &keys)
             metaWords.formUnion(keys)
+        }
+        // Of the words of the body's opening, only those of candidates count: they are marked
+        // in a table of the candidates' words.
+        var shared = MarkedKeyTable(candidateKeys)
+        for j in body.lowerBound..<min(body.upperBound, body.lowerBound + 4) {
+            if let known = lines[j].contentKeys, lines[j].length <= 2000 {
+                for k in contentKeys[known] { shared.mark(k) }
+            } else {
+                contentWords(units, lines[j].start..<min(lines[j].end, lines[j].start + 2000), into: &keys)
+                for k in keys { shared.mark(k) }
+            }
         }
         var best: (score: Double, index: Int)? = nil
         for (i, span) in zip(candidates, spans) {
             let words = candidateKeys[span]
             let count = words.count
             guard count > 0 else { continue }
-            var s = Double(Self.sharedCount(words, opening)) / Double(count).squareRoot()
+            var s = Double(shared.markedCount(words)) / Double(count).squareRoot()
             if !metaWords.isEmpty { s += 3 * Double(Self.sharedCount(words, metaWords)) / Double(max(count, metaWords.count)) }
             if lines[i].titleCaseRatio >= 0.6 { s += 0.5 }
             s -= Double(body.lowerBound - i) * 0.01
@@ -272,15 +275,22 @@ public struct ZoneDetector: Sendable {
     /// A "By NAME" line near the top of the page, or a "NAME Archive" author line.
     func findByline(_ lines: [Line], body: Range<Int>) -> (Int, String)? {
         let from = max(0, body.lowerBound - 40)
+        // By index, and "by " compared in place: a line taken out of the array is copied, and an
+        // array made for the prefix is allocated, on every line.
         for i in from..<min(lines.count, body.lowerBound + 1) {
-            let line = lines[i]
-            guard line.words >= 2, line.words <= 12 else { continue }
-            if line.folded.starts(with: Array("by ".utf8)) {
-                let name = line.text.dropFirst(3).split(separator: ",").first.map { String($0).trimmingCharacters(in: " |•") } ?? ""
+            guard lines[i].words >= 2, lines[i].words <= 12 else { continue }
+            if Self.startsWithBy(lines[i].folded) {
+                let name = lines[i].text.dropFirst(3).split(separator: ",").first.map { String($0).trimmingCharacters(in: " |•") } ?? ""
                 if let first = name.unicodeScalars.first, first.properties.isUppercase { return (i, name) }
             }
         }
         return nil
+    }
+
+    /// Whether folded bytes start with "by ".
+    static func startsWithBy(_ folded: ArraySlice<UInt8>) -> Bool {
+        let s = folded.startIndex
+        return folded.count >= 3 && folded[s] == 0x62 && folded[s + 1] == 0x79 && folded[s + 2] == 0x20
     }
 
     // MARK: Markup
@@ -315,13 +325,15 @@ public struct ZoneDetector: Sendable {
         out.reserveCapacity(sorted.count + 1)
         var z = 0
         var pending: Zone?
-        for line in lines {
-            while z < sorted.count, sorted[z].end <= line.start { z += 1 }
-            if z < sorted.count, sorted[z].start <= line.start || (line.start < sorted[z].start && line.end > sorted[z].start) {
+        // By index: a line taken out of the array is copied, its arrays retained and released.
+        for i in lines.indices {
+            let (start, end) = (lines[i].start, lines[i].end)
+            while z < sorted.count, sorted[z].end <= start { z += 1 }
+            if z < sorted.count, sorted[z].start <= start || (start < sorted[z].start && end > sorted[z].start) {
                 if let p = pending { out.append(p); pending = nil }
                 continue
             }
-            if var p = pending { p.end = line.end; pending = p } else { pending = Zone(type: .boilerplate, start: line.start, end: line.end) }
+            if var p = pending { p.end = end; pending = p } else { pending = Zone(type: .boilerplate, start: start, end: end) }
         }
         if let p = pending { out.append(p) }
         return (sorted + out).sorted { $0.start < $1.start }
