@@ -182,4 +182,20 @@ extension WritingFastPathTests {
             }
         }
     }
+
+    /// Short texts (names: the overlapped last word after plain units) with one unit of each kind
+    /// that leaves the plain path, at every position, and none.
+    func testQuotedUTF16OfShortTextsWithOneUnitAtEachPosition() {
+        let odd: [UInt16] = [0x22, 0x5C, 0x0A, 0x01, 0x7F, 0xE9, 0x2019, 0xD83D, 0xDE00, 0x80]
+        for length in 0...24 {
+            let plain = (0..<length).map { UInt16(0x41 + $0 % 26) }
+            var texts = [plain]
+            for k in 0..<length { for u in odd { var t = plain; t[k] = u; texts.append(t) } }
+            for units in texts {
+                let direct = bytes { buffer in units.withUnsafeBufferPointer { buffer.appendQuotedUTF16($0) } }
+                let viaString = bytes { buffer in buffer.appendString(units.withUnsafeBufferPointer { Document.string($0) }) }
+                XCTAssertEqual(direct, viaString, "\(units)")
+            }
+        }
+    }
 }

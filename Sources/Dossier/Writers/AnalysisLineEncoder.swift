@@ -203,6 +203,7 @@ extension JSONByteBuffer {
         var p = end
         p[0] = UInt8(ascii: "\"")
         p += 1
+        let first = p
         var i = 0
         while i < n {
             // Sixteen ASCII units at a time (long quotations): narrowed as one vector, stored
@@ -239,7 +240,24 @@ extension JSONByteBuffer {
                     i &+= 8
                     continue
                 }
-            } else if n &- i >= 4 {
+            } else if n >= 8 && p - first == i {
+                // The last one to seven units of a text plain so far (every unit one byte, itself):
+                // the last eight units, overlapping some written (again as the same bytes), stored
+                // whole when none needs an escape.
+                let raw = UnsafeRawPointer(units.baseAddress! + (n &- 8))
+                let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+                let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                if (low | high) & 0xFF80_FF80_FF80_FF80 == 0 {
+                    let word = JSONEscape.packASCII(low) | JSONEscape.packASCII(high) &<< 32
+                    if !JSONEscape.any(in: word) {
+                        UnsafeMutableRawPointer(first + (n &- 8)).storeBytes(of: word.littleEndian, as: UInt64.self)
+                        p = first + n
+                        i = n
+                        continue
+                    }
+                }
+            }
+            if n &- i >= 4 && n &- i < 8 {
                 // The last four to seven units: four at a time, stored when none needs an escape.
                 let four = UInt64(littleEndian: UnsafeRawPointer(units.baseAddress! + i).loadUnaligned(as: UInt64.self))
                 if four & 0xFF80_FF80_FF80_FF80 == 0 {
