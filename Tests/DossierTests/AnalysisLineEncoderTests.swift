@@ -11,11 +11,9 @@ final class AnalysisLineEncoderTests: XCTestCase {
         var direct: [UInt8] = []
         var buffer = JSONByteBuffer(capacity: 64)
         var lines = JSONLineEncoder()
-        AnalysisLineEncoder(analysis: analysis, kinds: kinds).append(lines: &lines, to: &buffer) { buffer in
-            if buffer.count >= flushEvery {
-                direct.append(contentsOf: buffer.bytes)
-                buffer.removeAll()
-            }
+        AnalysisLineEncoder(analysis: analysis, kinds: kinds).append(lines: &lines, to: &buffer, flushAt: flushEvery) { buffer in
+            direct.append(contentsOf: buffer.bytes)
+            buffer.removeAll()
         }
         direct.append(contentsOf: buffer.bytes)
         buffer.deallocate()

@@ -16,9 +16,8 @@ public struct EntityRecognizer: Sendable {
     }
 
     public func recognize(_ context: MatchContext) -> [EntityMention] {
-        var mentions: [EntityMention] = []
         // About one mention in a dozen tokens: room enough to spare most regrowing.
-        mentions.reserveCapacity(context.tokens.count / 8)
+        var mentions = MentionBuffer(capacity: context.tokens.count / 8)
         let tokens = context.tokens
         let names = gazetteer.names
         let openers = gazetteer.lowercaseOpeners
@@ -36,7 +35,7 @@ public struct EntityRecognizer: Sendable {
                 i = appendMention(at: i, reached: node, in: sentence, context: context, to: &mentions) ?? i + 1
             }
         }
-        return mentions
+        return mentions.moveToArray()
     }
 
     /// Whether token `t` may open a mention: a capitalised word, or a word in lowercase (or lowercase
@@ -57,7 +56,7 @@ public struct EntityRecognizer: Sendable {
     /// `node` is where the word leads in the gazetteer trie (nil: no listed name starts with it).
     /// (Appending in place spares copying mentions and their strings.)
     func appendMention(at i: Int, reached node: PhraseTrieSlot?, in sentence: Sentence, context: MatchContext,
-                       to mentions: inout [EntityMention]) -> Int? {
+                       to mentions: inout MentionBuffer) -> Int? {
         let tokens = context.tokens
         let t = tokens[i]
         let listed = node.flatMap { gazetteerMatcher.bestMatch(at: i, reached: $0, in: sentence, context: context) }
@@ -65,7 +64,7 @@ public struct EntityRecognizer: Sendable {
            listed == nil || listed!.end <= titled.name.lowerBound,
            language.organisationKeywords[tokens[titled.name.upperBound - 1].key] == nil {
             mentions.append(person(titled.name, title: titled.title, info: titled.info, context: context, sentence: sentence))
-            return mentions[mentions.count - 1].tokens.upperBound
+            return mentions.lastTokenEnd
         }
         if let (end, name) = listed {
             // A lowercase "the" is not part of the name: "the West" → "West".

@@ -29,6 +29,13 @@ public struct GazetteerEntry: Sendable {
     func withCanonicalBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         storage.columns.strings.withBytes(of: 2 * index + 1, body)
     }
+
+    /// Calls `body` with the UTF-8 bytes of the canonical name and of the id (adjacent strings,
+    /// found by one look-up), without making strings.
+    @inline(__always)
+    func withNameBytes<R>(_ body: (_ canonical: UnsafeBufferPointer<UInt8>, _ id: UnsafeBufferPointer<UInt8>) -> R) -> R {
+        storage.columns.strings.withBytes(ofPairAt: 2 * index) { id, canonical in body(canonical, id) }
+    }
 }
 
 /// All gazetteer entries, in load order, indexed by `GazetteerName.entry`.
@@ -137,6 +144,15 @@ struct PackedStrings: Sendable {
     func withBytes<R>(of k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let start = k == 0 ? 0 : Int(ends[k - 1]), end = Int(ends[k])
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the `k`th string and of the one after it.
+    @inline(__always)
+    func withBytes<R>(ofPairAt k: Int, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = k == 0 ? 0 : Int(ends[k - 1]), middle = Int(ends[k]), end = Int(ends[k + 1])
+        return bytes.withUnsafeBufferPointer { b in
+            body(UnsafeBufferPointer(rebasing: b[start..<middle]), UnsafeBufferPointer(rebasing: b[middle..<end]))
+        }
     }
 
     /// Whether the `k`th string starts with the bytes of `prefix`.

@@ -24,17 +24,19 @@ struct AnalysisLineEncoder {
 
     func wants(_ kind: String) -> Bool { kinds == nil || kinds!.contains(kind) }
 
-    /// Appends every record, one a line, to `buffer`, calling `recordDone` after each.
-    func append(lines: inout JSONLineEncoder, to buffer: inout JSONByteBuffer, recordDone: (inout JSONByteBuffer) -> Void) {
+    /// Appends every record, one a line, to `buffer`, calling `flush` after a record that leaves
+    /// `flushAt` bytes or more in the buffer (the test is made inline, the call is rare).
+    func append(lines: inout JSONLineEncoder, to buffer: inout JSONByteBuffer, flushAt: Int,
+                flush: (inout JSONByteBuffer) -> Void) {
         let builder = RecordBuilder(analysis: analysis)
         if wants("document") {
             lines.appendLine(builder.documentRecord(), to: &buffer)
-            recordDone(&buffer)
+            if buffer.count >= flushAt { flush(&buffer) }
         }
         if wants("zone") {
             for z in analysis.zones.zones {
                 appendZone(z, to: &buffer)
-                recordDone(&buffer)
+                if buffer.count >= flushAt { flush(&buffer) }
             }
         }
         if wants("comment") {
@@ -42,14 +44,14 @@ struct AnalysisLineEncoder {
             builder.appendCommentRecords(to: &comments)
             for r in comments {
                 lines.appendLine(r, to: &buffer)
-                recordDone(&buffer)
+                if buffer.count >= flushAt { flush(&buffer) }
             }
         }
-        appendSpans(to: &buffer, recordDone: recordDone)
+        appendSpans(to: &buffer, flushAt: flushAt, flush: flush)
     }
 
     /// Entity, figure and quote records, in the order `RecordBuilder.build` sorts them.
-    private func appendSpans(to buffer: inout JSONByteBuffer, recordDone: (inout JSONByteBuffer) -> Void) {
+    private func appendSpans(to buffer: inout JSONByteBuffer, flushAt: Int, flush: (inout JSONByteBuffer) -> Void) {
         let offsets = analysis.document.offsets
         let entityCount = wants("entity") ? analysis.entities.count : 0
         let figures = analysis.foundFigures, quotes = analysis.foundQuotes
@@ -97,7 +99,7 @@ struct AnalysisLineEncoder {
                                         appendQuote(quotes.baseAddress! + (k &- figures.count), bounds: bounds[i], text: text, to: &buffer)
                                     }
                                 }
-                                recordDone(&buffer)
+                                if buffer.count >= flushAt { flush(&buffer) }
                             }
                         }
                     }
@@ -120,36 +122,38 @@ struct AnalysisLineEncoder {
         buffer.append("}\n")
     }
 
-    /// The record `RecordBuilder.appendEntityRecords` makes for `mention`, then a newline.
+    /// The record `RecordBuilder.appendEntityRecords` makes for `mention`, then a newline. Room is
+    /// reserved once for the fields up to the zone (literals of their own a type and a zone), once
+    /// for the names, and once for the title and the end.
     private func appendEntity(_ mention: UnsafePointer<EntityMention>, bounds: (start: Int, end: Int),
                               units: UnsafeBufferPointer<UInt16>, zones: ZoneMap, to buffer: inout JSONByteBuffer) {
-        buffer.append("{\"doc\": ")
-        buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
-        buffer.append(", \"kind\": \"entity\", \"type\": ")
-        buffer.appendLiteral(mention.pointee.type)
-        buffer.append(", \"text\": ")
-        buffer.appendQuotedUTF16(UnsafeBufferPointer(rebasing: units[mention.pointee.start..<mention.pointee.end]))
-        buffer.append(", \"start\": ")
-        buffer.appendInt(bounds.start)
-        buffer.append(", \"end\": ")
-        buffer.appendInt(bounds.end)
-        buffer.append(", \"zone\": ")
-        buffer.appendLiteral(zones.zone(at: mention.pointee.start))
+        let start = mention.pointee.start, end = mention.pointee.end
+        // `{"doc": ` 8, the id and its padding, the head 52, the text (six bytes a unit at worst)
+        // and its quotes, `, "start": ` 11 and `, "end": ` 9 with 20 a number, the zone 23.
+        buffer.reserve(doc.count &+ (end &- start) &* 6 &+ 160)
+        buffer.putLiteral("{\"doc\": ")
+        buffer.putPadded(doc, count: doc.count &- JSONByteBuffer.padding)
+        buffer.putEntityHead(mention.pointee.type)
+        buffer.putQuotedUTF16(UnsafeBufferPointer(rebasing: units[start..<end]))
+        buffer.putLiteral(", \"start\": ")
+        buffer.putInt(bounds.start)
+        buffer.putLiteral(", \"end\": ")
+        buffer.putInt(bounds.end)
+        buffer.putZoneField(zones.zone(at: start))
         buffer.appendNames(mention.pointee.names)
         if let title = mention.pointee.title {
             buffer.append(", \"title\": ")
             buffer.appendString(title)
         }
-        buffer.append(", \"source\": ")
-        buffer.appendLiteral(mention.pointee.source)
-        buffer.append("}\n")
+        buffer.reserve(32)
+        buffer.putSourceTail(mention.pointee.source)
     }
 }
 
 extension JSONByteBuffer {
     /// The `canonical` and `id` fields of an entity record: a gazetteer entry's copied from the
-    /// gazetteer's packed UTF-8, without making strings.
-    mutating func appendNames(_ names: MentionNames) {
+    /// gazetteer's packed UTF-8, without making strings, with room reserved for both at once.
+    @inline(__always) mutating func appendNames(_ names: MentionNames) {
         switch names {
         case .strings(let canonical, let id):
             append(", \"canonical\": ")
@@ -157,22 +161,28 @@ extension JSONByteBuffer {
             append(", \"id\": ")
             appendStringOrNull(id)
         case .entry(let e):
-            append(", \"canonical\": ")
-            e.withCanonicalBytes { appendPackedString($0) }
-            append(", \"id\": ")
-            e.withIDBytes { appendPackedString($0) }
+            e.withNameBytes { canonical, id in
+                // The two keys 23, each value six bytes a byte at worst, quotes and padding 10.
+                reserve((canonical.count &+ id.count) &* 6 &+ 48)
+                putLiteral(", \"canonical\": ")
+                putPackedString(canonical)
+                putLiteral(", \"id\": ")
+                putPackedString(id)
+            }
         }
+    }
+
+    /// `appendPackedString`, with room reserved for `6 * bytes.count + 10` bytes.
+    @inline(__always) mutating func putPackedString(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if !putQuotedIfASCII(bytes) { appendString(String(decoding: bytes, as: UTF8.self)) }
     }
 
     /// A string literal of the UTF-8 `bytes` of a packed string: the bytes `appendString` writes
     /// for `String(decoding: bytes, as: UTF8.self)`. ASCII is copied as it is; other text goes
     /// through a string, which repairs any ill-formed bytes as decoding does.
     mutating func appendPackedString(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if UTF8Bytes.areASCII(bytes) {
-            appendQuoted(bytes, reservingAfter: 0)
-        } else {
-            appendString(String(decoding: bytes, as: UTF8.self))
-        }
+        reserve(bytes.count &* 6 &+ 10)
+        putPackedString(bytes)
     }
 
     /// A string literal, or `null`.
@@ -183,11 +193,17 @@ extension JSONByteBuffer {
     /// UTF-16 text as a string literal: the bytes `appendString(Document.string(units))` writes
     /// (a lone surrogate becomes U+FFFD), without building the string.
     mutating func appendQuotedUTF16(_ units: UnsafeBufferPointer<UInt16>) {
+        reserve(units.count &* 6 &+ 2)  // at worst every unit becomes \u00XX; three bytes at most otherwise
+        putQuotedUTF16(units)
+    }
+
+    /// `appendQuotedUTF16`, with room reserved for `6 * units.count + 2` bytes.
+    mutating func putQuotedUTF16(_ units: UnsafeBufferPointer<UInt16>) {
         let n = units.count
-        reserve(n &* 6 &+ 2)  // at worst every unit becomes \u00XX; three bytes at most otherwise
         var p = end
         p[0] = UInt8(ascii: "\"")
         p += 1
+        let first = p
         var i = 0
         while i < n {
             // Sixteen ASCII units at a time (long quotations): narrowed as one vector, stored
@@ -224,7 +240,24 @@ extension JSONByteBuffer {
                     i &+= 8
                     continue
                 }
-            } else if n &- i >= 4 {
+            } else if n >= 8 && p - first == i {
+                // The last one to seven units of a text plain so far (every unit one byte, itself):
+                // the last eight units, overlapping some written (again as the same bytes), stored
+                // whole when none needs an escape.
+                let raw = UnsafeRawPointer(units.baseAddress! + (n &- 8))
+                let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+                let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                if (low | high) & 0xFF80_FF80_FF80_FF80 == 0 {
+                    let word = JSONEscape.packASCII(low) | JSONEscape.packASCII(high) &<< 32
+                    if !JSONEscape.any(in: word) {
+                        UnsafeMutableRawPointer(first + (n &- 8)).storeBytes(of: word.littleEndian, as: UInt64.self)
+                        p = first + n
+                        i = n
+                        continue
+                    }
+                }
+            }
+            if n &- i >= 4 && n &- i < 8 {
                 // The last four to seven units: four at a time, stored when none needs an escape.
                 let four = UInt64(littleEndian: UnsafeRawPointer(units.baseAddress! + i).loadUnaligned(as: UInt64.self))
                 if four & 0xFF80_FF80_FF80_FF80 == 0 {

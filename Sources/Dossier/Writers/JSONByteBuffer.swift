@@ -98,6 +98,27 @@ struct JSONByteBuffer {
         putShort(UnsafeRawPointer(s.utf8Start), count: n)
     }
 
+    /// Appends ASCII text (a literal of 4 to 64 bytes; others take `memcpy`), with room reserved:
+    /// copied as overlapping words, which unroll where the literal's length is known.
+    @inline(__always) mutating func putLiteral(_ s: StaticString) {
+        let n = s.utf8CodeUnitCount
+        let from = UnsafeRawPointer(s.utf8Start)
+        if n >= 4 && n <= 32 { return putShort(from, count: n) }
+        guard n > 32, n <= 64 else {
+            (base + count).initialize(from: s.utf8Start, count: n)
+            count &+= n
+            return
+        }
+        let to = UnsafeMutableRawPointer(base + count)
+        var i = 0
+        while i < n &- 8 {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+            i &+= 8
+        }
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self), toByteOffset: n &- 8, as: UInt64.self)
+        count &+= n
+    }
+
     /// Appends `count` (4 to 32) bytes from `source`, with room reserved: each word read and stored
     /// lies within the `count` bytes (the last ones overlap the first).
     @inline(__always) mutating func putShort(_ source: UnsafeRawPointer, count n: Int) {

@@ -90,7 +90,16 @@ extension JSONByteBuffer {
     /// at a time from the end.
     mutating func appendInt(_ i: Int) {
         reserve(20)  // Int.min: a sign and 19 digits
-        if UInt(bitPattern: i) < 100_000 { return putSmall(UInt(bitPattern: i)) }
+        putInt(i)
+    }
+
+    /// `appendInt`, with room reserved for 20 bytes: numbers below 100,000 (offsets) inline.
+    @inline(__always) mutating func putInt(_ i: Int) {
+        if UInt(bitPattern: i) < 100_000 { putSmall(UInt(bitPattern: i)) } else { putLargeInt(i) }
+    }
+
+    /// `putInt` of any number, with room reserved.
+    @inline(never) mutating func putLargeInt(_ i: Int) {
         var p = end
         if i < 0 { p[0] = UInt8(ascii: "-"); p += 1 }
         var v = UInt64(i.magnitude)
@@ -167,15 +176,34 @@ extension JSONByteBuffer {
     /// UTF-8 bytes as a string literal. Eight bytes at a time: a word with nothing to escape (the
     /// common case) is copied whole, any other byte by byte.
     @inline(__always) mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, reservingAfter extra: Int) {
+        reserve(bytes.count &* 6 &+ 10 &+ extra)  // at worst every byte becomes \u00XX; 8 for a padded word
+        putQuoted(bytes)
+    }
+
+    /// `appendQuoted`, with room reserved for `6 * bytes.count + 10` bytes.
+    @inline(__always) mutating func putQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        _ = quote(bytes, onlyASCII: false)
+    }
+
+    /// `putQuoted` if every byte is below 0x80, tested in the same pass; otherwise writes nothing
+    /// and returns false.
+    @inline(__always) mutating func putQuotedIfASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        quote(bytes, onlyASCII: true)
+    }
+
+    /// Writes `bytes` as a string literal, with room reserved; when `onlyASCII` (a constant where
+    /// this is inlined) and a byte is 0x80 or above, it advances past none of them and returns false.
+    @inline(__always) private mutating func quote(_ bytes: UnsafeBufferPointer<UInt8>, onlyASCII: Bool) -> Bool {
         let n = bytes.count
-        reserve(n &* 6 &+ 10 &+ extra)  // at worst every byte becomes \u00XX; 8 for a padded word
         var p = end
         p[0] = UInt8(ascii: "\"")
         p += 1
+        var high: UInt64 = 0
         if var source = bytes.baseAddress {
             let stop = source + n
             while stop - source >= 8 {
                 let word = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
+                if onlyASCII { high |= word }
                 if JSONEscape.any(in: word) {
                     for k in 0..<8 { p = JSONEscape.put(source[k], at: p) }
                 } else {
@@ -189,6 +217,7 @@ extension JSONByteBuffer {
             let rest = stop - source
             if rest > 0 {
                 let word = JSONEscape.spaces &<< (8 &* UInt64(rest)) | JSONEscape.load(source, count: rest)
+                if onlyASCII { high |= word }
                 if JSONEscape.any(in: word) {
                     for k in 0..<rest { p = JSONEscape.put(source[k], at: p) }
                 } else {
@@ -197,8 +226,10 @@ extension JSONByteBuffer {
                 }
             }
         }
+        if onlyASCII && high & 0x8080_8080_8080_8080 != 0 { return false }
         p[0] = UInt8(ascii: "\"")
         advance(to: p + 1)
+        return true
     }
 }
 

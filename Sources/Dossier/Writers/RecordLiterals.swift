@@ -56,4 +56,41 @@ extension JSONByteBuffer {
         case .count: append("\"count\"")
         }
     }
+
+    /// What follows the document id in an entity record up to its text, one literal a type:
+    /// `, "kind": "entity", "type": ` and the type, then `, "text": `. With room reserved.
+    @inline(__always) mutating func putEntityHead(_ type: EntityType) {
+        switch type {
+        case .person: putLiteral(", \"kind\": \"entity\", \"type\": \"person\", \"text\": ")
+        case .place: putLiteral(", \"kind\": \"entity\", \"type\": \"place\", \"text\": ")
+        case .organisation: putLiteral(", \"kind\": \"entity\", \"type\": \"organisation\", \"text\": ")
+        }
+    }
+
+    /// `, "zone": ` and the zone's name, one literal a zone. With room reserved.
+    @inline(__always) mutating func putZoneField(_ zone: ZoneType) {
+        switch zone {
+        case .title: putLiteral(", \"zone\": \"title\"")
+        case .byline: putLiteral(", \"zone\": \"byline\"")
+        case .body: putLiteral(", \"zone\": \"body\"")
+        case .comments: putLiteral(", \"zone\": \"comments\"")
+        case .caption: putLiteral(", \"zone\": \"caption\"")
+        case .boilerplate: putLiteral(", \"zone\": \"boilerplate\"")
+        }
+    }
+
+    /// The end of an entity record: `, "source": ` and the source's name, `}` and a newline, one
+    /// literal a source. With room reserved.
+    @inline(__always) mutating func putSourceTail(_ source: MentionSource) {
+        switch source {
+        case .gazetteer: putLiteral(", \"source\": \"gazetteer\"}\n")
+        case .title: putLiteral(", \"source\": \"title\"}\n")
+        case .givenName: putLiteral(", \"source\": \"givenName\"}\n")
+        case .pattern: putLiteral(", \"source\": \"pattern\"}\n")
+        case .acronym: putLiteral(", \"source\": \"acronym\"}\n")
+        case .alias: putLiteral(", \"source\": \"alias\"}\n")
+        case .commenter: putLiteral(", \"source\": \"commenter\"}\n")
+        case .repeated: putLiteral(", \"source\": \"repeated\"}\n")
+        }
+    }
 }

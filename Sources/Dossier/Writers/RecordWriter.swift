@@ -40,11 +40,9 @@ public final class JSONLinesWriter {
         var out = buffer
         var lines = encoder ?? JSONLineEncoder()
         encoder = nil
-        AnalysisLineEncoder(analysis: analysis, kinds: kinds).append(lines: &lines, to: &out) { out in
-            if out.count >= Self.flushSize {
-                emit(out)
-                out.removeAll()
-            }
+        AnalysisLineEncoder(analysis: analysis, kinds: kinds).append(lines: &lines, to: &out, flushAt: Self.flushSize) { out in
+            emit(out)
+            out.removeAll()
         }
         buffer = out
         encoder = lines
