@@ -19,6 +19,10 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
 
     public init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
         self.init()
+        // Keys held in one buffer (an array: the gazetteer's name lists) go in through pointers,
+        // without a uniqueness check and a room check a key; the same members in the same order.
+        let inserted: Void? = keys.withContiguousStorageIfAvailable { insert(contentsOf: $0) }
+        if inserted != nil { return }
         reserveCapacity(keys.underestimatedCount)
         for k in keys { insert(k) }
     }
