@@ -17,6 +17,25 @@ final class KeySetTests: XCTestCase {
         return keys
     }
 
+    /// A set made from an array (its keys read through a pointer) is the set one-by-one
+    /// insertion makes, and the set made from a sequence without contiguous storage.
+    func testSetFromArrayAsOneByOne() {
+        for seed in 5...8 as ClosedRange<UInt64> {
+            for count in [0, 1, 7, 2_000] {
+                let keys = Array(sampleKeys(count, seed: seed).dropFirst(seed % 2 == 0 ? 1 : 0))
+                var oneByOne = KeySet()
+                for k in keys { oneByOne.insert(k) }
+                let fromArray = KeySet(keys), fromSequence = KeySet(keys.lazy.map { $0 })
+                XCTAssertEqual(Array(fromArray), Array(oneByOne))
+                XCTAssertEqual(Array(fromSequence), Array(oneByOne))
+                XCTAssertEqual(fromArray.count, Set(keys).count)
+                var rng = SplitMix64(seed: seed &* 31)
+                let probes = keys + (0..<500).map { _ in rng.next() } + [0]
+                XCTAssertEqual(probes.map(fromArray.contains), probes.map(oneByOne.contains))
+            }
+        }
+    }
+
     /// Bulk insertion of keys gives the set one-by-one insertion gives: same members, same
     /// order, also on top of existing members and for the key 0.
     func testBulkInsertAsOneByOne() {

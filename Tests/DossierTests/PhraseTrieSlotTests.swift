@@ -26,6 +26,18 @@ final class PhraseTrieSlotTests: XCTestCase {
         XCTAssertFalse(EdgeFilter(slots: 0).mayContain(42))
     }
 
+    func testBulkInsertionSetsTheSameBitsAsInsert() {
+        var keys = Keys()
+        for slots in [0, 8, 1_000, 65_536] {
+            let edges = (0..<3_000).map { _ in keys.next() }
+            var one = EdgeFilter(slots: slots), bulk = EdgeFilter(slots: slots)
+            for e in edges { one.insert(e) }
+            bulk.insertingEdges { insert in edges.forEach(insert) }
+            let probes = edges + (0..<20_000).map { _ in keys.next() }
+            XCTAssertEqual(probes.map(one.mayContain), probes.map(bulk.mayContain), "\(slots) slots")
+        }
+    }
+
     func testSlotsHoldFirstPayloadAndChildren() {
         var trie = PhraseTrie<Int>()
         trie.insert([1], 0)

@@ -17,6 +17,10 @@ struct EdgeFilter: Sendable {
 
     /// The word and the mask of the two bits of an edge hash.
     @inline(__always) private func position(_ edge: UInt64) -> (word: Int, mask: UInt64) {
+        Self.position(edge, shift)
+    }
+
+    @inline(__always) private static func position(_ edge: UInt64, _ shift: UInt64) -> (word: Int, mask: UInt64) {
         let h = edge &* 0xD6E8_FEB8_6659_FD93
         // The top bits pick the word, bits in the middle the two bits.
         let word = Int(truncatingIfNeeded: h &>> shift)
@@ -27,6 +31,18 @@ struct EdgeFilter: Sendable {
     mutating func insert(_ edge: UInt64) {
         let (word, mask) = position(edge)
         words[word] |= mask
+    }
+
+    /// Runs `body` with a function that inserts an edge as `insert` does, but writes the words
+    /// through one pointer (no uniqueness check an edge): the form for filling a whole table.
+    mutating func insertingEdges<R>(_ body: (_ insert: (UInt64) -> Void) -> R) -> R {
+        let shift = self.shift
+        return words.withUnsafeMutableBufferPointer { words in
+            body { edge in
+                let (word, mask) = Self.position(edge, shift)
+                words[word] |= mask
+            }
+        }
     }
 
     /// False when the edge is certainly absent; true when it may be present.

@@ -19,6 +19,10 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
 
     public init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
         self.init()
+        // Keys held in one buffer (an array: the gazetteer's name lists) go in through pointers,
+        // without a uniqueness check and a room check a key; the same members in the same order.
+        let inserted: Void? = keys.withContiguousStorageIfAvailable { insert(contentsOf: $0) }
+        if inserted != nil { return }
         reserveCapacity(keys.underestimatedCount)
         for k in keys { insert(k) }
     }
@@ -26,6 +30,11 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
     /// Room for `n` members without growing the table.
     public mutating func reserveCapacity(_ n: Int) {
         members.reserveCapacity(n)
+        reserveSlots(n)
+    }
+
+    /// A slot table for `n` members, the members so far placed in it.
+    private mutating func reserveSlots(_ n: Int) {
         guard (n + 1) * 2 > slots.count else { return }
         var capacity = 8
         var shift: UInt64 = 61
@@ -98,7 +107,9 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
     /// document's tokens.
     mutating func insert(contentsOf candidates: UnsafeBufferPointer<UInt64>) {
         guard !candidates.isEmpty else { return }
-        reserveCapacity(members.count + candidates.count)
+        // An empty set takes the new members' array as its own (no room made and no copy).
+        let fresh = members.isEmpty
+        if fresh { reserveSlots(candidates.count) } else { reserveCapacity(members.count + candidates.count) }
         let shift = self.shift
         var zero = hasZero
         // `reserveCapacity` made room for every candidate, so the slot table does not grow here.
@@ -128,7 +139,7 @@ public struct KeySet: Sendable, Sequence, ExpressibleByArrayLiteral {
             n = added
         }
         hasZero = zero
-        members.append(contentsOf: appended)
+        if fresh { members = appended } else { members.append(contentsOf: appended) }
     }
 
     public func union<S: Sequence>(_ other: S) -> KeySet where S.Element == UInt64 {

@@ -326,11 +326,13 @@ extension PhraseTrie {
         var edges = 0
         var edgeFilter = EdgeFilter(slots: slotCount)
         t.slots.withUnsafeBufferPointer { slots in
-            for s in slots {
-                badPayloads |= UInt32(bitPattern: s.firstPayload &+ 1) > UInt32(count) ? 1 : 0
-                if s.edge != 0 {
-                    edges += 1
-                    edgeFilter.insert(s.edge)
+            edgeFilter.insertingEdges { insert in
+                for s in slots {
+                    badPayloads |= UInt32(bitPattern: s.firstPayload &+ 1) > UInt32(count) ? 1 : 0
+                    if s.edge != 0 {
+                        edges += 1
+                        insert(s.edge)
+                    }
                 }
             }
         }
