@@ -10,6 +10,8 @@ public final class LanguageData: Sendable {
     public let abbreviations: KeyMap<AbbreviationClass>
     /// Honorifics and roles that precede a person's name ("Mr", "Interior Minister").
     public let titles: PhraseTrie<TitleInfo>
+    /// The first word of every phrase in `titles` (what `titles.hasPhrase(startingWith:)` accepts).
+    let titleFirstWords: [UInt64]
     /// Lowercase words inside names: particles ("al", "bin", "van", "de") and connectives ("of", "in").
     public let nameParticles: KeySet
     /// The connectives among them, which join organisation and place names but not people's.
@@ -71,17 +73,23 @@ public final class LanguageData: Sendable {
         }
         self.abbreviations = abbreviations
         var titles = PhraseTrie<TitleInfo>()
+        var titleFirstWords: [UInt64] = []
         for line in try lines("titles.txt") {
             let fields = DataFile.fields(line)
             guard let phrase = fields.first else { continue }
             let gender = fields.count > 1 ? String(fields[1]) : ""
             let info = TitleInfo(text: String(phrase), gender: Gender(rawValue: gender) ?? .unknown)
-            titles.insert(PhraseWords.keys(phrase), info)
+            let keys = PhraseWords.keys(phrase)
+            titles.insert(keys, info)
+            titleFirstWords += keys.prefix(1)
             if phrase.hasSuffix(".") == false, phrase.count <= 4, !phrase.contains(" ") {
-                titles.insert(PhraseWords.keys(phrase + "."), info)
+                let dotted = PhraseWords.keys(phrase + ".")
+                titles.insert(dotted, info)
+                titleFirstWords += dotted.prefix(1)
             }
         }
         self.titles = titles
+        self.titleFirstWords = titleFirstWords
         let particles = try lines("name_particles.txt").map { $0.split(separator: "\t") }
         nameParticles = KeySet(particles.map { TokenKey.of($0[0]) })
         nameConnectives = KeySet(particles.filter { $0.count > 1 && $0[1] == "connective" }.map { TokenKey.of($0[0]) })

@@ -60,7 +60,7 @@ public struct EntityRecognizer: Sendable {
         let tokens = context.tokens
         let t = tokens[i]
         let listed = node.flatMap { gazetteerMatcher.bestMatch(at: i, reached: $0, in: sentence, context: context) }
-        if t.isCapitalised, let titled = titleRule.match(at: i, in: sentence, context: context),
+        if t.isCapitalised, titleRule.mayMatch(startingWith: t.key), let titled = titleRule.match(at: i, in: sentence, context: context),
            listed == nil || listed!.end <= titled.name.lowerBound,
            language.organisationKeywords[tokens[titled.name.upperBound - 1].key] == nil {
             mentions.append(person(titled.name, title: titled.title, info: titled.info, context: context, sentence: sentence))
@@ -105,7 +105,9 @@ public struct EntityRecognizer: Sendable {
     /// A listed name that opens a longer organisation name is part of it: "Badr Organisation",
     /// "Colorado State University", "US National Science Foundation". The longer name's tokens, if any.
     func keywordExtension(of name: Range<Int>, type: EntityType, context: MatchContext, sentence: Sentence) -> Range<Int>? {
-        guard type != .organisation || name.count == 1 else { return nil }
+        guard type != .organisation || name.count == 1,
+              NameRun.mayStart(at: name.upperBound, limit: sentence.tokens.upperBound, tokens: context.tokens, language: language)
+        else { return nil }
         let run = NameRun.capitalised(from: name.upperBound, limit: sentence.tokens.upperBound, context: context, language: language, maxWords: 5)
         guard let last = run.last, let p = language.organisationKeywords[context.tokens[last].key], p != .first else { return nil }
         return name.lowerBound..<run.upperBound

@@ -4,10 +4,20 @@
 public struct TitleRule: Sendable {
     let language: LanguageData
     let gazetteer: Gazetteer
+    /// The first words of titles and the demonyms: a match at a word outside them is nil.
+    let openers: TitleOpenerFilter
 
     public init(language: LanguageData, gazetteer: Gazetteer) {
         self.language = language
         self.gazetteer = gazetteer
+        openers = TitleOpenerFilter(language.titleFirstWords + gazetteer.demonyms.keys)
+    }
+
+    /// False when `match(at:in:context:)` is nil for a word with this key (it is neither a
+    /// demonym nor a title's first word); true when it may not be.
+    @inline(__always)
+    func mayMatch(startingWith key: UInt64) -> Bool {
+        openers.mayOpen(key)
     }
 
     /// A title at token `i` followed by a name: the title's tokens and the name's.
@@ -34,6 +44,16 @@ public struct TitleRule: Sendable {
 /// Runs of capitalised words that can form a name, with lowercase particles ("al", "bin", "de")
 /// and attached hyphens inside.
 public enum NameRun {
+    /// False when `capitalised(from: start, limit: limit, ...)` is certainly empty: a run starts at a
+    /// capitalised word or at a lowercase particle (a dash there moves no further, being the first).
+    /// A test of one token before the call, for callers that most often find no run.
+    @inline(__always)
+    static func mayStart(at start: Int, limit: Int, tokens: [Token], language: LanguageData) -> Bool {
+        guard start < limit else { return false }
+        let t = tokens[start]
+        return t.notCapitalisedWord == 0 || (t.kind == .word && t.shape == .lower && language.nameParticles.contains(t.key))
+    }
+
     /// The capitalised run starting at `start`, at most `maxWords` words; empty if none.
     public static func capitalised(from start: Int, limit: Int, context: MatchContext, language: LanguageData,
                                    maxWords: Int = 6) -> Range<Int> {
