@@ -313,7 +313,9 @@ struct OpeningScanner: @unchecked Sendable {
     init(_ patterns: [(pattern: Int, opening: [UInt8])], rare: ByteMask, memory: ScannerMemory) {
         self.rare = rare
         let width = min(255, patterns.map { $0.opening.count }.min() ?? 2)
-        var shift = [UInt8](repeating: UInt8(width - 1), count: 65536)
+        // Filled in place: an array of 65,536 bytes copied into the memory cost a load and a
+        // store a byte at every start.
+        let shift = memory.filled(UInt8(width - 1), count: 65536)
         for p in patterns {
             for j in 1..<width {
                 let h = Int(p.opening[j - 1]) | Int(p.opening[j]) << 8
@@ -321,7 +323,7 @@ struct OpeningScanner: @unchecked Sendable {
             }
         }
         self.width = width
-        self.shift = UnsafePointer(memory.copy(shift).baseAddress!)
+        self.shift = UnsafePointer(shift.baseAddress!)
         // Sorted by pair (stable: `opens` answers whether any matches, so the order within a pair is free).
         let candidates = patterns.map { (pair: Self.hash($0.opening[width - 2], $0.opening[width - 1]), pattern: $0.pattern,
                                          opening: UInt16($0.opening[0]) | UInt16($0.opening[1]) << 8) }
@@ -433,6 +435,14 @@ final class ScannerMemory: @unchecked Sendable {
         _ = buffer.initialize(from: values)
         blocks.append(UnsafeMutableRawPointer(buffer.baseAddress!))
         return UnsafeBufferPointer(rebasing: buffer[..<values.count])
+    }
+
+    /// `count` bytes of `value` that live as long as this memory.
+    func filled(_ value: UInt8, count: Int) -> UnsafeMutableBufferPointer<UInt8> {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
+        buffer.initialize(repeating: value)
+        blocks.append(UnsafeMutableRawPointer(buffer.baseAddress!))
+        return UnsafeMutableBufferPointer(rebasing: buffer[..<count])
     }
 
     deinit {
