@@ -58,6 +58,24 @@ final class ChromePatternSetTests: XCTestCase {
         }
     }
 
+    /// The skip scan indexes its shift table by the two bytes at a window's end, whatever they
+    /// are: openings and lines with bytes past ASCII, lines as short as the window or shorter.
+    func testSkipScanAgreesWithEachPatternOnBytesPastASCII() {
+        let patterns = ["café au", "über", "ø x", "naïve", "zz", "\u{FF}\u{FE}"].map(ChromePattern.init)
+        let set = ChromePatternSet(patterns)
+        let pieces: [[UInt8]] = ["caf", "é", "au", "ü", "ber", "ø", "x", "na", "ï", "ve", "z", "\u{FF}", "\u{FE}", " ", "a"]
+            .map { Array($0.utf8) } + [[0xFF], [0xBF], [0xC3]]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...24, using: &rng)
+            var line: [UInt8] = []
+            for _ in 0..<count { line += pieces.randomElement(using: &rng)! }
+            var mask = ByteMask()
+            for b in line { mask.insert(b) }
+            XCTAssertEqual(set.matches(line, present: mask), patterns.contains { $0.matches(line) }, "\(line)")
+        }
+    }
+
     func testSkipScanFindsOpeningsAcrossTheWholeLine() {
         let set = ChromePatternSet([ChromePattern("all rights reserved")])
         let filler = String(repeating: "the quick brown fox ", count: 15)

@@ -114,6 +114,18 @@ struct ByteMask: Sendable, Equatable {
             && bits.2 & other.bits.2 == other.bits.2 && bits.3 & other.bits.3 == other.bits.3
     }
 
+    /// Whether this mask and `other` share a byte.
+    @inline(__always) func intersects(_ other: ByteMask) -> Bool {
+        (bits.0 & other.bits.0) | (bits.1 & other.bits.1) | (bits.2 & other.bits.2) | (bits.3 & other.bits.3) != 0
+    }
+
+    /// The bytes of this mask that are not in `other`.
+    func subtracting(_ other: ByteMask) -> ByteMask {
+        var rest = self
+        rest.bits = (bits.0 & ~other.bits.0, bits.1 & ~other.bits.1, bits.2 & ~other.bits.2, bits.3 & ~other.bits.3)
+        return rest
+    }
+
     static func == (a: ByteMask, b: ByteMask) -> Bool {
         a.bits.0 == b.bits.0 && a.bits.1 == b.bits.1 && a.bits.2 == b.bits.2 && a.bits.3 == b.bits.3
     }
@@ -196,7 +208,15 @@ struct ChromePatternSet: Sendable {
         let needsRare = { (p: (pattern: Int, opening: [UInt8])) in !common.containsAll(required[p.pattern]) }
         let memory = ScannerMemory()
         scanners = [long.filter { !needsRare($0) }, long.filter(needsRare), short.filter { !needsRare($0) }, short.filter(needsRare)]
-            .filter { !$0.isEmpty }.map { OpeningScanner($0, memory: memory) }
+            .filter { !$0.isEmpty }.map { group in
+                // Every pattern of a group that needs rare bytes needs one of these: a line with
+                // none of them rules the whole group out at once.
+                let rare = group.reduce(into: ByteMask()) { union, p in
+                    let own = required[p.pattern].subtracting(common)
+                    union.bits = (union.bits.0 | own.bits.0, union.bits.1 | own.bits.1, union.bits.2 | own.bits.2, union.bits.3 | own.bits.3)
+                }
+                return OpeningScanner(group, rare: rare, memory: memory)
+            }
         scannerMemory = memory
         self.general = general
         self.required = required
@@ -260,12 +280,18 @@ struct ChromePatternSet: Sendable {
 /// Finds where unanchored patterns can start in a line, by a Wu–Manber scan with byte pairs: a
 /// window as wide as the shortest opening literal moves along the line by how far its last two
 /// bytes are from the end of any opening's first `width` bytes, and stops where they end one.
+/// The shift table is indexed by the pair itself (both bytes read in one 16-bit load, no hash);
+/// only a stop hashes the pair, to find its patterns.
 /// Its tables are pointers into a `ScannerMemory` that the pattern set keeps: arrays inside a
 /// scanner taken out of an array were retained and released on every line.
 struct OpeningScanner: @unchecked Sendable {
     /// The window: the shortest opening literal, at most 255 bytes.
     let width: Int
-    /// Per hashed byte pair (4096): how far the window may move when it ends with that pair.
+    /// The bytes other than letters and spaces that the patterns need, each pattern one at least,
+    /// or none when some pattern needs none of them.
+    let rare: ByteMask
+    /// Per byte pair (65,536; the first byte in the low byte, as `pair(_:_:)` reads it): how far
+    /// the window may move when it ends with that pair.
     let shift: UnsafePointer<UInt8>
     /// The patterns, with the hashed last pair of their first `width` bytes and their first two
     /// bytes (the first in the low byte), sorted by pair.
@@ -276,19 +302,28 @@ struct OpeningScanner: @unchecked Sendable {
 
     @inline(__always) static func hash(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) << 6 ^ Int(b)) & 0xFFF }
 
-    /// `patterns`: pattern indices with their opening literals, of two bytes or more.
-    /// Its tables are allocated in `memory`.
-    init(_ patterns: [(pattern: Int, opening: [UInt8])], memory: ScannerMemory) {
+    /// The bytes `line[end - 1]` and `line[end]` as one index of `shift`: the first in the low byte.
+    /// `end` must be at least 1 and below the line's count.
+    @inline(__always) static func pair(_ line: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
+        Int(UInt16(littleEndian: UnsafeRawPointer(line.baseAddress.unsafelyUnwrapped).loadUnaligned(fromByteOffset: end &- 1, as: UInt16.self)))
+    }
+
+    /// `patterns`: pattern indices with their opening literals, of two bytes or more; `rare`: the
+    /// rare bytes they need, if each needs one (see `rare`). Its tables are allocated in `memory`.
+    init(_ patterns: [(pattern: Int, opening: [UInt8])], rare: ByteMask, memory: ScannerMemory) {
+        self.rare = rare
         let width = min(255, patterns.map { $0.opening.count }.min() ?? 2)
-        var shift = [UInt8](repeating: UInt8(width - 1), count: 4096)
+        // Filled in place: an array of 65,536 bytes copied into the memory cost a load and a
+        // store a byte at every start.
+        let shift = memory.filled(UInt8(width - 1), count: 65536)
         for p in patterns {
             for j in 1..<width {
-                let h = Self.hash(p.opening[j - 1], p.opening[j])
+                let h = Int(p.opening[j - 1]) | Int(p.opening[j]) << 8
                 shift[h] = min(shift[h], UInt8(width - 1 - j))
             }
         }
         self.width = width
-        self.shift = UnsafePointer(memory.copy(shift).baseAddress!)
+        self.shift = UnsafePointer(shift.baseAddress!)
         // Sorted by pair (stable: `opens` answers whether any matches, so the order within a pair is free).
         let candidates = patterns.map { (pair: Self.hash($0.opening[width - 2], $0.opening[width - 1]), pattern: $0.pattern,
                                          opening: UInt16($0.opening[0]) | UInt16($0.opening[1]) << 8) }
@@ -301,6 +336,7 @@ struct OpeningScanner: @unchecked Sendable {
 
     /// Whether a pattern of the scanner may match a line whose bytes are among `present`.
     @inline(__always) func mayMatch(_ present: ByteMask, _ required: [ByteMask]) -> Bool {
+        if rare != ByteMask() && !present.intersects(rare) { return false }
         for c in candidates.indices where present.containsAll(required[candidates[c].pattern]) { return true }
         return false
     }
@@ -318,16 +354,15 @@ struct OpeningScanner: @unchecked Sendable {
         let split = (width &- 1 &+ n) / 2
         var first = width &- 1
         var second = split
+        // Window ends stay in 1..<n (the width is two at least): each pair read lies in the line.
         while first < split && second < n {
-            let h1 = Self.hash(line[first &- 1], line[first])
-            let h2 = Self.hash(line[second &- 1], line[second])
-            let s1 = Int(shift[h1]), s2 = Int(shift[h2])
+            let s1 = Int(shift[Self.pair(line, first)]), s2 = Int(shift[Self.pair(line, second)])
             if s1 > 0 { first &+= s1 } else {
-                if opens(line, end: first, pair: h1, present, set) { return true }
+                if opens(line, end: first, present, set) { return true }
                 first &+= 1
             }
             if s2 > 0 { second &+= s2 } else {
-                if opens(line, end: second, pair: h2, present, set) { return true }
+                if opens(line, end: second, present, set) { return true }
                 second &+= 1
             }
         }
@@ -335,10 +370,9 @@ struct OpeningScanner: @unchecked Sendable {
         func finish(from start: Int, to limit: Int) -> Bool {
             var at = start
             while at < limit {
-                let h = Self.hash(line[at &- 1], line[at])
-                let s = Int(shift[h])
+                let s = Int(shift[Self.pair(line, at)])
                 if s > 0 { at &+= s; continue }
-                if opens(line, end: at, pair: h, present, set) { return true }
+                if opens(line, end: at, present, set) { return true }
                 at &+= 1
             }
             return false
@@ -346,10 +380,11 @@ struct OpeningScanner: @unchecked Sendable {
         return finish(from: first, to: split) || finish(from: second, to: n)
     }
 
-    /// Whether a pattern of the scanner whose opening's first `width` bytes end with the hashed
-    /// pair `pair` matches `line` with that window ending at `end`.
+    /// Whether a pattern of the scanner whose opening's first `width` bytes end with the bytes
+    /// of `line` up to `end` matches `line` with that window ending at `end`.
     @inline(never)
-    func opens(_ line: UnsafeBufferPointer<UInt8>, end: Int, pair: Int, _ present: ByteMask, _ set: ChromePatternSet) -> Bool {
+    func opens(_ line: UnsafeBufferPointer<UInt8>, end: Int, _ present: ByteMask, _ set: ChromePatternSet) -> Bool {
+        let pair = Self.hash(line[end &- 1], line[end])
         // The window is two bytes wide at least: it starts with the opening's first two bytes, or
         // no pattern of the pair is tried (a try retains the pattern).
         let start = end &- width &+ 1
@@ -400,6 +435,14 @@ final class ScannerMemory: @unchecked Sendable {
         _ = buffer.initialize(from: values)
         blocks.append(UnsafeMutableRawPointer(buffer.baseAddress!))
         return UnsafeBufferPointer(rebasing: buffer[..<values.count])
+    }
+
+    /// `count` bytes of `value` that live as long as this memory.
+    func filled(_ value: UInt8, count: Int) -> UnsafeMutableBufferPointer<UInt8> {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
+        buffer.initialize(repeating: value)
+        blocks.append(UnsafeMutableRawPointer(buffer.baseAddress!))
+        return UnsafeMutableBufferPointer(rebasing: buffer[..<count])
     }
 
     deinit {

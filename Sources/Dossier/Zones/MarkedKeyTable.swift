@@ -7,6 +7,9 @@ struct MarkedKeyTable: ~Copyable {
     private let slots: UnsafeMutablePointer<UInt64>
     private let capacity: Int
     private let shift: UInt64
+    /// One bit per held key's top six bits: most keys of the body's opening are not held, and
+    /// the bit rules them out before a probe.
+    private var filter: UInt64 = 0
     private var hasZero = false
     private var zeroMarked = false
 
@@ -22,10 +25,14 @@ struct MarkedKeyTable: ~Copyable {
         for key in keys {
             if key == 0 { hasZero = true; continue }
             slots[slot(key)] = key
+            filter |= Self.filterBit(key)
         }
     }
 
     deinit { slots.deallocate() }
+
+    /// The bit of `filter` for `key`.
+    @inline(__always) private static func filterBit(_ key: UInt64) -> UInt64 { 1 &<< (key &>> 58) }
 
     /// The slot of `key`, or of the empty slot where it would go.
     @inline(__always) private func slot(_ key: UInt64) -> Int {
@@ -38,6 +45,7 @@ struct MarkedKeyTable: ~Copyable {
     /// Marks `key` if the table holds it.
     @inline(__always) mutating func mark(_ key: UInt64) {
         if key == 0 { zeroMarked = zeroMarked || hasZero; return }
+        guard filter & Self.filterBit(key) != 0 else { return }
         let i = slot(key)
         if slots[i] != 0 { slots[capacity &+ i] = 1 }
     }
