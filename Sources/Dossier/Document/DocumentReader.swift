@@ -120,11 +120,11 @@ public struct DocumentReader: Sendable {
                     }
                 }
                 let b = buf[i]
-                if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { count += 1 }
+                if UTF8Bytes.isControl(b) { count += 1 }
                 i += 1
             }
             return count
-        } ?? head.reduce(0) { $0 + ($1 < 0x20 && $1 != 0x09 && $1 != 0x0A && $1 != 0x0D && $1 != 0x0C ? 1 : 0) }
+        } ?? head.reduce(0) { $0 + (UTF8Bytes.isControl($1) ? 1 : 0) }
         return controls * 10 > head.count
     }
 
@@ -146,19 +146,8 @@ public struct DocumentReader: Sendable {
                 }
                 let b = buf[i]
                 if b < 0x80 { i += 1; continue }
-                let need: Int
-                var lowBound: UInt8 = 0x80, highBound: UInt8 = 0xBF
-                switch b {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lowBound = 0xA0
-                case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-                case 0xED: need = 2; highBound = 0x9F
-                case 0xF0: need = 3; lowBound = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; highBound = 0x8F
-                default: return i
-                }
-                if i + need >= n { return i }
+                let (need, lowBound, highBound) = UTF8Bytes.lead(b)
+                if need == 0 || i + need >= n { return i }
                 let c1 = buf[i + 1]
                 if c1 < lowBound || c1 > highBound { return i }
                 var k = 2

@@ -59,26 +59,15 @@ struct TextDecoding {
                 }
                 let b = UInt32(bytes[i])
                 if b < 0x80 {
-                    if b < 0x20 && i < limit && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+                    if i < limit && UTF8Bytes.isControl(UInt8(truncatingIfNeeded: b)) { controls += 1 }
                     out[n] = UInt16(b); n += 1; i += 1
                     continue
                 }
-                // A lead byte: its sequence is checked as `firstInvalidUTF8` checks it.
-                let need: Int
-                var lowBound: UInt32 = 0x80, highBound: UInt32 = 0xBF
-                switch b {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lowBound = 0xA0
-                case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-                case 0xED: need = 2; highBound = 0x9F
-                case 0xF0: need = 3; lowBound = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; highBound = 0x8F
-                default: need = 0
-                }
+                // A lead byte: its sequence is checked by the table `firstInvalidUTF8` uses.
+                let (need, lowBound, highBound) = UTF8Bytes.lead(bytes[i])
                 if need == 0 || i + need >= end { invalidAt = i; break }
                 let c1 = UInt32(bytes[i + 1])
-                if c1 < lowBound || c1 > highBound { invalidAt = i; break }
+                if c1 < UInt32(lowBound) || c1 > UInt32(highBound) { invalidAt = i; break }
                 if need == 1 {
                     out[n] = UInt16(((b & 0x1F) << 6) | (c1 & 0x3F)); n += 1; i += 2
                     continue

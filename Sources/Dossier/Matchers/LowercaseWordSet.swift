@@ -15,17 +15,10 @@ public struct LowercaseWordSet: Sendable {
         var zero = false
         slots = [UInt64](unsafeUninitializedCapacity: 1 << bits) { table, count in
             table.initialize(repeating: 0)
-            let mask = table.count &- 1
             for key in keys {
                 // A key seen before (about half of a document's words) is written over itself.
                 if key == 0 { zero = true; continue }
-                var i = KeySlot.home(key, shift)
-                var s = table[i]
-                while s != 0 && s != key {
-                    i = (i &+ 1) & mask
-                    s = table[i]
-                }
-                table[i] = key
+                table[KeySlot.find(key, shift, in: UnsafeBufferPointer(table))] = key
             }
             count = table.count
         }
@@ -35,15 +28,6 @@ public struct LowercaseWordSet: Sendable {
 
     @inline(__always) public func contains(_ key: UInt64) -> Bool {
         if key == 0 { return hasZero }
-        return slots.withUnsafeBufferPointer { table in
-            let mask = table.count &- 1
-            var i = KeySlot.home(key, shift)
-            while true {
-                let s = table[i]
-                if s == key { return true }
-                if s == 0 { return false }
-                i = (i &+ 1) & mask
-            }
-        }
+        return slots.withUnsafeBufferPointer { table in table[KeySlot.find(key, shift, in: table)] != 0 }
     }
 }

@@ -299,26 +299,6 @@ extension JSONByteBuffer {
     }
 }
 
-/// Tests on runs of UTF-8 bytes.
-enum UTF8Bytes {
-    /// Whether every byte is below 0x80: eight bytes a step, then one at a time.
-    @inline(__always) static func areASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let n = bytes.count
-        var high: UInt64 = 0
-        var i = 0
-        while n &- i >= 8 {
-            high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            i &+= 8
-        }
-        while i < n {
-            high |= UInt64(base[i])
-            i &+= 1
-        }
-        return high & 0x8080_8080_8080_8080 == 0
-    }
-}
-
 extension JSONEscape {
     /// Four UTF-16 units below 0x80 (a little-endian word) as four bytes, in the low half.
     @inline(__always) static func packASCII(_ units: UInt64) -> UInt64 {
