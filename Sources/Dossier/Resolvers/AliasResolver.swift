@@ -105,7 +105,12 @@ public struct AliasResolver: Sendable {
         for k in mentions.indices where !mentions[k].hasID { withoutID += 1 }
         var localIDs = LocalIDs(capacity: withoutID)
         for k in mentions.indices where !mentions[k].hasID {
-            mentions[k].id = localIDs.id(for: mentions[k].canonical ?? "")
+            // The local id is kept as the name it is made from (`MentionNames.local`): no string.
+            if let canonical = mentions[k].canonical {
+                mentions[k].names = localIDs.names(for: canonical)
+            } else {
+                mentions[k].id = localIDs.id(for: "")
+            }
         }
         return mentions
     }
@@ -154,23 +159,8 @@ public struct AliasResolver: Sendable {
                 prefix.withUTF8Buffer { p in
                     for b in p { out[n] = b; n += 1 }
                 }
-                let start = n
-                var dash = false
-                for b in bytes {
-                    high |= b
-                    if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                        out[n] = b; n += 1
-                        dash = false
-                    } else if b >= 0x41 && b <= 0x5A {
-                        out[n] = b + 0x20; n += 1
-                        dash = false
-                    } else if n > start, !dash, b < 0x80 || b >= 0xC0 {
-                        out[n] = 0x2D; n += 1
-                        dash = true
-                    }
-                }
-                while n > start, out[n - 1] == 0x2D { n -= 1 }
-                return n
+                guard let base = out.baseAddress else { return n }
+                return n + Slug.write(bytes, to: base + n, high: &high)
             }
             return (slug, high)
         }
