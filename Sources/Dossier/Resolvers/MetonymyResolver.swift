@@ -37,23 +37,39 @@ public struct MetonymyResolver: Sendable {
         mentions[k].type == .place && mentions[k].idHasPrefix("iso3166")
     }
 
-    public func resolve(_ mentions: [EntityMention], context: MatchContext) -> [EntityMention] {
-        // Mentions are changed in place: most documents change none, and then nothing is copied.
-        var out = mentions
-        for k in mentions.indices where acts(k, of: mentions, context: context) {
+    /// Takes the mentions (`consuming`): a caller that hands over its last copy spares copying them
+    /// when one changes.
+    public func resolve(_ mentions: consuming [EntityMention], context: MatchContext) -> [EntityMention] {
+        // Mentions are changed in place: most documents change none.
+        var out = consume mentions
+        for k in out.indices where acts(k, of: out, context: context) {
             out[k].type = .organisation
         }
-        // Only countries and their divisions can be sides: without one, there is nothing to settle.
-        guard out.indices.contains(where: { isCountryOrDivision($0, of: out) }), isSportsReport(context) else { return out }
+        // Only countries and their divisions can be sides, and only those that no preposition or
+        // place before them makes a location: without one, the document need not be read for
+        // sports words (a walk over every token).
+        guard let first = out.indices.first(where: { isCountryOrDivision($0, of: out) && !isLocation($0, of: out, placeEnds: nil, context: context) }),
+              isSportsReport(context) else { return out }
         var placeEnds = KeySet()
         for k in out.indices where out[k].type == .place { placeEnds.insert(UInt64(out[k].tokens.upperBound)) }
-        for k in out.indices where isCountryOrDivision(k, of: out) {
-            let before = out[k].tokens.lowerBound - 1
-            if before >= 0, language.locativeWords.contains(context.tokens[before].key), !isForAgainst(before, context: context) { continue }
-            if before >= 0, context.firstUnit(before) == 0x2C, placeEnds.contains(UInt64(before)) { continue }  // "Sochi, Russia"
+        for k in first..<out.count where isCountryOrDivision(k, of: out) {
+            if isLocation(k, of: out, placeEnds: placeEnds, context: context) { continue }
             out[k].type = .organisation
         }
         return out
+    }
+
+    /// Whether a country stays a place in a sports report: after a preposition of place that is not
+    /// one of sides ("in Russia", not "against Russia"), or after a comma that ends a place ("Sochi,
+    /// Russia"). `placeEnds` are the token ends of the place mentions; nil: read from the mentions.
+    func isLocation(_ k: Int, of mentions: [EntityMention], placeEnds: KeySet?, context: MatchContext) -> Bool {
+        let before = mentions[k].tokens.lowerBound - 1
+        guard before >= 0 else { return false }
+        if language.locativeWords.contains(context.tokens[before].key), !isForAgainst(before, context: context) { return true }
+        guard context.firstUnit(before) == 0x2C else { return false }
+        if let placeEnds { return placeEnds.contains(UInt64(before)) }
+        for j in mentions.indices where mentions[j].type == .place && mentions[j].tokens.upperBound == before { return true }
+        return false
     }
 
     /// A country or a large city that acts, as its government: "Iraq says". The verb is in lowercase:
