@@ -48,18 +48,15 @@ enum MentionNames: Sendable {
 
     /// `canonical != nil`, without making the string.
     var hasCanonical: Bool {
-        switch self {
-        case .strings(let canonical, _): canonical != nil
-        case .entry, .local: true
-        }
+        // The case alone, no payload bound: a bound one is copied (retained) and released.
+        if case .strings(.none, _) = self { return false }
+        return true
     }
 
     /// `id != nil`, without making the string.
     var hasID: Bool {
-        switch self {
-        case .strings(_, let id): id != nil
-        case .entry, .local: true
-        }
+        if case .strings(_, .none) = self { return false }
+        return true
     }
 
     /// `canonical == other.canonical`; without making strings when both are one entry's.

@@ -41,7 +41,7 @@ public struct AliasResolver: Sendable {
                 lastWord = i
             }
             if !mentions[k].hasCanonical, words >= 2 || mentions[k].type != .person {
-                mentions[k].canonical = Self.normalisedName(context.text(mentions[k].tokens))
+                mentions[k].canonical = Self.normalisedName(mentions[k].tokens, context: context)
             }
             if mentions[k].type == .person, mentions[k].hasCanonical, words >= 2 {
                 let alias = Alias(type: .person, mention: k, position: mentions[k].start)
@@ -79,7 +79,7 @@ public struct AliasResolver: Sendable {
                let found = aliases.best(for: tokens[word].key, before: mentions[k].start) {
                 mentions[k].names = mentions[found.mention].names
             } else {
-                mentions[k].canonical = Self.normalisedName(context.text(name))
+                mentions[k].canonical = Self.normalisedName(name, context: context)
             }
         }
         mentions += added
@@ -119,6 +119,28 @@ public struct AliasResolver: Sendable {
     static func normalisedName(_ s: String) -> String {
         if isNormalised(s) { return s }
         return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// `normalisedName(context.text(r))`: the text's units are checked first, so that a text
+    /// already normalised, nearly every one, is made into a string once and not read again.
+    static func normalisedName(_ r: Range<Int>, context: MatchContext) -> String {
+        let start = Int(context.tokens[r.lowerBound].start), end = Int(context.tokens[r.upperBound - 1].end)
+        let plain = context.document.utf16.withUnsafeBufferPointer { isNormalised(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        let text = context.document.slice(start, end)
+        return plain ? text : normalisedName(text)
+    }
+
+    /// `isNormalised` of the string of UTF-16 `units`: a UTF-8 byte up to the space is a unit up to
+    /// the space, and every other unit (a surrogate too) makes bytes above it.
+    static func isNormalised(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        var previousSpace = true
+        for u in units {
+            if u > 0x20 { previousSpace = false; continue }
+            let space = u == 0x20
+            if u == 0x0A || u == 0x0D || u == 0x09 || (space && previousSpace) { return false }
+            previousSpace = space
+        }
+        return units.last != 0x20
     }
 
     /// No line break or tab, no space at either end or after another.

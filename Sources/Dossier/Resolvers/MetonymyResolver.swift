@@ -77,9 +77,10 @@ public struct MetonymyResolver: Sendable {
     func acts(_ k: Int, of mentions: [EntityMention], context: MatchContext) -> Bool {
         let tokens = context.tokens
         let before = mentions[k].tokens.lowerBound - 1, next = mentions[k].tokens.upperBound
-        // The cheap tests on tokens first; the population lookup last.
-        return next < tokens.count && tokens[next].shape == .lower && language.agentVerbs[tokens[next].key] != nil
-            && (before < 0 || !language.prepositions.contains(tokens[before].key)) && canAct(k, of: mentions)
+        // (Only a place can act: its type first, then the cheap tests on tokens, the population last.)
+        return mentions[k].type == .place && next < tokens.count && tokens[next].shape == .lower
+            && language.agentVerbs[tokens[next].key] != nil && (before < 0 || !language.prepositions.contains(tokens[before].key))
+            && canAct(k, of: mentions)
     }
 
     func isForAgainst(_ i: Int, context: MatchContext) -> Bool {
@@ -87,28 +88,42 @@ public struct MetonymyResolver: Sendable {
     }
 
     func isSportsReport(_ context: MatchContext) -> Bool {
-        // The first distinct sports words (their payloads), up to as many as a report needs: no
-        // more are counted, so a short list on the stack does instead of a hashed set.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.minimumDistinctSportsWords) { distinct in
-            let tokens = context.tokens
-            var total = 0, distinctCount = 0
-            return language.sportsFirstWords.withBits { bits in
-                for i in tokens.indices {
-                    // Words the prefilter lets through, tested without a branch: most tokens are not.
-                    let t = tokens[i]
-                    let h = KeyPrefilter.bit(t.key)
-                    let isWord: UInt64 = t.kind == .word ? 1 : 0
-                    guard bits[h >> 6] >> UInt64(h & 63) & isWord != 0, language.sportsWords.hasPhrase(startingWith: t.key),
-                          let found = language.sportsWords.longest(in: tokens, from: i, limit: min(tokens.count, i + 3)) else { continue }
-                    total += 1
-                    if distinctCount < distinct.count, !distinct[..<distinctCount].contains(found.payload) {
-                        distinct[distinctCount] = found.payload
-                        distinctCount += 1
+            context.tokens.withUnsafeBufferPointer { tokens in
+                language.sportsFirstWords.withBits { bits in
+                    var count = SportsWordCount(distinct: distinct)
+                    // Keys through the prefilter, nothing else read: most tokens are not let
+                    // through, and the rest of the test is out of the loop.
+                    for i in 0..<tokens.count {
+                        let h = KeyPrefilter.bit(tokens[i].key)
+                        if bits[h >> 6] >> UInt64(h & 63) & 1 != 0, countsAsReport(i, context: context, &count) { return true }
                     }
-                    if total >= Self.minimumSportsWords && distinctCount >= Self.minimumDistinctSportsWords { return true }
+                    return false
                 }
-                return false
             }
         }
+    }
+
+    /// Sports words met so far, and the first distinct ones (their payloads), up to as many as a
+    /// report needs: no more are counted, so a short list on the stack does instead of a hashed set.
+    struct SportsWordCount {
+        let distinct: UnsafeMutableBufferPointer<Int>
+        var total = 0
+        var distinctCount = 0
+    }
+
+    /// Counts the sports phrase that token `i` opens, if it is a word that opens one, and tells
+    /// whether the document is now a sports report.
+    @inline(never)
+    func countsAsReport(_ i: Int, context: MatchContext, _ count: inout SportsWordCount) -> Bool {
+        let tokens = context.tokens
+        guard tokens[i].kind == .word, language.sportsWords.hasPhrase(startingWith: tokens[i].key),
+              let found = language.sportsWords.longest(in: tokens, from: i, limit: min(tokens.count, i + 3)) else { return false }
+        count.total += 1
+        if count.distinctCount < count.distinct.count, !count.distinct[..<count.distinctCount].contains(found.payload) {
+            count.distinct[count.distinctCount] = found.payload
+            count.distinctCount += 1
+        }
+        return count.total >= Self.minimumSportsWords && count.distinctCount >= Self.minimumDistinctSportsWords
     }
 }
