@@ -122,7 +122,7 @@ final class ResolverRewriteTests: XCTestCase {
             let tokens = context.tokens
             for start in tokens.indices {
                 for end in (start + 1)...min(tokens.count, start + 4) {
-                    XCTAssertEqual(AliasResolver.normalisedName(start..<end, context: context),
+                    XCTAssertEqual(AliasResolver.normalisedName(start..<end, tokens: tokens, units: context.document.utf16),
                                    AliasResolver.normalisedName(context.text(start..<end)))
                 }
             }

@@ -22,7 +22,7 @@ public struct AliasResolver: Sendable {
 
     /// Takes the mentions (`consuming`): a caller that hands over its last copy spares copying them.
     public func resolve(_ input: consuming [EntityMention], context: MatchContext) -> [EntityMention] {
-        let tokens = context.tokens
+        let tokens = context.tokens, units = context.document.utf16
         var mentions = consume input
         mentions.sortByStart()
         // Keys are people's surnames and given names, and the rare acronym: the tables are sized by
@@ -41,7 +41,7 @@ public struct AliasResolver: Sendable {
                 lastWord = i
             }
             if !mentions[k].hasCanonical, words >= 2 || mentions[k].type != .person {
-                mentions[k].canonical = Self.normalisedName(mentions[k].tokens, context: context)
+                mentions[k].canonical = Self.normalisedName(mentions[k].tokens, tokens: tokens, units: units)
             }
             if mentions[k].type == .person, mentions[k].hasCanonical, words >= 2 {
                 let alias = Alias(type: .person, mention: k, position: mentions[k].start)
@@ -79,14 +79,14 @@ public struct AliasResolver: Sendable {
                let found = aliases.best(for: tokens[word].key, before: mentions[k].start) {
                 mentions[k].names = mentions[found.mention].names
             } else {
-                mentions[k].canonical = Self.normalisedName(name, context: context)
+                mentions[k].canonical = Self.normalisedName(name, tokens: tokens, units: units)
             }
         }
         mentions += added
         // Bare later mentions of a surname or acronym.
         // 1 for a token inside a mention (bytes, so that the test below needs no branch).
-        var covered = [UInt8](repeating: 0, count: tokens.count)
-        for k in mentions.indices { for i in mentions[k].tokens { covered[i] = 1 } }
+        let covered = CoveredTokens(count: tokens.count, mentions: mentions)
+        defer { covered.deallocate() }
         var capitalised = TokenListCursor(context.capitalisedWords)
         for sentence in context.searched where !aliases.isEmpty {
             for p in capitalised.positions(in: sentence.tokens) where covered[Int(capitalised.indexes[p])] == 0 {
@@ -121,13 +121,16 @@ public struct AliasResolver: Sendable {
         return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
     }
 
-    /// `normalisedName(context.text(r))`: the text's units are checked first, so that a text
-    /// already normalised, nearly every one, is made into a string once and not read again.
-    static func normalisedName(_ r: Range<Int>, context: MatchContext) -> String {
-        let start = Int(context.tokens[r.lowerBound].start), end = Int(context.tokens[r.upperBound - 1].end)
-        let plain = context.document.utf16.withUnsafeBufferPointer { isNormalised(UnsafeBufferPointer(rebasing: $0[start..<end])) }
-        let text = context.document.slice(start, end)
-        return plain ? text : normalisedName(text)
+    /// `normalisedName(context.text(r))` of the document's `units`: the text's units are checked
+    /// first, so that a text already normalised, nearly every one, is made into a string once and
+    /// not read again.
+    static func normalisedName(_ r: Range<Int>, tokens: [Token], units: [UInt16]) -> String {
+        let start = Int(tokens[r.lowerBound].start), end = Int(tokens[r.upperBound - 1].end)
+        return units.withUnsafeBufferPointer { all in
+            let name = UnsafeBufferPointer(rebasing: all[start..<end])
+            let text = Document.string(name)
+            return isNormalised(name) ? text : normalisedName(text)
+        }
     }
 
     /// `isNormalised` of the string of UTF-16 `units`: a UTF-8 byte up to the space is a unit up to

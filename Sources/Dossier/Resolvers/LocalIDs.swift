@@ -44,11 +44,21 @@ struct LocalIDs {
         names(for: name).id ?? ""
     }
 
+    /// Whether every byte of `s` is ASCII, eight at a time.
     static func isASCII(_ s: String) -> Bool {
         s.utf8.withContiguousStorageIfAvailable { bytes in
-            var high: UInt8 = 0
-            for b in bytes { high |= b }
-            return high < 0x80
+            guard let base = bytes.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base), n = bytes.count
+            var high: UInt64 = 0, i = 0
+            while i &+ 8 <= n {
+                high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                i &+= 8
+            }
+            while i < n {
+                high |= UInt64(base[i])
+                i &+= 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
         } ?? s.utf8.allSatisfy { $0 < 0x80 }
     }
 

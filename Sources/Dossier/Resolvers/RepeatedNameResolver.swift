@@ -37,9 +37,8 @@ public struct RepeatedNameResolver: Sendable {
     /// Takes the mentions (`consuming`): a caller that hands over its last copy spares copying them.
     public func resolve(_ mentions: consuming [EntityMention], context: MatchContext) -> [EntityMention] {
         let tokens = context.tokens
-        // 1 for a token inside a mention (bytes, so that the test below needs no branch).
-        var covered = [UInt8](repeating: 0, count: tokens.count)
-        for k in mentions.indices { for i in mentions[k].tokens { covered[i] = 1 } }
+        let covered = CoveredTokens(count: tokens.count, mentions: mentions)
+        defer { covered.deallocate() }
         var tally = RepeatedNameTally(room: context.capitalisedWords.count)
         defer { tally.deallocate() }
         var capitalised = TokenListCursor(context.capitalisedWords)
