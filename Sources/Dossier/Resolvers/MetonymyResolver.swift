@@ -23,8 +23,8 @@ public struct MetonymyResolver: Sendable {
     /// (Mentions are read in their array, fields only: copying one copies its strings.)
     func canAct(_ k: Int, of mentions: [EntityMention]) -> Bool {
         guard mentions[k].type == .place else { return false }
-        if mentions[k].idHasPrefix("iso3166:") { return true }
-        guard mentions[k].idHasPrefix("geonames:"), let id = mentions[k].id, let canonical = mentions[k].canonical else { return false }
+        if idHasPrefix(k, of: mentions, "iso3166:") { return true }
+        guard idHasPrefix(k, of: mentions, "geonames:"), let id = mentions[k].id, let canonical = mentions[k].canonical else { return false }
         return gazetteerPopulation(id: id, canonical: canonical) >= Self.governmentSeatPopulation
     }
 
@@ -32,9 +32,15 @@ public struct MetonymyResolver: Sendable {
         gazetteer.populationByID[id] ?? 0
     }
 
+    /// `mentions[k].idHasPrefix(prefix)`, with the names read in place (a method called on the
+    /// element copied the whole mention).
+    func idHasPrefix(_ k: Int, of mentions: [EntityMention], _ prefix: StaticString) -> Bool {
+        mentions.withUnsafeBufferPointer { $0[k].names.idHasPrefix(prefix) }
+    }
+
     /// A country or a first-level division (ISO 3166 ids): what can be a side.
     func isCountryOrDivision(_ k: Int, of mentions: [EntityMention]) -> Bool {
-        mentions[k].type == .place && mentions[k].idHasPrefix("iso3166")
+        mentions[k].type == .place && idHasPrefix(k, of: mentions, "iso3166")
     }
 
     /// Takes the mentions (`consuming`): a caller that hands over its last copy spares copying them
