@@ -4,12 +4,13 @@
 struct CoveredTokens {
     private let bytes: UnsafeMutableBufferPointer<UInt8>
 
-    /// `count` tokens, those of `mentions` covered (each mention's tokens must lie among them).
+    /// `count` tokens, those of `mentions` covered (each mention's tokens, if any, must lie among them).
     init(count: Int, mentions: borrowing [EntityMention]) {
         bytes = .allocate(capacity: Swift.max(count, 1))
         bytes.initialize(repeating: 0)
         for k in mentions.indices {
             let r = mentions[k].tokens
+            if r.isEmpty { continue }
             precondition(r.lowerBound >= 0 && r.upperBound <= count, "a mention outside the document's tokens")
             for i in r { bytes[i] = 1 }
         }
