@@ -25,6 +25,8 @@ final class LocalIDsTests: XCTestCase {
                     expected = AliasResolver.localID(name)
                     model.append((name, expected))
                 }
+                var copy = ids
+                XCTAssertEqual(copy.names(for: name).canonical.map { Array($0.utf8) }, Array(name.utf8))
                 XCTAssertEqual(Array(ids.id(for: name).utf8), Array(expected.utf8), "\(names)")
             }
         }

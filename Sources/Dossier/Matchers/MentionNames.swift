@@ -1,11 +1,14 @@
 /// The canonical name and id of an entity mention: strings, or those of a gazetteer entry, kept
 /// as the entry and made into strings only when read. A gazetteer mention thus makes no string:
 /// the record writer copies the entry's names from the gazetteer's packed UTF-8
-/// (`JSONByteBuffer.appendNames`), and the resolvers copy or compare the entry.
+/// (`JSONByteBuffer.appendNames`), and the resolvers copy or compare the entry. A document-local
+/// id is kept as the name it is made from: the writer spells it into the record.
 enum MentionNames: Sendable {
     case strings(canonical: String?, id: String?)
     /// The entry's canonical name and id (never nil).
     case entry(GazetteerEntry)
+    /// A canonical name whose id is its own local id, `local:` and its slug (`AliasResolver.localID`).
+    case local(canonical: String)
 
     static let none = MentionNames.strings(canonical: nil, id: nil)
 
@@ -14,12 +17,14 @@ enum MentionNames: Sendable {
             switch self {
             case .strings(let canonical, _): canonical
             case .entry(let e): e.canonical
+            case .local(let canonical): canonical
             }
         }
         set {
             switch self {
             case .strings(_, let id): self = .strings(canonical: newValue, id: id)
             case .entry(let e): self = .strings(canonical: newValue, id: e.id)
+            case .local(let canonical): self = .strings(canonical: newValue, id: AliasResolver.localID(canonical))
             }
         }
     }
@@ -29,30 +34,29 @@ enum MentionNames: Sendable {
             switch self {
             case .strings(_, let id): id
             case .entry(let e): e.id
+            case .local(let canonical): AliasResolver.localID(canonical)
             }
         }
         set {
             switch self {
             case .strings(let canonical, _): self = .strings(canonical: canonical, id: newValue)
             case .entry(let e): self = .strings(canonical: e.canonical, id: newValue)
+            case .local(let canonical): self = .strings(canonical: canonical, id: newValue)
             }
         }
     }
 
     /// `canonical != nil`, without making the string.
     var hasCanonical: Bool {
-        switch self {
-        case .strings(let canonical, _): canonical != nil
-        case .entry: true
-        }
+        // The case alone, no payload bound: a bound one is copied (retained) and released.
+        if case .strings(.none, _) = self { return false }
+        return true
     }
 
     /// `id != nil`, without making the string.
     var hasID: Bool {
-        switch self {
-        case .strings(_, let id): id != nil
-        case .entry: true
-        }
+        if case .strings(_, .none) = self { return false }
+        return true
     }
 
     /// `canonical == other.canonical`; without making strings when both are one entry's.
@@ -72,6 +76,19 @@ enum MentionNames: Sendable {
             return id.withUTF8 { ASCIIPrefix.test($0, prefix) } ?? id.hasPrefix(prefix.description)
         case .entry(let e):
             return e.withIDBytes { ASCIIPrefix.test($0, prefix) } ?? e.id.hasPrefix(prefix.description)
+        case .local(let canonical):
+            // "local:" and a slug, all ASCII: a prefix that differs from "local:" within its length
+            // is not one, and one no longer than "local:" that does not differ is (no string made).
+            let local: StaticString = "local:"
+            let agrees = prefix.withUTF8Buffer { p in
+                local.withUTF8Buffer { l in
+                    for j in 0..<min(p.count, l.count) where p[j] != l[j] { return false }
+                    return true
+                }
+            }
+            guard agrees, prefix.utf8CodeUnitCount > local.utf8CodeUnitCount else { return agrees }
+            var id = AliasResolver.localID(canonical)
+            return id.withUTF8 { ASCIIPrefix.test($0, prefix) } ?? id.hasPrefix(prefix.description)
         }
     }
 }

@@ -62,7 +62,7 @@ public final class Pipeline: Sendable {
         mentions += commenterMentions(zones, context: context)
         // Each resolver takes the only copy of the mentions, and so changes them in place.
         let resolved = repeatedNames.resolve(resolver.resolve(consume mentions, context: context), context: context)
-        let entities = metonymy.resolve(resolved, context: context)
+        let entities = metonymy.resolve(consume resolved, context: context)
         var analysis = Analysis(document: document, zones: zones, tokens: tokens, sentences: sentences, entities: entities)
         analysis.foundFigures = figureExtractor.extract(context, entities: entities)
         analysis.foundQuotes = quoteExtractor.extract(context, entities: entities, zones: zones)

@@ -22,7 +22,7 @@ public struct AliasResolver: Sendable {
 
     /// Takes the mentions (`consuming`): a caller that hands over its last copy spares copying them.
     public func resolve(_ input: consuming [EntityMention], context: MatchContext) -> [EntityMention] {
-        let tokens = context.tokens
+        let tokens = context.tokens, units = context.document.utf16
         var mentions = consume input
         mentions.sortByStart()
         // Keys are people's surnames and given names, and the rare acronym: the tables are sized by
@@ -41,7 +41,7 @@ public struct AliasResolver: Sendable {
                 lastWord = i
             }
             if !mentions[k].hasCanonical, words >= 2 || mentions[k].type != .person {
-                mentions[k].canonical = Self.normalisedName(context.text(mentions[k].tokens))
+                mentions[k].canonical = Self.normalisedName(mentions[k].tokens, tokens: tokens, units: units)
             }
             if mentions[k].type == .person, mentions[k].hasCanonical, words >= 2 {
                 let alias = Alias(type: .person, mention: k, position: mentions[k].start)
@@ -79,14 +79,14 @@ public struct AliasResolver: Sendable {
                let found = aliases.best(for: tokens[word].key, before: mentions[k].start) {
                 mentions[k].names = mentions[found.mention].names
             } else {
-                mentions[k].canonical = Self.normalisedName(context.text(name))
+                mentions[k].canonical = Self.normalisedName(name, tokens: tokens, units: units)
             }
         }
         mentions += added
         // Bare later mentions of a surname or acronym.
         // 1 for a token inside a mention (bytes, so that the test below needs no branch).
-        var covered = [UInt8](repeating: 0, count: tokens.count)
-        for k in mentions.indices { for i in mentions[k].tokens { covered[i] = 1 } }
+        let covered = CoveredTokens(count: tokens.count, mentions: mentions)
+        defer { covered.deallocate() }
         var capitalised = TokenListCursor(context.capitalisedWords)
         for sentence in context.searched where !aliases.isEmpty {
             for p in capitalised.positions(in: sentence.tokens) where covered[Int(capitalised.indexes[p])] == 0 {
@@ -105,7 +105,12 @@ public struct AliasResolver: Sendable {
         for k in mentions.indices where !mentions[k].hasID { withoutID += 1 }
         var localIDs = LocalIDs(capacity: withoutID)
         for k in mentions.indices where !mentions[k].hasID {
-            mentions[k].id = localIDs.id(for: mentions[k].canonical ?? "")
+            // The local id is kept as the name it is made from (`MentionNames.local`): no string.
+            if let canonical = mentions[k].canonical {
+                mentions[k].names = localIDs.names(for: canonical)
+            } else {
+                mentions[k].id = localIDs.id(for: "")
+            }
         }
         return mentions
     }
@@ -114,6 +119,31 @@ public struct AliasResolver: Sendable {
     static func normalisedName(_ s: String) -> String {
         if isNormalised(s) { return s }
         return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// `normalisedName(context.text(r))` of the document's `units`: the text's units are checked
+    /// first, so that a text already normalised, nearly every one, is made into a string once and
+    /// not read again.
+    static func normalisedName(_ r: Range<Int>, tokens: [Token], units: [UInt16]) -> String {
+        let start = Int(tokens[r.lowerBound].start), end = Int(tokens[r.upperBound - 1].end)
+        return units.withUnsafeBufferPointer { all in
+            let name = UnsafeBufferPointer(rebasing: all[start..<end])
+            let text = Document.string(name)
+            return isNormalised(name) ? text : normalisedName(text)
+        }
+    }
+
+    /// `isNormalised` of the string of UTF-16 `units`: a UTF-8 byte up to the space is a unit up to
+    /// the space, and every other unit (a surrogate too) makes bytes above it.
+    static func isNormalised(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        var previousSpace = true
+        for u in units {
+            if u > 0x20 { previousSpace = false; continue }
+            let space = u == 0x20
+            if u == 0x0A || u == 0x0D || u == 0x09 || (space && previousSpace) { return false }
+            previousSpace = space
+        }
+        return units.last != 0x20
     }
 
     /// No line break or tab, no space at either end or after another.
@@ -154,23 +184,8 @@ public struct AliasResolver: Sendable {
                 prefix.withUTF8Buffer { p in
                     for b in p { out[n] = b; n += 1 }
                 }
-                let start = n
-                var dash = false
-                for b in bytes {
-                    high |= b
-                    if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                        out[n] = b; n += 1
-                        dash = false
-                    } else if b >= 0x41 && b <= 0x5A {
-                        out[n] = b + 0x20; n += 1
-                        dash = false
-                    } else if n > start, !dash, b < 0x80 || b >= 0xC0 {
-                        out[n] = 0x2D; n += 1
-                        dash = true
-                    }
-                }
-                while n > start, out[n - 1] == 0x2D { n -= 1 }
-                return n
+                guard let base = out.baseAddress else { return n }
+                return n + Slug.write(bytes, to: base + n, high: &high)
             }
             return (slug, high)
         }

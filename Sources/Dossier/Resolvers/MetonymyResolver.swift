@@ -23,8 +23,8 @@ public struct MetonymyResolver: Sendable {
     /// (Mentions are read in their array, fields only: copying one copies its strings.)
     func canAct(_ k: Int, of mentions: [EntityMention]) -> Bool {
         guard mentions[k].type == .place else { return false }
-        if mentions[k].idHasPrefix("iso3166:") { return true }
-        guard mentions[k].idHasPrefix("geonames:"), let id = mentions[k].id, let canonical = mentions[k].canonical else { return false }
+        if idHasPrefix(k, of: mentions, "iso3166:") { return true }
+        guard idHasPrefix(k, of: mentions, "geonames:"), let id = mentions[k].id, let canonical = mentions[k].canonical else { return false }
         return gazetteerPopulation(id: id, canonical: canonical) >= Self.governmentSeatPopulation
     }
 
@@ -32,28 +32,50 @@ public struct MetonymyResolver: Sendable {
         gazetteer.populationByID[id] ?? 0
     }
 
-    /// A country or a first-level division (ISO 3166 ids): what can be a side.
-    func isCountryOrDivision(_ k: Int, of mentions: [EntityMention]) -> Bool {
-        mentions[k].type == .place && mentions[k].idHasPrefix("iso3166")
+    /// `mentions[k].idHasPrefix(prefix)`, with the names read in place (a method called on the
+    /// element copied the whole mention).
+    func idHasPrefix(_ k: Int, of mentions: [EntityMention], _ prefix: StaticString) -> Bool {
+        mentions.withUnsafeBufferPointer { $0[k].names.idHasPrefix(prefix) }
     }
 
-    public func resolve(_ mentions: [EntityMention], context: MatchContext) -> [EntityMention] {
-        // Mentions are changed in place: most documents change none, and then nothing is copied.
-        var out = mentions
-        for k in mentions.indices where acts(k, of: mentions, context: context) {
+    /// A country or a first-level division (ISO 3166 ids): what can be a side.
+    func isCountryOrDivision(_ k: Int, of mentions: [EntityMention]) -> Bool {
+        mentions[k].type == .place && idHasPrefix(k, of: mentions, "iso3166")
+    }
+
+    /// Takes the mentions (`consuming`): a caller that hands over its last copy spares copying them
+    /// when one changes.
+    public func resolve(_ mentions: consuming [EntityMention], context: MatchContext) -> [EntityMention] {
+        // Mentions are changed in place: most documents change none.
+        var out = consume mentions
+        for k in out.indices where acts(k, of: out, context: context) {
             out[k].type = .organisation
         }
-        // Only countries and their divisions can be sides: without one, there is nothing to settle.
-        guard out.indices.contains(where: { isCountryOrDivision($0, of: out) }), isSportsReport(context) else { return out }
+        // Only countries and their divisions can be sides, and only those that no preposition or
+        // place before them makes a location: without one, the document need not be read for
+        // sports words (a walk over every token).
+        guard let first = out.indices.first(where: { isCountryOrDivision($0, of: out) && !isLocation($0, of: out, placeEnds: nil, context: context) }),
+              isSportsReport(context) else { return out }
         var placeEnds = KeySet()
         for k in out.indices where out[k].type == .place { placeEnds.insert(UInt64(out[k].tokens.upperBound)) }
-        for k in out.indices where isCountryOrDivision(k, of: out) {
-            let before = out[k].tokens.lowerBound - 1
-            if before >= 0, language.locativeWords.contains(context.tokens[before].key), !isForAgainst(before, context: context) { continue }
-            if before >= 0, context.firstUnit(before) == 0x2C, placeEnds.contains(UInt64(before)) { continue }  // "Sochi, Russia"
+        for k in first..<out.count where isCountryOrDivision(k, of: out) {
+            if isLocation(k, of: out, placeEnds: placeEnds, context: context) { continue }
             out[k].type = .organisation
         }
         return out
+    }
+
+    /// Whether a country stays a place in a sports report: after a preposition of place that is not
+    /// one of sides ("in Russia", not "against Russia"), or after a comma that ends a place ("Sochi,
+    /// Russia"). `placeEnds` are the token ends of the place mentions; nil: read from the mentions.
+    func isLocation(_ k: Int, of mentions: [EntityMention], placeEnds: KeySet?, context: MatchContext) -> Bool {
+        let before = mentions[k].tokens.lowerBound - 1
+        guard before >= 0 else { return false }
+        if language.locativeWords.contains(context.tokens[before].key), !isForAgainst(before, context: context) { return true }
+        guard context.firstUnit(before) == 0x2C else { return false }
+        if let placeEnds { return placeEnds.contains(UInt64(before)) }
+        for j in mentions.indices where mentions[j].type == .place && mentions[j].tokens.upperBound == before { return true }
+        return false
     }
 
     /// A country or a large city that acts, as its government: "Iraq says". The verb is in lowercase:
@@ -61,9 +83,10 @@ public struct MetonymyResolver: Sendable {
     func acts(_ k: Int, of mentions: [EntityMention], context: MatchContext) -> Bool {
         let tokens = context.tokens
         let before = mentions[k].tokens.lowerBound - 1, next = mentions[k].tokens.upperBound
-        // The cheap tests on tokens first; the population lookup last.
-        return next < tokens.count && tokens[next].shape == .lower && language.agentVerbs[tokens[next].key] != nil
-            && (before < 0 || !language.prepositions.contains(tokens[before].key)) && canAct(k, of: mentions)
+        // (Only a place can act: its type first, then the cheap tests on tokens, the population last.)
+        return mentions[k].type == .place && next < tokens.count && tokens[next].shape == .lower
+            && language.agentVerbs[tokens[next].key] != nil && (before < 0 || !language.prepositions.contains(tokens[before].key))
+            && canAct(k, of: mentions)
     }
 
     func isForAgainst(_ i: Int, context: MatchContext) -> Bool {
@@ -71,28 +94,42 @@ public struct MetonymyResolver: Sendable {
     }
 
     func isSportsReport(_ context: MatchContext) -> Bool {
-        // The first distinct sports words (their payloads), up to as many as a report needs: no
-        // more are counted, so a short list on the stack does instead of a hashed set.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.minimumDistinctSportsWords) { distinct in
-            let tokens = context.tokens
-            var total = 0, distinctCount = 0
-            return language.sportsFirstWords.withBits { bits in
-                for i in tokens.indices {
-                    // Words the prefilter lets through, tested without a branch: most tokens are not.
-                    let t = tokens[i]
-                    let h = KeyPrefilter.bit(t.key)
-                    let isWord: UInt64 = t.kind == .word ? 1 : 0
-                    guard bits[h >> 6] >> UInt64(h & 63) & isWord != 0, language.sportsWords.hasPhrase(startingWith: t.key),
-                          let found = language.sportsWords.longest(in: tokens, from: i, limit: min(tokens.count, i + 3)) else { continue }
-                    total += 1
-                    if distinctCount < distinct.count, !distinct[..<distinctCount].contains(found.payload) {
-                        distinct[distinctCount] = found.payload
-                        distinctCount += 1
+            context.tokens.withUnsafeBufferPointer { tokens in
+                language.sportsFirstWords.withBits { bits in
+                    var count = SportsWordCount(distinct: distinct)
+                    // Keys through the prefilter, nothing else read: most tokens are not let
+                    // through, and the rest of the test is out of the loop.
+                    for i in 0..<tokens.count {
+                        let h = KeyPrefilter.bit(tokens[i].key)
+                        if bits[h >> 6] >> UInt64(h & 63) & 1 != 0, countsAsReport(i, context: context, &count) { return true }
                     }
-                    if total >= Self.minimumSportsWords && distinctCount >= Self.minimumDistinctSportsWords { return true }
+                    return false
                 }
-                return false
             }
         }
+    }
+
+    /// Sports words met so far, and the first distinct ones (their payloads), up to as many as a
+    /// report needs: no more are counted, so a short list on the stack does instead of a hashed set.
+    struct SportsWordCount {
+        let distinct: UnsafeMutableBufferPointer<Int>
+        var total = 0
+        var distinctCount = 0
+    }
+
+    /// Counts the sports phrase that token `i` opens, if it is a word that opens one, and tells
+    /// whether the document is now a sports report.
+    @inline(never)
+    func countsAsReport(_ i: Int, context: MatchContext, _ count: inout SportsWordCount) -> Bool {
+        let tokens = context.tokens
+        guard tokens[i].kind == .word, language.sportsWords.hasPhrase(startingWith: tokens[i].key),
+              let found = language.sportsWords.longest(in: tokens, from: i, limit: min(tokens.count, i + 3)) else { return false }
+        count.total += 1
+        if count.distinctCount < count.distinct.count, !count.distinct[..<count.distinctCount].contains(found.payload) {
+            count.distinct[count.distinctCount] = found.payload
+            count.distinctCount += 1
+        }
+        return count.total >= Self.minimumSportsWords && count.distinctCount >= Self.minimumDistinctSportsWords
     }
 }

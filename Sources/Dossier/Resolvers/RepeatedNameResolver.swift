@@ -22,52 +22,74 @@ public struct RepeatedNameResolver: Sendable {
         self.excluded = excluded
     }
 
+    /// What a candidate word's uses say about it: how many are inside a sentence (not its first
+    /// word), and the votes for each type.
     struct Votes {
-        var uses: [Int] = []
+        var key: UInt64
         var inside = 0
         var person = 0
         var place = 0
         var organisation = 0
+        /// What the votes make it, once counted (`nameType`).
+        var type: EntityType?
     }
 
     /// Takes the mentions (`consuming`): a caller that hands over its last copy spares copying them.
     public func resolve(_ mentions: consuming [EntityMention], context: MatchContext) -> [EntityMention] {
         let tokens = context.tokens
-        // 1 for a token inside a mention (bytes, so that the test below needs no branch).
-        var covered = [UInt8](repeating: 0, count: tokens.count)
-        for k in mentions.indices { for i in mentions[k].tokens { covered[i] = 1 } }
-        var votes: KeyMap<Votes> = [:]
+        let covered = CoveredTokens(count: tokens.count, mentions: mentions)
+        defer { covered.deallocate() }
+        var tally = RepeatedNameTally(room: context.capitalisedWords.count)
+        defer { tally.deallocate() }
         var capitalised = TokenListCursor(context.capitalisedWords)
         for sentence in context.searched {
             for p in capitalised.positions(in: sentence.tokens) where covered[Int(capitalised.indexes[p])] == 0 {
                 let i = Int(capitalised.indexes[p])
                 let t = tokens[i]
-                guard t.shape == .capitalised, t.length >= 3, isCandidate(t.key, context: context) else { continue }
+                guard t.shape == .capitalised, t.length >= 3 else { continue }
                 // Single words only: a neighbouring capitalised word makes it part of a longer name.
+                // (The next word first: it needs no lookup.)
                 if i + 1 < sentence.tokens.upperBound, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalised { continue }
+                guard isCandidate(t.key, context: context) else { continue }
                 if i > sentence.tokens.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].isCapitalised,
                    !language.stopWords.contains(tokens[i - 1].key) { continue }
                 let inside = i > sentence.tokens.lowerBound
-                vote(&votes[t.key, default: Votes()], at: i, inside: inside, sentence: sentence, context: context)
+                let n = tally.use(t.key, at: i)
+                vote(&tally.tallies[n], at: i, inside: inside, sentence: sentence, context: context)
             }
         }
         var out = consume mentions
-        // A known given name used alone inside a sentence is a person even once ("Marilyn").
-        for (key, v) in votes where v.inside >= 2 || (v.inside == 1 && gazetteer.givenNames.contains(key) && !language.commonWords.contains(key)) {
-            let type: EntityType
-            if v.place > max(v.person, v.organisation) { type = .place }
-            else if v.person > v.organisation || (v.person == v.organisation && gazetteer.givenNames.contains(key)) { type = .person }
-            else if v.organisation >= 2 { type = .organisation }
-            else { continue }
-            for i in v.uses {
-                let t = tokens[i]
-                let text = context.text(i)
-                out.append(EntityMention(tokens: i..<(i + 1), start: Int(t.start), end: Int(t.end), type: type, canonical: text,
-                                         id: AliasResolver.localID(text), source: .repeated))
-            }
-        }
         out.sortByStart()
+        guard tally.useCount > 0 else { return out }
+        // The type of each word that is a name (none: nil). A known given name used alone inside a
+        // sentence is a person even once ("Marilyn").
+        for n in 0..<tally.count { tally.tallies[n].type = nameType(tally.tallies[n]) }
+        // Each use becomes a mention, put after the mentions that start at or before it, as a stable
+        // sort of them all by start would put it (uses come in text order: one cursor suffices).
+        var position = 0, lastStart = Int.min
+        for u in 0..<tally.useCount {
+            guard let type = tally.tallies[Int(tally.uses[u].tally)].type else { continue }
+            let i = Int(tally.uses[u].token)
+            let t = tokens[i]
+            let start = Int(t.start)
+            if start < lastStart { position = 0 }
+            lastStart = start
+            while position < out.count, out[position].start <= start { position += 1 }
+            // Its id is its own local id, spelt when the record is written.
+            out.insert(EntityMention(tokens: i..<(i + 1), start: start, end: Int(t.end), type: type,
+                                     names: .local(canonical: context.text(i)), source: .repeated), at: position)
+            position += 1
+        }
         return out
+    }
+
+    /// The type the votes give a word, or nil if it is not a name.
+    func nameType(_ v: Votes) -> EntityType? {
+        guard v.inside >= 2 || (v.inside == 1 && gazetteer.givenNames.contains(v.key) && !language.commonWords.contains(v.key)) else { return nil }
+        if v.place > max(v.person, v.organisation) { return .place }
+        if v.person > v.organisation || (v.person == v.organisation && gazetteer.givenNames.contains(v.key)) { return .person }
+        if v.organisation >= 2 { return .organisation }
+        return nil
     }
 
     func isCandidate(_ key: UInt64, context: MatchContext) -> Bool {
@@ -85,7 +107,6 @@ public struct RepeatedNameResolver: Sendable {
 
     func vote(_ v: inout Votes, at i: Int, inside: Bool, sentence: Sentence, context: MatchContext) {
         let tokens = context.tokens
-        v.uses.append(i)
         if inside { v.inside += 1 }
         if i > sentence.tokens.lowerBound {
             let p = tokens[i - 1].key

@@ -160,6 +160,10 @@ extension JSONByteBuffer {
             appendStringOrNull(canonical)
             append(", \"id\": ")
             appendStringOrNull(id)
+        case .local(let canonical):
+            append(", \"canonical\": ")
+            appendString(canonical)
+            appendLocalID(of: canonical)
         case .entry(let e):
             e.withNameBytes { canonical, id in
                 // The two keys 23, each value six bytes a byte at worst, quotes and padding 10.
