@@ -26,25 +26,43 @@ public struct FigureExtractor: Sendable {
     /// The figures of the searched sentences, in text order. (Not inlined: the stage's entry point
     /// for `Scripts/profile_stages.sh`.)
     @inline(never) func extract(_ context: MatchContext, entities: [EntityMention]) -> [Figure] {
-        var document: FigureDocument?
+        extract(context, entities: entities, signalled: signalled(context))
+    }
+
+    /// The figures of the searched sentences, in text order, given the searched sentences that
+    /// hold a number signal (`signalled(_:)`, or the quote stage's pass over the tokens when it
+    /// found them: nil when it did not). Not inlined: the stage's entry point.
+    @inline(never) func extract(_ context: MatchContext, entities: [EntityMention], signalled: [SignalledSentence]?) -> [Figure] {
+        let signalled = signalled ?? self.signalled(context)
+        guard !signalled.isEmpty else { return [] }
+        let document = FigureDocument(tokens: context.tokens, language: language, entities: entities)
         var out: [Figure] = []
-        let tokens = context.tokens, units = context.document.utf16
-        let signals = lexicon.numberSignalKeys, filter = lexicon.numberSignalFilter
-        tokens.withUnsafeBufferPointer { tokenBuffer in
-            units.withUnsafeBufferPointer { unitBuffer in
-                for sentence in context.searched {
-                    // Cheap first pass: most sentences have no number at all.
-                    guard let first = Self.firstNumberSignal(tokenBuffer, unitBuffer, in: sentence.tokens, signals: signals, filter: filter) else {
-                        continue
-                    }
-                    if document == nil {
-                        document = FigureDocument(context: context, language: language, entities: entities)
-                    }
-                    let scan = FigureScan(document: document!, words: words, tokens: tokenBuffer, units: unitBuffer,
+        context.tokens.withUnsafeBufferPointer { tokenBuffer in
+            context.document.utf16.withUnsafeBufferPointer { unitBuffer in
+                for sentence in signalled {
+                    let scan = FigureScan(document: document, words: words, tokens: tokenBuffer, units: unitBuffer,
                                           lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound)
                     // An article reads as a number only right before a number word, so no number starts
                     // before the token preceding the first signal.
-                    scan.appendFigures(from: max(sentence.tokens.lowerBound, first - 1), to: &out)
+                    scan.appendFigures(from: max(sentence.tokens.lowerBound, sentence.firstSignal - 1), to: &out)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The searched sentences that hold a number signal, with their first signal, in order. A
+    /// cheap first pass: most sentences have no number at all.
+    func signalled(_ context: MatchContext) -> [SignalledSentence] {
+        let signals = lexicon.numberSignalKeys, filter = lexicon.numberSignalFilter
+        var out: [SignalledSentence] = []
+        context.tokens.withUnsafeBufferPointer { tokenBuffer in
+            context.document.utf16.withUnsafeBufferPointer { unitBuffer in
+                for sentence in context.searched {
+                    guard let first = Self.firstNumberSignal(tokenBuffer, unitBuffer, in: sentence.tokens, signals: signals, filter: filter) else {
+                        continue
+                    }
+                    out.append(SignalledSentence(tokens: sentence.tokens, firstSignal: first))
                 }
             }
         }

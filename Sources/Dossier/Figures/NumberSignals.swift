@@ -1,0 +1,37 @@
+/// What tells the figure rules that a sentence may hold a number: a token that starts with an
+/// ASCII digit, or a number word that is more than an article (`FigureLexicon.numberSignalKeys`).
+/// A sentence without one has no figure, so the rules look at none of its tokens.
+///
+/// `FigureExtractor.firstNumberSignal` finds a sentence's first signal on its own; the quote
+/// stage's pass over the same tokens (`QuoteScope.TokenIndex`) can find it on the way, and hands
+/// the sentences that hold one to `FigureExtractor.extract(_:entities:signalled:)`.
+struct NumberSignals: Sendable {
+    /// The number words that are signals.
+    let keys: KeySet
+    /// One byte a key bit (`KeyPrefilter.bit`): `cueFlag` set when a key of the quote scan's own
+    /// words (`QuoteLexicon.cueFirstWords`) has that bit, `numberFlag` when a signal word has it.
+    /// A clear flag says "certainly not", a set one "maybe": one load a token serves both stages.
+    let flags: [UInt8]
+    static let cueFlag: UInt8 = 1
+    static let numberFlag: UInt8 = 2
+
+    /// The signals of `lexicon`, with flags for `cueWords` too.
+    init(_ lexicon: FigureLexicon, alongside cueWords: KeySet) {
+        keys = lexicon.numberSignalKeys
+        var flags = [UInt8](repeating: 0, count: 4096)
+        for key in cueWords { flags[KeyPrefilter.bit(key)] |= Self.cueFlag }
+        for key in keys { flags[KeyPrefilter.bit(key)] |= Self.numberFlag }
+        self.flags = flags
+    }
+
+    /// Whether a token with first unit `unit`, kind `kind` and key `key` is a signal.
+    @inline(__always) func isSignal(unit: UInt16, kind: TokenKind, key: UInt64) -> Bool {
+        unit &- 0x30 < 10 || (kind == .word && keys.contains(key))
+    }
+}
+
+/// A searched sentence that holds a number signal: its tokens and its first signal.
+struct SignalledSentence: Equatable, Sendable {
+    let tokens: Range<Int>
+    let firstSignal: Int
+}
