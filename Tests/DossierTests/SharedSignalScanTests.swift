@@ -94,9 +94,36 @@ final class SharedSignalScanTests: XCTestCase {
                                  count: count)
             let document = FigureDocument(tokens: tokens, language: .english, entities: entities)
             let table = FigureDocument.table(entities, tokenCount: count)
-            for i in -2..<(count + 3) {
+            // In text order, then at random: the look-up remembers where the last answer was.
+            for i in Array(-2..<(count + 3)) + (-2..<(count + 3)).shuffled(using: &rng) {
                 let expected: Int? = i >= 0 && i < count && table[i] >= 0 ? Int(table[i]) : nil
                 XCTAssertEqual(document.mentionIndex(i), expected, "round \(round), token \(i)")
+            }
+        }
+    }
+
+    /// The zone cursor answers what `ZoneMap.zone(at:)` answers, for offsets in order or not and
+    /// zones whose ends ascend or not.
+    func testZoneCursorMatchesTheSearch() {
+        var rng = SystemRandomNumberGenerator()
+        let types = ZoneType.allCases
+        for round in 0..<1_000 {
+            var zones: [Zone] = []
+            var at = 0
+            for _ in 0..<Int.random(in: 0...8, using: &rng) {
+                at += Int.random(in: 0...5, using: &rng)
+                let length = Int.random(in: 1...12, using: &rng)
+                // Now and then a zone reaching past the next ones.
+                let end = Int.random(in: 0..<10, using: &rng) == 0 ? at + 40 : at + length
+                zones.append(Zone(type: types.randomElement(using: &rng)!, start: at, end: end))
+                at += length
+            }
+            let map = ZoneMap(zones: zones)
+            var offsets = (0..<(at + 50)).filter { _ in Bool.random(using: &rng) }
+            if Int.random(in: 0..<3, using: &rng) == 0 { offsets.shuffle(using: &rng) }
+            var cursor = ZoneCursor(map)
+            for offset in offsets {
+                XCTAssertEqual(cursor.zone(at: offset), map.zone(at: offset), "round \(round), offset \(offset)")
             }
         }
     }

@@ -149,10 +149,17 @@ struct FigureScan {
         return document.entities[n].tokens
     }
 
-    /// The entity mention covering token `i`.
-    func mention(_ i: Int) -> EntityMention? {
+    /// The entity mention covering token `i`, as its index in `document.entities`, type and
+    /// tokens (no copy of its strings).
+    func mention(_ i: Int) -> (index: Int, type: EntityType, tokens: Range<Int>)? {
         guard let n = document.mentionIndex(i) else { return nil }
-        return document.entities[n]
+        return (n, document.entities[n].type, document.entities[n].tokens)
+    }
+
+    /// The name of the place mention `n`: its canonical name, else its text.
+    func placeName(_ n: Int) -> String {
+        let entities = document.entities
+        return entities[n].canonical ?? slice(entities[n].start, entities[n].end)
     }
 }
 

@@ -23,11 +23,6 @@ struct NumberSignals: Sendable {
         for key in keys { flags[KeyPrefilter.bit(key)] |= Self.numberFlag }
         self.flags = flags
     }
-
-    /// Whether a token with first unit `unit`, kind `kind` and key `key` is a signal.
-    @inline(__always) func isSignal(unit: UInt16, kind: TokenKind, key: UInt64) -> Bool {
-        unit &- 0x30 < 10 || (kind == .word && keys.contains(key))
-    }
 }
 
 /// A searched sentence that holds a number signal: its tokens and its first signal.

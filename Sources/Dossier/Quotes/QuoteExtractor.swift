@@ -44,7 +44,8 @@ public struct QuoteExtractor: Sendable {
             signalled = numbers == nil ? nil : []
             return []
         }
-        let scope = QuoteScope(context: context, entities: entities, lexicon: lexicon, zoneAt: { zones.zone(at: $0) }, numbers: numbers)
+        var cursor = ZoneCursor(zones)
+        let scope = QuoteScope(context: context, entities: entities, lexicon: lexicon, zoneAt: { cursor.zone(at: $0) }, numbers: numbers)
         signalled = scope.signalled
         return attribute(scope)
     }

@@ -93,21 +93,26 @@ public final class QuoteScope {
         init(context: MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType,
              numbers: NumberSignals? = nil) {
             let n = context.tokens.count
-            // With number signals, a third table: the candidates of the sentence being scanned.
-            let tables = UnsafeMutablePointer<Int32>.allocate(capacity: (numbers == nil ? 2 : 3) * n)
+            // With number signals, three more tables: the candidates of the sentence being
+            // scanned, and the marks and cue candidates listed so far (see `Listed`).
+            let tables = UnsafeMutablePointer<Int32>.allocate(capacity: (numbers == nil ? 2 : 5) * n)
             let sentences = UnsafeMutableBufferPointer(start: tables, count: n)
             let mentions = UnsafeMutableBufferPointer(start: tables + n, count: n)
             // No more regions than searched sentences: the runs never regrow.
             var runs = Runs(capacity: context.searched.count)
             var found = Found(firstWords: firstWords)
-            // Guesses that spare most regrowing: a mark in 40 tokens, a cue candidate in 10.
-            found.marks.reserveCapacity(n / 32)
-            found.cueStarts.reserveCapacity(n / 8)
+            var listed = Listed(marks: tables + 3 * n, cueStarts: tables + 4 * n)
             var signalled: [SignalledSentence] = []
             // The walked sentences are `context.searched`, one for one, while this holds.
             var aligned = numbers != nil
             var walked = 0
-            if aligned { signalled.reserveCapacity(context.searched.count) }
+            if aligned {
+                signalled.reserveCapacity(context.searched.count)
+            } else {
+                // Guesses that spare most regrowing: a mark in 40 tokens, a cue candidate in 10.
+                found.marks.reserveCapacity(n / 32)
+                found.cueStarts.reserveCapacity(n / 8)
+            }
             context.tokens.withUnsafeBufferPointer { tokens in
                 context.document.utf16.withUnsafeBufferPointer { units in
                     filter.withBits { bits in
@@ -124,11 +129,13 @@ public final class QuoteScope {
                             if aligned, let numbers {
                                 let first = Self.scanWithNumbers(tokens, units, s.tokens, sentence: Int32(si), sentences: sentences,
                                                                  mentions: mentions, candidates: tables + 2 * n, numbers: numbers,
-                                                                 into: &found)
+                                                                 firstWords: firstWords, into: &listed)
                                 if walked < context.searched.count, context.searched[walked].tokens == s.tokens {
                                     if first >= 0 { signalled.append(SignalledSentence(tokens: s.tokens, firstSignal: first)) }
                                 } else {
+                                    // The sentences that follow go through `scan`, after the marks listed so far.
                                     aligned = false
+                                    listed.move(into: &found)
                                 }
                                 walked += 1
                             } else {
@@ -145,6 +152,7 @@ public final class QuoteScope {
                     }
                 }
             }
+            listed.move(into: &found)
             sentenceOfToken = sentences
             mentionOfToken = mentions
             runs.finish()
@@ -153,6 +161,33 @@ public final class QuoteScope {
             markTokens = found.marks
             cueStarts = found.cueStarts
             self.signalled = aligned && walked == context.searched.count ? signalled : nil
+        }
+
+        /// The quotation marks and cue candidates listed by `scanWithNumbers`, in two of the
+        /// index's own tables (room for every token: a list never grows), until they move into
+        /// `Found`'s arrays in one copy each.
+        struct Listed {
+            let marks: UnsafeMutablePointer<Int32>
+            let cueStarts: UnsafeMutablePointer<Int32>
+            var markCount = 0, cueCount = 0
+
+            init(marks: UnsafeMutablePointer<Int32>, cueStarts: UnsafeMutablePointer<Int32>) {
+                self.marks = marks
+                self.cueStarts = cueStarts
+            }
+
+            /// Appends the listed tokens to `found`'s and empties the lists.
+            mutating func move(into found: inout Found) {
+                Self.append(UnsafeBufferPointer(start: marks, count: markCount), to: &found.marks)
+                Self.append(UnsafeBufferPointer(start: cueStarts, count: cueCount), to: &found.cueStarts)
+                markCount = 0
+                cueCount = 0
+            }
+
+            private static func append(_ list: UnsafeBufferPointer<Int32>, to array: inout [Int32]) {
+                guard !list.isEmpty else { return }
+                if array.isEmpty { array = Array(list) } else { array.append(contentsOf: list) }
+            }
         }
 
         /// The quotation marks and cue candidates found so far, and the set that tells the candidates.
@@ -170,7 +205,6 @@ public final class QuoteScope {
                     cueStarts.append(Int32(t))
                 }
             }
-
         }
 
         /// Writes the tables for the tokens of one searched sentence and lists its quotation marks
@@ -201,7 +235,8 @@ public final class QuoteScope {
         static func scanWithNumbers(_ tokens: UnsafeBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>,
                                     _ range: Range<Int>, sentence: Int32,
                                     sentences: UnsafeMutableBufferPointer<Int32>, mentions: UnsafeMutableBufferPointer<Int32>,
-                                    candidates: UnsafeMutablePointer<Int32>, numbers: NumberSignals, into found: inout Found) -> Int {
+                                    candidates: UnsafeMutablePointer<Int32>, numbers: NumberSignals, firstWords: KeySet,
+                                    into listed: inout Listed) -> Int {
             numbers.flags.withUnsafeBufferPointer { flags in
                 let count = listCandidates(tokens, units, range, sentence: sentence, sentences: sentences, mentions: mentions,
                                            flags: flags, into: candidates)
@@ -212,9 +247,11 @@ public final class QuoteScope {
                     // The set is probed only for a key whose flag is set.
                     let f = flags[KeyPrefilter.bit(key)]
                     if kind == .quote {
-                        found.marks.append(Int32(t))
-                    } else if f & NumberSignals.cueFlag != 0, kind == .word, found.firstWords.contains(key) {
-                        found.cueStarts.append(Int32(t))
+                        listed.marks[listed.markCount] = Int32(t)
+                        listed.markCount += 1
+                    } else if f & NumberSignals.cueFlag != 0, kind == .word, firstWords.contains(key) {
+                        listed.cueStarts[listed.cueCount] = Int32(t)
+                        listed.cueCount += 1
                     }
                     if first < 0, units[Int(tokens[t].start)] &- 0x30 < 10
                         || (f & NumberSignals.numberFlag != 0 && kind == .word && numbers.keys.contains(key)) {
