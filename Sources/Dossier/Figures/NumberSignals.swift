@@ -8,9 +8,9 @@
 struct NumberSignals: Sendable {
     /// The number words that are signals.
     let keys: KeySet
-    /// One byte a key bit (`KeyPrefilter.bit`): `cueFlag` set when a key of the quote scan's own
-    /// words (`QuoteLexicon.cueFirstWords`) has that bit, `numberFlag` when a signal word has it.
-    /// A clear flag says "certainly not", a set one "maybe": one load a token serves both stages.
+    /// One byte a key slot (`slot(_:)`): `cueFlag` set when a key of the quote scan's own words
+    /// (`QuoteLexicon.cueFirstWords`) has that slot, `numberFlag` when a signal word has it. A
+    /// clear flag says "certainly not", a set one "maybe": one load a token serves both stages.
     let flags: [UInt8]
     static let cueFlag: UInt8 = 1
     static let numberFlag: UInt8 = 2
@@ -19,10 +19,14 @@ struct NumberSignals: Sendable {
     init(_ lexicon: FigureLexicon, alongside cueWords: KeySet) {
         keys = lexicon.numberSignalKeys
         var flags = [UInt8](repeating: 0, count: 4096)
-        for key in cueWords { flags[KeyPrefilter.bit(key)] |= Self.cueFlag }
-        for key in keys { flags[KeyPrefilter.bit(key)] |= Self.numberFlag }
+        for key in cueWords { flags[Self.slot(key)] |= Self.cueFlag }
+        for key in keys { flags[Self.slot(key)] |= Self.numberFlag }
         self.flags = flags
     }
+
+    /// A key's slot in `flags`: its low twelve bits. (Token keys are FNV-1a hashes, whose low
+    /// bits depend on every byte; taken as they are, they spare a multiply a token.)
+    @inline(__always) static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key & 0xFFF) }
 }
 
 /// A searched sentence that holds a number signal: its tokens and its first signal.

@@ -245,7 +245,7 @@ public final class QuoteScope {
                     let t = Int(candidates[k])
                     let kind = tokens[t].kind, key = tokens[t].key
                     // The set is probed only for a key whose flag is set.
-                    let f = flags[KeyPrefilter.bit(key)]
+                    let f = flags[NumberSignals.slot(key)]
                     if kind == .quote {
                         listed.marks[listed.markCount] = Int32(t)
                         listed.markCount += 1
@@ -277,7 +277,7 @@ public final class QuoteScope {
                 mentions[t] = -1
                 let kind = tokens[t].kind
                 let unit = units[Int(tokens[t].start)]
-                var f = flags[KeyPrefilter.bit(tokens[t].key)]
+                var f = flags[NumberSignals.slot(tokens[t].key)]
                 f |= unit &- 0x30 < 10 ? NumberSignals.numberFlag : 0
                 f |= kind == .quote ? NumberSignals.cueFlag : 0
                 candidates[count] = Int32(truncatingIfNeeded: t)
