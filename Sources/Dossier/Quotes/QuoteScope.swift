@@ -113,12 +113,15 @@ public final class QuoteScope {
                 found.marks.reserveCapacity(n / 32)
                 found.cueStarts.reserveCapacity(n / 8)
             }
-            context.tokens.withUnsafeBufferPointer { tokens in
-                context.document.utf16.withUnsafeBufferPointer { units in
+            // The context's arrays read once (the closures below would otherwise copy the whole context).
+            let allTokens = context.tokens, allUnits = context.document.utf16
+            let allSentences = context.sentences, searchedSentences = context.searched
+            allTokens.withUnsafeBufferPointer { tokens in
+                allUnits.withUnsafeBufferPointer { units in
                     filter.withBits { bits in
-                        var searched = SearchedStarts(context.searched)
+                        var searched = SearchedStarts(searchedSentences)
                         var written = 0
-                        for (si, s) in context.sentences.enumerated() {
+                        for (si, s) in allSentences.enumerated() {
                             guard searched.contains(s.start) else { continue }
                             // Tokens of no searched sentence before this one.
                             while written < s.tokens.lowerBound {
@@ -130,7 +133,7 @@ public final class QuoteScope {
                                 let first = Self.scanWithNumbers(tokens, units, s.tokens, sentence: Int32(si), sentences: sentences,
                                                                  mentions: mentions, candidates: tables + 2 * n, numbers: numbers,
                                                                  firstWords: firstWords, into: &listed)
-                                if walked < context.searched.count, context.searched[walked].tokens == s.tokens {
+                                if walked < searchedSentences.count, searchedSentences[walked].tokens == s.tokens {
                                     if first >= 0 { signalled.append(SignalledSentence(tokens: s.tokens, firstSignal: first)) }
                                 } else {
                                     // The sentences that follow go through `scan`, after the marks listed so far.
