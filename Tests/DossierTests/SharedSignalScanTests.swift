@@ -35,10 +35,21 @@ final class SharedSignalScanTests: XCTestCase {
             // The shared pass walks the searched sentences in text order: it gives them when that
             // is the order of `searched`, and then exactly what the figure stage finds alone.
             let inOrder = zip(searched, searched.dropFirst()).allSatisfy { $0.start < $1.start }
-            if inOrder {
-                XCTAssertEqual(shared.signalled, figures.signalled(context), "round \(round)")
-            } else if let signalled = shared.signalled {
-                XCTAssertEqual(signalled, figures.signalled(context), "round \(round)")
+            let plain = figures.signalled(context).sentences
+            XCTAssertTrue(inOrder ? shared.signalled != nil : true, "round \(round)")
+            if let signalled = shared.signalled {
+                XCTAssertEqual(signalled.sentences.map(\.tokens), plain.map(\.tokens), "round \(round)")
+                XCTAssertEqual(signalled.sentences.map(\.firstSignal), plain.map(\.firstSignal), "round \(round)")
+                // Each sentence's listed starts are its tokens that may start a number.
+                let candidates = FigureLexicon.english.candidateKeys
+                for s in signalled.sentences {
+                    let expected = s.tokens.filter { t in
+                        let token = analysis.tokens[t]
+                        let u = analysis.document.utf16[Int(token.start)]
+                        return (u >= 0x30 && u <= 0x39) || (token.kind == .word && candidates.contains(token.key))
+                    }
+                    XCTAssertEqual(signalled.starts[s.starts!].map { Int($0) }, expected, "round \(round)")
+                }
             }
         }
     }
@@ -51,7 +62,7 @@ final class SharedSignalScanTests: XCTestCase {
             let analysis = TestSupport.analyse(SignalScanTests.text(&rng, sentences: Int.random(in: 0...24, using: &rng)))
             let searched = SignalScanTests.searched(analysis.sentences, &rng)
             let context = MatchContext(document: analysis.document, tokens: analysis.tokens, sentences: analysis.sentences, searched: searched)
-            var signalled: [SignalledSentence]?
+            var signalled: SignalledSentences?
             let found = quotes.extract(context, entities: analysis.entities, zones: analysis.zones, signalled: &signalled)
             let plain = quotes.extract(context, entities: analysis.entities, zones: analysis.zones)
             XCTAssertEqual(found.map(Self.summary), plain.map(Self.summary), "round \(round)")

@@ -65,7 +65,7 @@ public final class Pipeline: Sendable {
         let entities = metonymy.resolve(resolved, context: context)
         var analysis = Analysis(document: document, zones: zones, tokens: tokens, sentences: sentences, entities: entities)
         // The quote stage's pass over the tokens finds the sentences that hold a number for the figure stage.
-        var signalled: [SignalledSentence]?
+        var signalled: SignalledSentences?
         analysis.foundQuotes = quoteExtractor.extract(context, entities: entities, zones: zones, signalled: &signalled)
         analysis.foundFigures = figureExtractor.extract(context, entities: entities, signalled: signalled)
         return analysis

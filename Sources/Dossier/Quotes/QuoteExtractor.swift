@@ -39,9 +39,9 @@ public struct QuoteExtractor: Sendable {
     /// sentences that hold a number signal (nil unless the extractor finds them, or when it could
     /// not: `FigureExtractor.extract(_:entities:signalled:)` then looks for them itself).
     @inline(never) func extract(_ context: MatchContext, entities: [EntityMention], zones: ZoneMap,
-                                signalled: inout [SignalledSentence]?) -> [Attributed] {
+                                signalled: inout SignalledSentences?) -> [Attributed] {
         guard !context.searched.isEmpty else {
-            signalled = numbers == nil ? nil : []
+            signalled = numbers == nil ? nil : SignalledSentences()
             return []
         }
         var cursor = ZoneCursor(zones)

@@ -24,7 +24,7 @@ public final class QuoteScope {
     /// The mention covering each token, or -1.
     let mentionOfToken: UnsafeBufferPointer<Int32>
     /// The searched sentences holding a number signal, when the scope was asked to find them.
-    let signalled: [SignalledSentence]?
+    let signalled: SignalledSentences?
     /// Gender known for each canonical name (from titles such as "Mr"), made when first asked
     /// for: most documents have no speaker whose gender their own mention leaves unknown.
     lazy var genderOfName: [String: Gender] = Self.genders(of: entities)
@@ -85,7 +85,7 @@ public final class QuoteScope {
         var cueStarts: [Int32] = []
         /// With number signals asked for: the searched sentences holding one, in order (nil when
         /// the sentences walked are not `context.searched`, one for one).
-        var signalled: [SignalledSentence]?
+        var signalled: SignalledSentences?
 
         /// With `numbers`, the same pass finds each searched sentence's first number signal
         /// (through `numbers.flags`, which tell the cue first words too; `filter` then serves
@@ -93,15 +93,15 @@ public final class QuoteScope {
         init(context: MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType,
              numbers: NumberSignals? = nil) {
             let n = context.tokens.count
-            // With number signals, three more tables: the candidates of the sentence being
-            // scanned, and the marks and cue candidates listed so far (see `Listed`).
-            let tables = UnsafeMutablePointer<Int32>.allocate(capacity: (numbers == nil ? 2 : 5) * n)
+            // With number signals, four more tables: the candidates of the sentence being
+            // scanned, and the marks, cue candidates and number starts listed so far (`Listed`).
+            let tables = UnsafeMutablePointer<Int32>.allocate(capacity: (numbers == nil ? 2 : 6) * n)
             let sentences = UnsafeMutableBufferPointer(start: tables, count: n)
             let mentions = UnsafeMutableBufferPointer(start: tables + n, count: n)
             // No more regions than searched sentences: the runs never regrow.
             var runs = Runs(capacity: context.searched.count)
             var found = Found(firstWords: firstWords)
-            var listed = Listed(marks: tables + 3 * n, cueStarts: tables + 4 * n)
+            var listed = Listed(marks: tables + 3 * n, cueStarts: tables + 4 * n, numberStarts: tables + 5 * n)
             var signalled: [SignalledSentence] = []
             // The walked sentences are `context.searched`, one for one, while this holds.
             var aligned = numbers != nil
@@ -130,11 +130,18 @@ public final class QuoteScope {
                                 written += 1
                             }
                             if aligned, let numbers {
+                                let startsBefore = listed.numberCount
                                 let first = Self.scanWithNumbers(tokens, units, s.tokens, sentence: Int32(si), sentences: sentences,
                                                                  mentions: mentions, candidates: tables + 2 * n, numbers: numbers,
                                                                  firstWords: firstWords, into: &listed)
                                 if walked < searchedSentences.count, searchedSentences[walked].tokens == s.tokens {
-                                    if first >= 0 { signalled.append(SignalledSentence(tokens: s.tokens, firstSignal: first)) }
+                                    if first >= 0 {
+                                        signalled.append(SignalledSentence(tokens: s.tokens, firstSignal: first,
+                                                                           starts: startsBefore..<listed.numberCount))
+                                    } else {
+                                        // No number: its starts are not wanted.
+                                        listed.numberCount = startsBefore
+                                    }
                                 } else {
                                     // The sentences that follow go through `scan`, after the marks listed so far.
                                     aligned = false
@@ -163,7 +170,9 @@ public final class QuoteScope {
             regionSentences = runs.sentences
             markTokens = found.marks
             cueStarts = found.cueStarts
-            self.signalled = aligned && walked == context.searched.count ? signalled : nil
+            self.signalled = aligned && walked == context.searched.count
+                ? SignalledSentences(sentences: signalled, starts: Array(UnsafeBufferPointer(start: listed.numberStarts, count: listed.numberCount)))
+                : nil
         }
 
         /// The quotation marks and cue candidates listed by `scanWithNumbers`, in two of the
@@ -172,11 +181,14 @@ public final class QuoteScope {
         struct Listed {
             let marks: UnsafeMutablePointer<Int32>
             let cueStarts: UnsafeMutablePointer<Int32>
-            var markCount = 0, cueCount = 0
+            /// The tokens that may start a number, for the figure stage.
+            let numberStarts: UnsafeMutablePointer<Int32>
+            var markCount = 0, cueCount = 0, numberCount = 0
 
-            init(marks: UnsafeMutablePointer<Int32>, cueStarts: UnsafeMutablePointer<Int32>) {
+            init(marks: UnsafeMutablePointer<Int32>, cueStarts: UnsafeMutablePointer<Int32>, numberStarts: UnsafeMutablePointer<Int32>) {
                 self.marks = marks
                 self.cueStarts = cueStarts
+                self.numberStarts = numberStarts
             }
 
             /// Appends the listed tokens to `found`'s and empties the lists.
@@ -231,8 +243,8 @@ public final class QuoteScope {
             }
         }
 
-        /// `scan` with the figure stage's number signals: lists the sentence's marks and cue
-        /// candidates and returns its first number signal, or -1. `listCandidates` writes the
+        /// `scan` with the figure stage's number signals: lists the sentence's marks, cue
+        /// candidates and tokens that may start a number, and returns its first number signal, or -1. `listCandidates` writes the
         /// tables and lists the tokens that may matter (in `candidates`, room for the sentence's
         /// tokens); this sorts them out.
         static func scanWithNumbers(_ tokens: UnsafeBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>,
@@ -256,9 +268,13 @@ public final class QuoteScope {
                         listed.cueStarts[listed.cueCount] = Int32(t)
                         listed.cueCount += 1
                     }
-                    if first < 0, units[Int(tokens[t].start)] &- 0x30 < 10
-                        || (f & NumberSignals.numberFlag != 0 && kind == .word && numbers.keys.contains(key)) {
+                    let digit = units[Int(tokens[t].start)] &- 0x30 < 10
+                    if first < 0, digit || (f & NumberSignals.numberFlag != 0 && kind == .word && numbers.keys.contains(key)) {
                         first = t
+                    }
+                    if digit || (f & NumberSignals.candidateFlag != 0 && kind == .word && numbers.candidateKeys.contains(key)) {
+                        listed.numberStarts[listed.numberCount] = Int32(t)
+                        listed.numberCount += 1
                     }
                 }
                 return first
@@ -266,7 +282,7 @@ public final class QuoteScope {
         }
 
         /// Writes the tables for the tokens of `range` and lists in `candidates` those that may be
-        /// a quotation mark, a cue's first word or a number signal; returns how many. No branch
+        /// a quotation mark, a cue's first word or a number's start; returns how many. No branch
         /// a token: every token is written to the list, which moves on only past a candidate.
         @inline(never) static func listCandidates(_ tokens: UnsafeBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>,
                                                   _ range: Range<Int>, sentence: Int32,
