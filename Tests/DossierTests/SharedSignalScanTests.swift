@@ -54,6 +54,36 @@ final class SharedSignalScanTests: XCTestCase {
         }
     }
 
+    /// Sentences that overlap (no splitter makes them, a caller may) are walked without listing
+    /// more tokens than the index has room for, and give the tables the pass without numbers gives.
+    func testOverlappingSentencesStayInBounds() {
+        var rng = SystemRandomNumberGenerator()
+        let lexicon = QuoteLexicon.english
+        for round in 0..<50 {
+            let analysis = TestSupport.analyse(SignalScanTests.text(&rng, sentences: Int.random(in: 1...12, using: &rng)))
+            // Every sentence twice, and one spanning the whole text.
+            var sentences = analysis.sentences.flatMap { [$0, $0] }
+            if let first = analysis.sentences.first, let last = analysis.sentences.last {
+                sentences.append(Sentence(start: first.start, end: last.end, tokens: first.tokens.lowerBound..<last.tokens.upperBound,
+                                          paragraph: first.paragraph))
+            }
+            let context = MatchContext(document: analysis.document, tokens: analysis.tokens, sentences: sentences, searched: sentences)
+            let zoneAt: (Int) -> ZoneType = { _ in .body }
+            let alone = QuoteScope.TokenIndex(context: context, cueFirstWords: lexicon.cueFirstWords, filter: lexicon.cueFirstWordFilter,
+                                              zoneAt: zoneAt)
+            let shared = QuoteScope.TokenIndex(context: context, cueFirstWords: lexicon.cueFirstWords, filter: lexicon.cueFirstWordFilter,
+                                               zoneAt: zoneAt, numbers: Self.numbers)
+            defer {
+                alone.sentenceOfToken.deallocate()
+                shared.sentenceOfToken.deallocate()
+            }
+            XCTAssertEqual(Array(shared.sentenceOfToken), Array(alone.sentenceOfToken), "round \(round)")
+            XCTAssertEqual(shared.markTokens, alone.markTokens, "round \(round)")
+            XCTAssertEqual(shared.cueStarts, alone.cueStarts, "round \(round)")
+            XCTAssertNil(shared.signalled, "round \(round)")
+        }
+    }
+
     func testFiguresFromTheSharedPassMatchTheirOwn() {
         var rng = SystemRandomNumberGenerator()
         let figures = FigureExtractor(language: .english)

@@ -106,6 +106,9 @@ public final class QuoteScope {
             // The walked sentences are `context.searched`, one for one, while this holds.
             var aligned = numbers != nil
             var walked = 0
+            // Tokens scanned while aligned: the lists in `listed` have room for `n` (sentences that
+            // overlap, which no splitter makes, could list a token twice).
+            var scanned = 0
             if aligned {
                 signalled.reserveCapacity(context.searched.count)
             } else {
@@ -129,7 +132,12 @@ public final class QuoteScope {
                                 mentions[written] = -1
                                 written += 1
                             }
+                            if aligned, scanned + s.tokens.count > n {
+                                aligned = false
+                                listed.move(into: &found)
+                            }
                             if aligned, let numbers {
+                                scanned += s.tokens.count
                                 let startsBefore = listed.numberCount
                                 let first = Self.scanWithNumbers(tokens, units, s.tokens, sentence: Int32(si), sentences: sentences,
                                                                  mentions: mentions, candidates: tables + 2 * n, numbers: numbers,
