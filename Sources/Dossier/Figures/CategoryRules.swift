@@ -61,14 +61,14 @@ extension FigureScan {
                     p -= 1
                     skipped += 1
                 }
-                if p >= f.end, has(p, .placePreposition) { return m.canonical ?? slice(m.start, m.end) }
+                if p >= f.end, has(p, .placePreposition) { return placeName(m.index) }
             }
             if isMark(j, 0x3B) || isMark(j, 0x2C) || tokens[j].kind == .quote { break }
             j += 1
         }
         // "In Mosul, 30 people …"
         if has(lo, .placePreposition), let m = mention(lo + 1), m.type == .place, m.tokens.upperBound <= f.start {
-            return m.canonical ?? slice(m.start, m.end)
+            return placeName(m.index)
         }
         return nil
     }

@@ -26,25 +26,48 @@ public struct FigureExtractor: Sendable {
     /// The figures of the searched sentences, in text order. (Not inlined: the stage's entry point
     /// for `Scripts/profile_stages.sh`.)
     @inline(never) func extract(_ context: MatchContext, entities: [EntityMention]) -> [Figure] {
-        var document: FigureDocument?
+        extract(context, entities: entities, signalled: signalled(context))
+    }
+
+    /// The figures of the searched sentences, in text order, given the searched sentences that
+    /// hold a number signal (`signalled(_:)`, or the quote stage's pass over the tokens when it
+    /// found them: nil when it did not). Not inlined: the stage's entry point.
+    @inline(never) func extract(_ context: MatchContext, entities: [EntityMention], signalled: SignalledSentences?) -> [Figure] {
+        let signalled = signalled ?? self.signalled(context)
+        guard !signalled.sentences.isEmpty else { return [] }
+        let document = FigureDocument(tokens: context.tokens, language: language, entities: entities)
         var out: [Figure] = []
-        let tokens = context.tokens, units = context.document.utf16
-        let signals = lexicon.numberSignalKeys, filter = lexicon.numberSignalFilter
-        tokens.withUnsafeBufferPointer { tokenBuffer in
-            units.withUnsafeBufferPointer { unitBuffer in
-                for sentence in context.searched {
-                    // Cheap first pass: most sentences have no number at all.
-                    guard let first = Self.firstNumberSignal(tokenBuffer, unitBuffer, in: sentence.tokens, signals: signals, filter: filter) else {
-                        continue
-                    }
-                    if document == nil {
-                        document = FigureDocument(context: context, language: language, entities: entities)
-                    }
-                    let scan = FigureScan(document: document!, words: words, tokens: tokenBuffer, units: unitBuffer,
+        context.tokens.withUnsafeBufferPointer { tokenBuffer in
+            context.document.utf16.withUnsafeBufferPointer { unitBuffer in
+                for sentence in signalled.sentences {
+                    let scan = FigureScan(document: document, words: words, tokens: tokenBuffer, units: unitBuffer,
                                           lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound)
                     // An article reads as a number only right before a number word, so no number starts
                     // before the token preceding the first signal.
-                    scan.appendFigures(from: max(sentence.tokens.lowerBound, first - 1), to: &out)
+                    let first = max(sentence.tokens.lowerBound, sentence.firstSignal - 1)
+                    if let starts = sentence.starts {
+                        scan.appendFigures(from: first, trying: signalled.starts[starts], to: &out)
+                    } else {
+                        scan.appendFigures(from: first, to: &out)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The searched sentences that hold a number signal, with their first signal, in order. A
+    /// cheap first pass: most sentences have no number at all.
+    func signalled(_ context: MatchContext) -> SignalledSentences {
+        let signals = lexicon.numberSignalKeys, filter = lexicon.numberSignalFilter
+        var out = SignalledSentences()
+        context.tokens.withUnsafeBufferPointer { tokenBuffer in
+            context.document.utf16.withUnsafeBufferPointer { unitBuffer in
+                for sentence in context.searched {
+                    guard let first = Self.firstNumberSignal(tokenBuffer, unitBuffer, in: sentence.tokens, signals: signals, filter: filter) else {
+                        continue
+                    }
+                    out.sentences.append(SignalledSentence(tokens: sentence.tokens, firstSignal: first, starts: nil))
                 }
             }
         }
@@ -83,6 +106,25 @@ extension FigureScan {
             if out.count == out.capacity, out.isEmpty { out.reserveCapacity(16) }
             i = max(figure(for: n, into: &out), i + 1)
         }
+        finishFigures(from: base, in: &out)
+    }
+
+    /// `appendFigures(from:to:)` given the sentence's tokens that may start a number
+    /// (`mayStartNumber`), ascending: only those are tried, in the same order.
+    func appendFigures(from first: Int, trying starts: ArraySlice<Int32>, to out: inout [Figure]) {
+        let base = out.count
+        var i = first
+        for start in starts where Int(start) >= i {
+            let c = Int(start)
+            guard let n = readNumber(at: c) else { continue }
+            if out.count == out.capacity, out.isEmpty { out.reserveCapacity(16) }
+            i = max(figure(for: n, into: &out), c + 1)
+        }
+        finishFigures(from: base, in: &out)
+    }
+
+    /// Types, places and keeps the figures `out` gained from `base` on (this sentence's).
+    func finishFigures(from base: Int, in out: inout [Figure]) {
         guard out.count > base else { return }
         for k in base..<out.count { applyCue(&out[k]) }
         inheritForward(&out, from: base)

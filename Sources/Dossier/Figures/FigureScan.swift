@@ -1,24 +1,65 @@
 /// What the figure rules read in every sentence of one document, gathered once per document: the
-/// tokens and text and the entity mention covering each token. A class, so that each sentence's
-/// scan shares it instead of copying it.
+/// tokens and the entity mentions. A class, so that each sentence's scan shares it instead of
+/// copying it.
 final class FigureDocument {
     let language: LanguageData
     let tokens: [Token]
-    let units: [UInt16]
-    /// Per token: the index of the entity mention covering it, or -1.
-    let mentionAt: [Int32]
     let entities: [EntityMention]
+    /// Per token: the index of the last entity mention covering it, or -1; made only when the
+    /// mentions overlap or are out of order. (As the pipeline leaves them they are in order
+    /// without overlaps, and a binary search over them answers the rules' few questions without
+    /// a table to fill a document.)
+    let mentionAt: [Int32]
 
-    init(context: MatchContext, language: LanguageData, entities: [EntityMention]) {
+    init(tokens: [Token], language: LanguageData, entities: [EntityMention]) {
         self.language = language
-        tokens = context.tokens
-        units = context.document.utf16
-        var mentionAt = [Int32](repeating: -1, count: context.tokens.count)
+        self.tokens = tokens
+        self.entities = entities
+        mentionAt = Self.inOrder(entities) ? [] : Self.table(entities, tokenCount: tokens.count)
+    }
+
+    /// Whether each mention starts at or after the end of the one before it.
+    static func inOrder(_ entities: [EntityMention]) -> Bool {
+        var end = 0
+        for n in entities.indices {
+            let r = entities[n].tokens
+            if r.lowerBound < end { return false }
+            end = r.upperBound
+        }
+        return true
+    }
+
+    /// The last mention covering each token, or -1.
+    static func table(_ entities: [EntityMention], tokenCount: Int) -> [Int32] {
+        var mentionAt = [Int32](repeating: -1, count: tokenCount)
         for n in entities.indices {
             for i in entities[n].tokens where i < mentionAt.count { mentionAt[i] = Int32(n) }
         }
-        self.mentionAt = mentionAt
-        self.entities = entities
+        return mentionAt
+    }
+
+    /// The number of mentions starting at or before the token last asked about: the rules ask
+    /// about neighbouring tokens, so the next answer is most often found there without a search.
+    private var startedBefore = 0
+
+    /// The index of the last entity mention covering token `i`, if any.
+    func mentionIndex(_ i: Int) -> Int? {
+        guard i >= 0, i < tokens.count else { return nil }
+        if !mentionAt.isEmpty { return mentionAt[i] >= 0 ? Int(mentionAt[i]) : nil }
+        // In order without overlaps: only the last mention starting at or before `i` may cover it.
+        var lo = startedBefore
+        let count = entities.count
+        if !((lo == 0 || entities[lo - 1].tokens.lowerBound <= i) && (lo == count || entities[lo].tokens.lowerBound > i)) {
+            lo = 0
+            var hi = count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if entities[mid].tokens.lowerBound <= i { lo = mid + 1 } else { hi = mid }
+            }
+            startedBefore = lo
+        }
+        guard lo > 0, entities[lo - 1].tokens.contains(i) else { return nil }
+        return lo - 1
     }
 }
 
@@ -104,16 +145,21 @@ struct FigureScan {
 
     /// The tokens of the entity mention covering token `i`, without copying the mention.
     func mentionTokens(_ i: Int) -> Range<Int>? {
-        let mentionAt = document.mentionAt
-        guard i >= 0, i < mentionAt.count, mentionAt[i] >= 0 else { return nil }
-        return document.entities[Int(mentionAt[i])].tokens
+        guard let n = document.mentionIndex(i) else { return nil }
+        return document.entities[n].tokens
     }
 
-    /// The entity mention covering token `i`.
-    func mention(_ i: Int) -> EntityMention? {
-        let mentionAt = document.mentionAt
-        guard i >= 0, i < mentionAt.count, mentionAt[i] >= 0 else { return nil }
-        return document.entities[Int(mentionAt[i])]
+    /// The entity mention covering token `i`, as its index in `document.entities`, type and
+    /// tokens (no copy of its strings).
+    func mention(_ i: Int) -> (index: Int, type: EntityType, tokens: Range<Int>)? {
+        guard let n = document.mentionIndex(i) else { return nil }
+        return (n, document.entities[n].type, document.entities[n].tokens)
+    }
+
+    /// The name of the place mention `n`: its canonical name, else its text.
+    func placeName(_ n: Int) -> String {
+        let entities = document.entities
+        return entities[n].canonical ?? slice(entities[n].start, entities[n].end)
     }
 }
 

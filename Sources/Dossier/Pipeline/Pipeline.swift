@@ -37,7 +37,7 @@ public final class Pipeline: Sendable {
         metonymy = MetonymyResolver(language: language, gazetteer: self.gazetteer)
         repeatedNames = RepeatedNameResolver(language: language, gazetteer: self.gazetteer)
         figureExtractor = FigureExtractor(language: language)
-        quoteExtractor = QuoteExtractor(language: language)
+        quoteExtractor = QuoteExtractor(language: language, findingNumbersOf: figureExtractor)
         searchedZoneTypes = ZoneType.allCases.filter(options.entityZones.contains)
     }
 
@@ -64,8 +64,10 @@ public final class Pipeline: Sendable {
         let resolved = repeatedNames.resolve(resolver.resolve(consume mentions, context: context), context: context)
         let entities = metonymy.resolve(consume resolved, context: context)
         var analysis = Analysis(document: document, zones: zones, tokens: tokens, sentences: sentences, entities: entities)
-        analysis.foundFigures = figureExtractor.extract(context, entities: entities)
-        analysis.foundQuotes = quoteExtractor.extract(context, entities: entities, zones: zones)
+        // The quote stage's pass over the tokens finds the sentences that hold a number for the figure stage.
+        var signalled: SignalledSentences?
+        analysis.foundQuotes = quoteExtractor.extract(context, entities: entities, zones: zones, signalled: &signalled)
+        analysis.foundFigures = figureExtractor.extract(context, entities: entities, signalled: signalled)
         return analysis
     }
 

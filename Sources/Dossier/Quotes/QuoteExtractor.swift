@@ -7,10 +7,21 @@
 public struct QuoteExtractor: Sendable {
     let language: LanguageData
     let lexicon: QuoteLexicon
+    /// The figure stage's number signals, found in the same pass over the tokens, if asked for.
+    let numbers: NumberSignals?
 
     public init(language: LanguageData) {
         self.language = language
         lexicon = .english
+        numbers = nil
+    }
+
+    /// An extractor whose pass over the tokens also finds the number signals of `figures`
+    /// (`extract(_:entities:zones:signalled:)`).
+    init(language: LanguageData, findingNumbersOf figures: FigureExtractor) {
+        self.language = language
+        lexicon = .english
+        numbers = NumberSignals(figures.lexicon, alongside: lexicon.cueFirstWords)
     }
 
     /// Quote and claim records for the searched sentences.
@@ -24,10 +35,31 @@ public struct QuoteExtractor: Sendable {
         attribute(context, entities: entities, zoneAt: { zones.zone(at: $0) })
     }
 
+    /// The quotations and claims of the searched sentences, in text order, and the searched
+    /// sentences that hold a number signal (nil unless the extractor finds them, or when it could
+    /// not: `FigureExtractor.extract(_:entities:signalled:)` then looks for them itself).
+    @inline(never) func extract(_ context: MatchContext, entities: [EntityMention], zones: ZoneMap,
+                                signalled: inout SignalledSentences?) -> [Attributed] {
+        guard !context.searched.isEmpty else {
+            signalled = numbers == nil ? nil : SignalledSentences()
+            return []
+        }
+        var cursor = ZoneCursor(zones)
+        let scope = QuoteScope(context: context, entities: entities, lexicon: lexicon, zoneAt: { cursor.zone(at: $0) }, numbers: numbers)
+        signalled = scope.signalled
+        return attribute(scope)
+    }
+
     /// Quotations and claims with their speakers, in text order.
     public func attribute(_ context: MatchContext, entities: [EntityMention], zoneAt: (Int) -> ZoneType) -> [Attributed] {
         guard !context.searched.isEmpty else { return [] }
         let scope = QuoteScope(context: context, entities: entities, lexicon: lexicon, zoneAt: zoneAt)
+        return attribute(scope)
+    }
+
+    /// Quotations and claims with their speakers, in text order, from the document's scope.
+    func attribute(_ scope: QuoteScope) -> [Attributed] {
+        let tokens = scope.tokens
         let spans = QuoteMarkPairer(scope: scope).pairs()
         var cues = CueMatcher(scope: scope).cues()
         Self.removeQuoted(&cues, spans)
@@ -64,7 +96,7 @@ public struct QuoteExtractor: Sendable {
                 // "Memon said she believed …": a claim inside the same speaker's claim adds nothing.
                 if reported.suffix(8).contains(where: { $0.range.contains(cue.tokens.lowerBound) && $0.speaker == speaker.name }) { continue }
                 reported.append((r, speaker.name))
-                let start = Int(context.tokens[r.lowerBound].start), end = Int(context.tokens[r.upperBound - 1].end)
+                let start = Int(tokens[r.lowerBound].start), end = Int(tokens[r.upperBound - 1].end)
                 out.append(Attributed(kind: "claim", type: nil, start: start, end: end, speaker: speaker, cue: cue.tokens, method: "cue"))
                 attributor.remember(speaker, anchor: cue.tokens.lowerBound, end: r.upperBound)
             }

@@ -23,17 +23,25 @@ public final class QuoteScope {
     let cueStarts: [Int32]
     /// The mention covering each token, or -1.
     let mentionOfToken: UnsafeBufferPointer<Int32>
+    /// The searched sentences holding a number signal, when the scope was asked to find them.
+    let signalled: SignalledSentences?
     /// Gender known for each canonical name (from titles such as "Mr"), made when first asked
     /// for: most documents have no speaker whose gender their own mention leaves unknown.
     lazy var genderOfName: [String: Gender] = Self.genders(of: entities)
 
-    init(context: MatchContext, entities: [EntityMention], lexicon: QuoteLexicon, zoneAt: (Int) -> ZoneType) {
+    /// With `numbers`, the pass over the tokens also finds the figure stage's number signals, and
+    /// `signalled` lists the searched sentences that hold one (nil when the sentences it walked
+    /// are not `context.searched`, one for one).
+    init(context: MatchContext, entities: [EntityMention], lexicon: QuoteLexicon, zoneAt: (Int) -> ZoneType,
+         numbers: NumberSignals? = nil) {
         sentences = context.sentences
         self.lexicon = lexicon
         self.entities = entities
         tokens = context.tokens
         units = context.document.utf16
-        let index = TokenIndex(context: context, cueFirstWords: lexicon.cueFirstWords, filter: lexicon.cueFirstWordFilter, zoneAt: zoneAt)
+        let index = TokenIndex(context: context, cueFirstWords: lexicon.cueFirstWords, filter: lexicon.cueFirstWordFilter, zoneAt: zoneAt,
+                               numbers: numbers)
+        signalled = index.signalled
         sentenceOfToken = UnsafeBufferPointer(index.sentenceOfToken)
         regions = index.regions
         regionSentences = index.regionSentences
@@ -75,41 +83,94 @@ public final class QuoteScope {
         var regionSentences: [Range<Int>] = []
         var markTokens: [Int32] = []
         var cueStarts: [Int32] = []
+        /// With number signals asked for: the searched sentences holding one, in order (nil when
+        /// the sentences walked are not `context.searched`, one for one).
+        var signalled: SignalledSentences?
 
-        init(context: MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType) {
+        /// With `numbers`, the same pass finds each searched sentence's first number signal
+        /// (through `numbers.flags`, which tell the cue first words too; `filter` then serves
+        /// only sentences walked out of the order of `context.searched`).
+        init(context: MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType,
+             numbers: NumberSignals? = nil) {
             let n = context.tokens.count
-            let tables = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * n)
+            // With number signals, four more tables: the candidates of the sentence being
+            // scanned, and the marks, cue candidates and number starts listed so far (`Listed`).
+            let tables = UnsafeMutablePointer<Int32>.allocate(capacity: (numbers == nil ? 2 : 6) * n)
             let sentences = UnsafeMutableBufferPointer(start: tables, count: n)
             let mentions = UnsafeMutableBufferPointer(start: tables + n, count: n)
             // No more regions than searched sentences: the runs never regrow.
             var runs = Runs(capacity: context.searched.count)
             var found = Found(firstWords: firstWords)
-            // Guesses that spare most regrowing: a mark in 40 tokens, a cue candidate in 10.
-            found.marks.reserveCapacity(n / 32)
-            found.cueStarts.reserveCapacity(n / 8)
-            context.tokens.withUnsafeBufferPointer { tokens in
-                filter.withBits { bits in
-                    var searched = SearchedStarts(context.searched)
-                    var written = 0
-                    for (si, s) in context.sentences.enumerated() {
-                        guard searched.contains(s.start) else { continue }
-                        // Tokens of no searched sentence before this one.
-                        while written < s.tokens.lowerBound {
+            var listed = Listed(marks: tables + 3 * n, cueStarts: tables + 4 * n, numberStarts: tables + 5 * n)
+            var signalled: [SignalledSentence] = []
+            // The walked sentences are `context.searched`, one for one, while this holds.
+            var aligned = numbers != nil
+            var walked = 0
+            // Tokens scanned while aligned: the lists in `listed` have room for `n` (sentences that
+            // overlap, which no splitter makes, could list a token twice).
+            var scanned = 0
+            if aligned {
+                signalled.reserveCapacity(context.searched.count)
+            } else {
+                // Guesses that spare most regrowing: a mark in 40 tokens, a cue candidate in 10.
+                found.marks.reserveCapacity(n / 32)
+                found.cueStarts.reserveCapacity(n / 8)
+            }
+            // The context's arrays read once (the closures below would otherwise copy the whole context).
+            let allTokens = context.tokens, allUnits = context.document.utf16
+            let allSentences = context.sentences, searchedSentences = context.searched
+            allTokens.withUnsafeBufferPointer { tokens in
+                allUnits.withUnsafeBufferPointer { units in
+                    filter.withBits { bits in
+                        var searched = SearchedStarts(searchedSentences)
+                        var written = 0
+                        for (si, s) in allSentences.enumerated() {
+                            guard searched.contains(s.start) else { continue }
+                            // Tokens of no searched sentence before this one.
+                            while written < s.tokens.lowerBound {
+                                sentences[written] = -1
+                                mentions[written] = -1
+                                written += 1
+                            }
+                            if aligned, scanned + s.tokens.count > n {
+                                aligned = false
+                                listed.move(into: &found)
+                            }
+                            if aligned, let numbers {
+                                scanned += s.tokens.count
+                                let startsBefore = listed.numberCount
+                                let first = Self.scanWithNumbers(tokens, units, s.tokens, sentence: Int32(si), sentences: sentences,
+                                                                 mentions: mentions, candidates: tables + 2 * n, numbers: numbers,
+                                                                 firstWords: firstWords, into: &listed)
+                                if walked < searchedSentences.count, searchedSentences[walked].tokens == s.tokens {
+                                    if first >= 0 {
+                                        signalled.append(SignalledSentence(tokens: s.tokens, firstSignal: first,
+                                                                           starts: startsBefore..<listed.numberCount))
+                                    } else {
+                                        // No number: its starts are not wanted.
+                                        listed.numberCount = startsBefore
+                                    }
+                                } else {
+                                    // The sentences that follow go through `scan`, after the marks listed so far.
+                                    aligned = false
+                                    listed.move(into: &found)
+                                }
+                                walked += 1
+                            } else {
+                                Self.scan(tokens, s.tokens, sentence: Int32(si), sentences: sentences, mentions: mentions, bits: bits, into: &found)
+                            }
+                            written = max(written, s.tokens.upperBound)
+                            runs.add(sentence: si, tokens: s.tokens, zone: zoneAt(s.start))
+                        }
+                        while written < n {
                             sentences[written] = -1
                             mentions[written] = -1
                             written += 1
                         }
-                        Self.scan(tokens, s.tokens, sentence: Int32(si), sentences: sentences, mentions: mentions, bits: bits, into: &found)
-                        written = max(written, s.tokens.upperBound)
-                        runs.add(sentence: si, tokens: s.tokens, zone: zoneAt(s.start))
-                    }
-                    while written < n {
-                        sentences[written] = -1
-                        mentions[written] = -1
-                        written += 1
                     }
                 }
             }
+            listed.move(into: &found)
             sentenceOfToken = sentences
             mentionOfToken = mentions
             runs.finish()
@@ -117,6 +178,39 @@ public final class QuoteScope {
             regionSentences = runs.sentences
             markTokens = found.marks
             cueStarts = found.cueStarts
+            self.signalled = aligned && walked == context.searched.count
+                ? SignalledSentences(sentences: signalled, starts: Array(UnsafeBufferPointer(start: listed.numberStarts, count: listed.numberCount)))
+                : nil
+        }
+
+        /// The quotation marks and cue candidates listed by `scanWithNumbers`, in two of the
+        /// index's own tables (room for every token: a list never grows), until they move into
+        /// `Found`'s arrays in one copy each.
+        struct Listed {
+            let marks: UnsafeMutablePointer<Int32>
+            let cueStarts: UnsafeMutablePointer<Int32>
+            /// The tokens that may start a number, for the figure stage.
+            let numberStarts: UnsafeMutablePointer<Int32>
+            var markCount = 0, cueCount = 0, numberCount = 0
+
+            init(marks: UnsafeMutablePointer<Int32>, cueStarts: UnsafeMutablePointer<Int32>, numberStarts: UnsafeMutablePointer<Int32>) {
+                self.marks = marks
+                self.cueStarts = cueStarts
+                self.numberStarts = numberStarts
+            }
+
+            /// Appends the listed tokens to `found`'s and empties the lists.
+            mutating func move(into found: inout Found) {
+                Self.append(UnsafeBufferPointer(start: marks, count: markCount), to: &found.marks)
+                Self.append(UnsafeBufferPointer(start: cueStarts, count: cueCount), to: &found.cueStarts)
+                markCount = 0
+                cueCount = 0
+            }
+
+            private static func append(_ list: UnsafeBufferPointer<Int32>, to array: inout [Int32]) {
+                guard !list.isEmpty else { return }
+                if array.isEmpty { array = Array(list) } else { array.append(contentsOf: list) }
+            }
         }
 
         /// The quotation marks and cue candidates found so far, and the set that tells the candidates.
@@ -155,6 +249,69 @@ public final class QuoteScope {
                 }
                 t += 1
             }
+        }
+
+        /// `scan` with the figure stage's number signals: lists the sentence's marks, cue
+        /// candidates and tokens that may start a number, and returns its first number signal, or -1. `listCandidates` writes the
+        /// tables and lists the tokens that may matter (in `candidates`, room for the sentence's
+        /// tokens); this sorts them out.
+        static func scanWithNumbers(_ tokens: UnsafeBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>,
+                                    _ range: Range<Int>, sentence: Int32,
+                                    sentences: UnsafeMutableBufferPointer<Int32>, mentions: UnsafeMutableBufferPointer<Int32>,
+                                    candidates: UnsafeMutablePointer<Int32>, numbers: NumberSignals, firstWords: KeySet,
+                                    into listed: inout Listed) -> Int {
+            numbers.flags.withUnsafeBufferPointer { flags in
+                let count = listCandidates(tokens, units, range, sentence: sentence, sentences: sentences, mentions: mentions,
+                                           flags: flags, into: candidates)
+                var first = -1
+                for k in 0..<count {
+                    let t = Int(candidates[k])
+                    let kind = tokens[t].kind, key = tokens[t].key
+                    // The set is probed only for a key whose flag is set.
+                    let f = flags[NumberSignals.slot(key)]
+                    if kind == .quote {
+                        listed.marks[listed.markCount] = Int32(t)
+                        listed.markCount += 1
+                    } else if f & NumberSignals.cueFlag != 0, kind == .word, firstWords.contains(key) {
+                        listed.cueStarts[listed.cueCount] = Int32(t)
+                        listed.cueCount += 1
+                    }
+                    let digit = units[Int(tokens[t].start)] &- 0x30 < 10
+                    if first < 0, digit || (f & NumberSignals.numberFlag != 0 && kind == .word && numbers.keys.contains(key)) {
+                        first = t
+                    }
+                    if digit || (f & NumberSignals.candidateFlag != 0 && kind == .word && numbers.candidateKeys.contains(key)) {
+                        listed.numberStarts[listed.numberCount] = Int32(t)
+                        listed.numberCount += 1
+                    }
+                }
+                return first
+            }
+        }
+
+        /// Writes the tables for the tokens of `range` and lists in `candidates` those that may be
+        /// a quotation mark, a cue's first word or a number's start; returns how many. No branch
+        /// a token: every token is written to the list, which moves on only past a candidate.
+        @inline(never) static func listCandidates(_ tokens: UnsafeBufferPointer<Token>, _ units: UnsafeBufferPointer<UInt16>,
+                                                  _ range: Range<Int>, sentence: Int32,
+                                                  sentences: UnsafeMutableBufferPointer<Int32>, mentions: UnsafeMutableBufferPointer<Int32>,
+                                                  flags: UnsafeBufferPointer<UInt8>, into candidates: UnsafeMutablePointer<Int32>) -> Int {
+            var t = range.lowerBound
+            let end = range.upperBound
+            var count = 0
+            while t < end {
+                sentences[t] = sentence
+                mentions[t] = -1
+                let kind = tokens[t].kind
+                let unit = units[Int(tokens[t].start)]
+                var f = flags[NumberSignals.slot(tokens[t].key)]
+                f |= unit &- 0x30 < 10 ? NumberSignals.numberFlag : 0
+                f |= kind == .quote ? NumberSignals.cueFlag : 0
+                candidates[count] = Int32(truncatingIfNeeded: t)
+                count &+= f != 0 ? 1 : 0
+                t += 1
+            }
+            return count
         }
     }
 
