@@ -18,6 +18,9 @@ public final class Pipeline: Sendable {
     /// `options.entityZones` as a short array: `Set<ZoneType>.contains` hashes the raw-value string
     /// of the type, and building the array once a document cost as much.
     let searchedZoneTypes: [ZoneType]
+    /// Whether `options.entityZones` holds `.comments`, asked once a document (the set hashes
+    /// the type's raw-value string).
+    let searchesComments: Bool
 
     public init(options: PipelineOptions = PipelineOptions(), gazetteer: Gazetteer? = nil) throws {
         language = .english
@@ -39,6 +42,7 @@ public final class Pipeline: Sendable {
         figureExtractor = FigureExtractor(language: language)
         quoteExtractor = QuoteExtractor(language: language)
         searchedZoneTypes = ZoneType.allCases.filter(options.entityZones.contains)
+        searchesComments = options.entityZones.contains(.comments)
     }
 
     private static let cached: Result<Gazetteer, Error> = Result {
@@ -114,7 +118,7 @@ public final class Pipeline: Sendable {
 
     /// Reader comments signed "NAME says:" name their authors as people.
     func commenterMentions(_ zones: ZoneMap, context: MatchContext) -> [EntityMention] {
-        guard options.entityZones.contains(.comments) else { return [] }
+        guard searchesComments else { return [] }
         var out: [EntityMention] = []
         for c in zones.comments {
             guard let span = c.authorSpan, let author = c.author, !language.anonymousNames.contains(TokenKey.of(author)),

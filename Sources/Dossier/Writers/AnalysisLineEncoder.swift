@@ -52,18 +52,34 @@ struct AnalysisLineEncoder {
 
     /// Entity, figure and quote records, in the order `RecordBuilder.build` sorts them.
     private func appendSpans(to buffer: inout JSONByteBuffer, flushAt: Int, flush: (inout JSONByteBuffer) -> Void) {
-        let offsets = analysis.document.offsets
         let entityCount = wants("entity") ? analysis.entities.count : 0
+        let total = entityCount &+ analysis.foundFigures.count &+ analysis.foundQuotes.count
+        guard total > 0 else { return }
+        // The records' bounds, the picked figures and quotes and the order, in scratch memory
+        // (three arrays a document cost a look-up of their storage type each).
+        withUnsafeTemporaryAllocation(of: (start: Int, end: Int).self, capacity: total) { bounds in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: total &* 2) { indices in
+                let picked = UnsafeMutableBufferPointer(rebasing: indices[..<total])
+                let order = UnsafeMutableBufferPointer(rebasing: indices[total...])
+                appendSpans(entityCount: entityCount, bounds: bounds, picked: picked, order: order,
+                            to: &buffer, flushAt: flushAt, flush: flush)
+            }
+        }
+    }
+
+    /// `appendSpans`, with scratch room for the bounds, picked indices and order of every record.
+    private func appendSpans(entityCount: Int, bounds: UnsafeMutableBufferPointer<(start: Int, end: Int)>,
+                             picked: UnsafeMutableBufferPointer<Int>, order: UnsafeMutableBufferPointer<Int>,
+                             to buffer: inout JSONByteBuffer, flushAt: Int, flush: (inout JSONByteBuffer) -> Void) {
+        let offsets = analysis.document.offsets
         let figures = analysis.foundFigures, quotes = analysis.foundQuotes
         // The wanted figures and quotes, by one index: figures from 0, quotes after them.
-        var picked: [Int] = []
-        picked.reserveCapacity(figures.count + quotes.count)
-        var bounds: [(start: Int, end: Int)] = []
-        bounds.reserveCapacity(entityCount + figures.count + quotes.count)
+        var count = 0, pickedCount = 0
         let tokens = analysis.tokens, units = analysis.document.utf16
         analysis.entities.withUnsafeBufferPointer { entities in
             for i in 0..<entityCount {
-                bounds.append((offsets.codePoint(entities[i].start), offsets.codePoint(entities[i].end)))
+                bounds[count] = (offsets.codePoint(entities[i].start), offsets.codePoint(entities[i].end))
+                count &+= 1
             }
         }
         var figureCount = 0
@@ -71,32 +87,38 @@ struct AnalysisLineEncoder {
             figureCount = figures.count
             for k in figures.indices {
                 let (start, end) = figures[k].utf16Bounds(tokens)
-                picked.append(k)
-                bounds.append((offsets.codePoint(start), offsets.codePoint(end)))
+                picked[pickedCount] = k
+                pickedCount &+= 1
+                bounds[count] = (offsets.codePoint(start), offsets.codePoint(end))
+                count &+= 1
             }
         }
         for k in quotes.indices where kinds == nil || wants(quotes[k].kind) {
             let (start, end) = quotes[k].trimmed(units)
-            picked.append(figures.count &+ k)
-            bounds.append((offsets.codePoint(start), offsets.codePoint(end)))
+            picked[pickedCount] = figures.count &+ k
+            pickedCount &+= 1
+            bounds[count] = (offsets.codePoint(start), offsets.codePoint(end))
+            count &+= 1
         }
-        let order = SpanOrder.order(of: bounds, first: entityCount, second: entityCount &+ figureCount)
+        let written = UnsafeBufferPointer(rebasing: bounds[..<count])
+        SpanOrder.order(of: written, first: entityCount, second: entityCount &+ figureCount, into: order)
         let zones = analysis.zones
         analysis.entities.withUnsafeBufferPointer { entities in
             units.withUnsafeBufferPointer { units in
                 tokens.withUnsafeBufferPointer { tokens in
                     figures.withUnsafeBufferPointer { figures in
                         quotes.withUnsafeBufferPointer { quotes in
-                            for i in order {
+                            for n in 0..<count {
+                                let i = order[n]
                                 if i < entityCount {
-                                    appendEntity(entities.baseAddress! + i, bounds: bounds[i], units: units, zones: zones, to: &buffer)
+                                    appendEntity(entities.baseAddress! + i, bounds: written[i], units: units, zones: zones, to: &buffer)
                                 } else {
                                     let k = picked[i &- entityCount]
                                     let text = FoundText(units: units, tokens: tokens, offsets: offsets, zones: zones)
                                     if k < figures.count {
-                                        appendFigure(figures.baseAddress! + k, bounds: bounds[i], text: text, to: &buffer)
+                                        appendFigure(figures.baseAddress! + k, bounds: written[i], text: text, to: &buffer)
                                     } else {
-                                        appendQuote(quotes.baseAddress! + (k &- figures.count), bounds: bounds[i], text: text, to: &buffer)
+                                        appendQuote(quotes.baseAddress! + (k &- figures.count), bounds: written[i], text: text, to: &buffer)
                                     }
                                 }
                                 if buffer.count >= flushAt { flush(&buffer) }
