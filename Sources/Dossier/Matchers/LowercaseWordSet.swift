@@ -20,18 +20,12 @@ public struct LowercaseWordSet: Sendable {
             let size = 1 << bits
             let shift = UInt64(64 - bits)
             let table = LowercaseWordSlots(count: size)
-            let slots = table.slots
             // At most three quarters of the slots are taken: the probe always meets an empty one.
+            // Fewer keys than that cannot fill them, and then are not counted.
             let limit = size - size / 4
-            var taken = 0, full = false
-            for key in keys {
-                if key == 0 { zero = true; continue }
-                // A key seen before (about half of a document's words) is written over itself.
-                let i = KeySlot.find(key, shift, in: UnsafeBufferPointer(slots))
-                taken &+= slots[i] == 0 ? 1 : 0
-                slots[i] = key
-                if taken > limit { full = true; break }
-            }
+            let full = keys.count <= limit
+                ? Self.insert(keys, into: table.slots, shift: shift, zero: &zero, limit: nil)
+                : Self.insert(keys, into: table.slots, shift: shift, zero: &zero, limit: limit)
             if !full {
                 self.slots = table
                 self.shift = shift
@@ -40,6 +34,25 @@ public struct LowercaseWordSet: Sendable {
             }
             bits += 1
         }
+    }
+
+    /// Writes `keys` (but 0, which sets `zero`) into the empty table `slots`; whether the keys
+    /// written passed `limit` (then not all are in).
+    @inline(__always)
+    private static func insert(_ keys: UnsafeBufferPointer<UInt64>, into slots: UnsafeMutableBufferPointer<UInt64>,
+                               shift: UInt64, zero: inout Bool, limit: Int?) -> Bool {
+        var taken = 0
+        for key in keys {
+            if key == 0 { zero = true; continue }
+            // A key seen before (about half of a document's words) is written over itself.
+            let i = KeySlot.find(key, shift, in: UnsafeBufferPointer(slots))
+            if let limit {
+                taken &+= slots[i] == 0 ? 1 : 0
+                if taken > limit { slots[i] = key; return true }
+            }
+            slots[i] = key
+        }
+        return false
     }
 
     @inline(__always) public func contains(_ key: UInt64) -> Bool {
