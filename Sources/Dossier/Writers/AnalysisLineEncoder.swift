@@ -6,20 +6,12 @@ struct AnalysisLineEncoder {
     let analysis: Analysis
     let kinds: Set<String>?
     /// The document id as a JSON string, then `JSONByteBuffer.padding` bytes.
-    let doc: [UInt8]
+    let doc: QuotedDocumentID
 
     init(analysis: Analysis, kinds: Set<String>?) {
         self.analysis = analysis
         self.kinds = kinds
-        var buffer = JSONByteBuffer(capacity: 64)
-        buffer.appendString(analysis.document.id)
-        let quoted = buffer.bytes
-        doc = [UInt8](unsafeUninitializedCapacity: quoted.count + JSONByteBuffer.padding) { out, count in
-            _ = out.initialize(from: quoted)
-            out[quoted.count...].initialize(repeating: 0)
-            count = out.count
-        }
-        buffer.deallocate()
+        doc = QuotedDocumentID(analysis.document.id)
     }
 
     func wants(_ kind: String) -> Bool { kinds == nil || kinds!.contains(kind) }
@@ -134,7 +126,7 @@ struct AnalysisLineEncoder {
     private func appendZone(_ zone: Zone, to buffer: inout JSONByteBuffer) {
         let offsets = analysis.document.offsets
         buffer.append("{\"doc\": ")
-        buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
+        buffer.appendPadded(doc.base, count: doc.count)
         buffer.append(", \"kind\": \"zone\", \"type\": ")
         buffer.appendLiteral(zone.type)
         buffer.append(", \"start\": ")
@@ -152,9 +144,9 @@ struct AnalysisLineEncoder {
         let start = mention.pointee.start, end = mention.pointee.end
         // `{"doc": ` 8, the id and its padding, the head 52, the text (six bytes a unit at worst)
         // and its quotes, `, "start": ` 11 and `, "end": ` 9 with 20 a number, the zone 23.
-        buffer.reserve(doc.count &+ (end &- start) &* 6 &+ 160)
+        buffer.reserve(doc.count &+ JSONByteBuffer.padding &+ (end &- start) &* 6 &+ 160)
         buffer.putLiteral("{\"doc\": ")
-        buffer.putPadded(doc, count: doc.count &- JSONByteBuffer.padding)
+        buffer.putPadded(doc.base, count: doc.count)
         buffer.putEntityHead(mention.pointee.type)
         buffer.putQuotedUTF16(UnsafeBufferPointer(rebasing: units[start..<end]))
         buffer.putLiteral(", \"start\": ")
