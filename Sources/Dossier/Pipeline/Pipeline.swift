@@ -56,8 +56,7 @@ public final class Pipeline: Sendable {
     public func analyse(_ input: Document) -> Analysis {
         var document = input
         let (zones, metadata) = zoner.detect(document, blocks: document.blocks)
-        document.metadata = metadata
-        document.metadata.author = metadata.author.map(Self.withoutByPrefix)
+        document.metadata = Self.withAuthorUnprefixed(consume metadata)
         let tokens = tokenizer.tokenize(document.utf16)
         let sentences = splitter.split(document.utf16, tokens: tokens)
         let searched = searchedSentences(sentences, zones: zones)
@@ -105,6 +104,13 @@ public final class Pipeline: Sendable {
             }
         }
         return picked
+    }
+
+    /// `metadata` with its author as a person's name (`withoutByPrefix`), changed in place: the
+    /// fields are copied only if something else shares them.
+    static func withAuthorUnprefixed(_ metadata: consuming DocumentMetadata) -> DocumentMetadata {
+        if let author = metadata.author { metadata.author = withoutByPrefix(author) }
+        return metadata
     }
 
     /// An author as a person's name: "By Priya Raman" → "Priya Raman".
