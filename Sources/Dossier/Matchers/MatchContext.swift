@@ -49,17 +49,18 @@ public struct MatchContext {
         let lowercaseWord = UInt16(Token.Packed.flags(kind: .word, shape: .lower))
         let capitalisedWord = UInt16(Token.Packed.flags(kind: .word, shape: .upper))
         let shapeLowBit = UInt16(Token.Packed.flags(kind: .word, shape: .lower))
-        var n = 0, c = 0
+        // Write cursors: each moves on by one element for a word of its kind, by none otherwise.
+        var keyAt = keyOut, indexAt = indexOut
         for i in 0..<tokens.count {
             let token = raw + i &* stride
             let flags = token.load(fromByteOffset: Token.Packed.flagsOffset, as: UInt16.self)
-            keyOut[n] = token.load(fromByteOffset: Token.Packed.keyOffset, as: UInt64.self)
+            keyAt.pointee = token.load(fromByteOffset: Token.Packed.keyOffset, as: UInt64.self)
             // A difference of 16 bits less one has its top bit set only when it is zero.
-            n &+= Int(truncatingIfNeeded: (UInt32(flags ^ lowercaseWord) &- 1) &>> 31)
-            indexOut[c] = Int32(truncatingIfNeeded: i)
-            c &+= Int(truncatingIfNeeded: (UInt32((flags | shapeLowBit) ^ capitalisedWord) &- 1) &>> 31)
+            keyAt += Int(truncatingIfNeeded: (UInt32(flags ^ lowercaseWord) &- 1) &>> 31)
+            indexAt.pointee = Int32(truncatingIfNeeded: i)
+            indexAt += Int(truncatingIfNeeded: (UInt32((flags | shapeLowBit) ^ capitalisedWord) &- 1) &>> 31)
         }
-        return (n, c)
+        return (keyAt - keyOut, indexAt - indexOut)
     }
 
     /// The capitalised words of a sentence, by token index, in order.
