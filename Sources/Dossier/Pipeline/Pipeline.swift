@@ -78,31 +78,12 @@ public final class Pipeline: Sendable {
     }
 
     /// The sentences whose zone (`ZoneMap.zone(at:)` of their start) is one of `types`, in order.
-    /// Sentences come in text order: while the zones' ends ascend too, one cursor walks the zones
-    /// and finds the zone that binary search finds, without a search a sentence.
+    /// Sentences come in text order: a `ZoneCursor` finds their zones without a search each.
     static func sentences(_ sentences: [Sentence], inZonesOf types: [ZoneType], zones: ZoneMap) -> [Sentence] {
         var picked: [Sentence] = []
         picked.reserveCapacity(sentences.count)
-        zones.zones.withUnsafeBufferPointer { list in
-            var endsAscend = true
-            for k in list.indices.dropFirst() where list[k].end < list[k - 1].end {
-                endsAscend = false
-                break
-            }
-            var z = 0, last = Int.min
-            for s in sentences {
-                let type: ZoneType
-                if endsAscend && s.start >= last {
-                    // Zones passed over end at or before an earlier start, so at or before this one.
-                    while z < list.count && list[z].end <= s.start { z += 1 }
-                    type = z < list.count && list[z].start <= s.start ? list[z].type : .boilerplate
-                    last = s.start
-                } else {
-                    type = zones.zone(at: s.start)
-                }
-                if types.contains(type) { picked.append(s) }
-            }
-        }
+        var cursor = ZoneCursor(zones)
+        for s in sentences where types.contains(cursor.zone(at: s.start)) { picked.append(s) }
         return picked
     }
 

@@ -95,6 +95,8 @@ struct AnalysisLineEncoder {
         let written = UnsafeBufferPointer(rebasing: bounds[..<count])
         SpanOrder.order(of: written, first: entityCount, second: entityCount &+ figureCount, into: order)
         let zones = analysis.zones
+        // Entity records come in the order of their starts: their zones found by one cursor.
+        var entityZones = ZoneCursor(zones)
         analysis.entities.withUnsafeBufferPointer { entities in
             units.withUnsafeBufferPointer { units in
                 tokens.withUnsafeBufferPointer { tokens in
@@ -103,7 +105,9 @@ struct AnalysisLineEncoder {
                             for n in 0..<count {
                                 let i = order[n]
                                 if i < entityCount {
-                                    appendEntity(entities.baseAddress! + i, bounds: written[i], units: units, zones: zones, to: &buffer)
+                                    let mention = entities.baseAddress! + i
+                                    appendEntity(mention, bounds: written[i], units: units,
+                                                 zone: entityZones.zone(at: mention.pointee.start), to: &buffer)
                                 } else {
                                     let k = picked[i &- entityCount]
                                     let text = FoundText(units: units, tokens: tokens, offsets: offsets, zones: zones)
@@ -138,9 +142,9 @@ struct AnalysisLineEncoder {
 
     /// The record `RecordBuilder.appendEntityRecords` makes for `mention`, then a newline. Room is
     /// reserved once for the fields up to the zone (literals of their own a type and a zone), once
-    /// for the names, and once for the title and the end.
+    /// for the names, and once for the title and the end. `zone` is the zone at the mention's start.
     private func appendEntity(_ mention: UnsafePointer<EntityMention>, bounds: (start: Int, end: Int),
-                              units: UnsafeBufferPointer<UInt16>, zones: ZoneMap, to buffer: inout JSONByteBuffer) {
+                              units: UnsafeBufferPointer<UInt16>, zone: ZoneType, to buffer: inout JSONByteBuffer) {
         let start = mention.pointee.start, end = mention.pointee.end
         // `{"doc": ` 8, the id and its padding, the head 52, the text (six bytes a unit at worst)
         // and its quotes, `, "start": ` 11 and `, "end": ` 9 with 20 a number, the zone 23.
@@ -153,7 +157,7 @@ struct AnalysisLineEncoder {
         buffer.putInt(bounds.start)
         buffer.putLiteral(", \"end\": ")
         buffer.putInt(bounds.end)
-        buffer.putZoneField(zones.zone(at: start))
+        buffer.putZoneField(zone)
         buffer.appendNames(mention.pointee.names)
         if let title = mention.pointee.title {
             buffer.append(", \"title\": ")
