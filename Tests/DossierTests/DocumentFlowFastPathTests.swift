@@ -141,4 +141,30 @@ final class DocumentFlowFastPathTests: XCTestCase {
                            sentences.filter { wanted.contains(map.zone(at: $0.start)) }, "round \(round)")
         }
     }
+
+    /// The zone cursor answers as the binary search for offsets that ascend, repeat, fall back
+    /// and jump, over zones that touch, leave gaps, overlap (ends that do not ascend) or are empty.
+    func testZoneCursorMatchesTheBinarySearch() {
+        var rng = SplitMix64(seed: 20261210)
+        let types = ZoneType.allCases
+        for round in 0..<2000 {
+            var zones: [Zone] = []
+            var at = 0
+            for _ in 0..<Int(rng.next() % 9) {
+                at += Int(rng.next() % 6)
+                let start = round % 3 == 0 ? Swift.max(0, at - Int(rng.next() % 12)) : at
+                let end = start + Int(rng.next() % 25)
+                zones.append(Zone(type: types[Int(rng.next() % UInt64(types.count))], start: start, end: end))
+                at = end
+            }
+            let map = ZoneMap(zones: zones)
+            var cursor = ZoneCursor(map)
+            var offset = 0
+            for k in 0..<40 {
+                offset += Int(rng.next() % 7)
+                let asked = round % 5 == 0 && k % 6 == 5 ? Int(rng.next() % 120) : offset
+                XCTAssertEqual(cursor.zone(at: asked), map.zone(at: asked), "round \(round), offset \(asked)")
+            }
+        }
+    }
 }

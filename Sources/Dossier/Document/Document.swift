@@ -141,18 +141,87 @@ public enum DocumentFormat: String, Sendable {
 }
 
 /// What is known about a document beyond its text: title, author, source, tags.
+///
+/// The fields live in one shared, copy-on-write object: a document is copied several times a
+/// run (into its match context, its analysis), and a copy then takes one reference instead of
+/// seven. Metadata never written shares one empty object.
 public struct DocumentMetadata: Sendable, Equatable {
-    public var title: String?
-    public var author: String?
-    public var source: String?
-    public var published: String?
-    public var publisher: String?
-    public var tags: [String] = []
-    public var categories: [String] = []
+    private var fields: MetadataFields
+
+    public var title: String? {
+        get { fields.title }
+        set { writable().title = newValue }
+    }
+    public var author: String? {
+        get { fields.author }
+        set { writable().author = newValue }
+    }
+    public var source: String? {
+        get { fields.source }
+        set { writable().source = newValue }
+    }
+    public var published: String? {
+        get { fields.published }
+        set { writable().published = newValue }
+    }
+    public var publisher: String? {
+        get { fields.publisher }
+        set { writable().publisher = newValue }
+    }
+    public var tags: [String] {
+        get { fields.tags }
+        set { writable().tags = newValue }
+    }
+    public var categories: [String] {
+        get { fields.categories }
+        set { writable().categories = newValue }
+    }
 
     public init(title: String? = nil, author: String? = nil, source: String? = nil) {
-        self.title = title
-        self.author = author
-        self.source = source
+        fields = MetadataFields.empty
+        if title != nil || author != nil || source != nil {
+            fields = MetadataFields(copying: fields)
+            fields.title = title
+            fields.author = author
+            fields.source = source
+        }
+    }
+
+    /// The fields, copied first if another value shares them.
+    private mutating func writable() -> MetadataFields {
+        if !isKnownUniquelyReferenced(&fields) { fields = MetadataFields(copying: fields) }
+        return fields
+    }
+
+    public static func == (a: DocumentMetadata, b: DocumentMetadata) -> Bool {
+        a.fields === b.fields || (a.title == b.title && a.author == b.author && a.source == b.source
+            && a.published == b.published && a.publisher == b.publisher && a.tags == b.tags && a.categories == b.categories)
+    }
+}
+
+/// The storage of `DocumentMetadata`: written only through a value that holds the only
+/// reference to it (copy on write), so sharing it between threads is safe.
+final class MetadataFields: @unchecked Sendable {
+    var title: String?
+    var author: String?
+    var source: String?
+    var published: String?
+    var publisher: String?
+    var tags: [String] = []
+    var categories: [String] = []
+
+    /// The fields of metadata never written; never written itself (a write copies it first).
+    static let empty = MetadataFields()
+
+    private init() {}
+
+    init(copying other: MetadataFields) {
+        title = other.title
+        author = other.author
+        source = other.source
+        published = other.published
+        publisher = other.publisher
+        tags = other.tags
+        categories = other.categories
     }
 }

@@ -21,25 +21,46 @@ public struct MatchContext {
         capitalisedWords = tokens.withUnsafeBufferPointer { tokens in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: tokens.count) { keys in
                 [Int32](unsafeUninitializedCapacity: tokens.count) { capitalised, found in
-                    // Every key and index is written; each count moves on only for a word of its
-                    // kind. The tests are arithmetic, not branches: kinds and shapes follow no
-                    // pattern a predictor learns.
-                    let word = UInt16(TokenKind.word.rawValue), lowercase = UInt16(TokenShape.lower.rawValue)
-                    var n = 0, c = 0
-                    for i in 0..<tokens.count {
-                        let t = tokens[i]
-                        keys[n] = t.key
-                        let differs = (UInt16(t.kind.rawValue) ^ word) | (UInt16(t.shape.rawValue) ^ lowercase)
-                        n &+= Int((differs &- 1) >> 15)
-                        capitalised[c] = Int32(truncatingIfNeeded: i)
-                        c &+= Int((UInt16(t.notCapitalisedWord) &- 1) >> 15)
-                    }
+                    let (n, c) = Self.sortWords(tokens, lowercaseKeys: keys, capitalised: capitalised)
                     found = c
                     lower = LowercaseWordSet(UnsafeBufferPointer(rebasing: keys[..<n]))
                 }
             }
         }
         lowercaseWords = lower!
+    }
+
+    /// Writes the keys of the lowercase words of `tokens` to `lowercaseKeys` and the indexes of
+    /// the capitalised words to `capitalised`, in order; how many of each. Both outputs have room
+    /// for every token.
+    ///
+    /// Every key and index is written; each count moves on only for a word of its kind. The
+    /// tests are arithmetic, not branches (kinds and shapes follow no pattern a predictor
+    /// learns), on a token's kind and shape read as one 16-bit word (`Token.Packed`'s flags):
+    /// a lowercase word is `.word` and `.lower`, a capitalised word `.word` and `.capitalised`
+    /// or `.upper` (the shapes 2 and 3, equal once their low bit is set).
+    @inline(__always)
+    static func sortWords(_ tokens: UnsafeBufferPointer<Token>, lowercaseKeys keys: UnsafeMutableBufferPointer<UInt64>,
+                          capitalised: UnsafeMutableBufferPointer<Int32>) -> (lowercase: Int, capitalised: Int) {
+        guard let base = tokens.baseAddress, let keyOut = keys.baseAddress, let indexOut = capitalised.baseAddress
+        else { return (0, 0) }
+        let raw = UnsafeRawPointer(base)
+        let stride = MemoryLayout<Token>.stride
+        let lowercaseWord = UInt16(Token.Packed.flags(kind: .word, shape: .lower))
+        let capitalisedWord = UInt16(Token.Packed.flags(kind: .word, shape: .upper))
+        let shapeLowBit = UInt16(Token.Packed.flags(kind: .word, shape: .lower))
+        // Write cursors: each moves on by one element for a word of its kind, by none otherwise.
+        var keyAt = keyOut, indexAt = indexOut
+        for i in 0..<tokens.count {
+            let token = raw + i &* stride
+            let flags = token.load(fromByteOffset: Token.Packed.flagsOffset, as: UInt16.self)
+            keyAt.pointee = token.load(fromByteOffset: Token.Packed.keyOffset, as: UInt64.self)
+            // A difference of 16 bits less one has its top bit set only when it is zero.
+            keyAt += Int(truncatingIfNeeded: (UInt32(flags ^ lowercaseWord) &- 1) &>> 31)
+            indexAt.pointee = Int32(truncatingIfNeeded: i)
+            indexAt += Int(truncatingIfNeeded: (UInt32((flags | shapeLowBit) ^ capitalisedWord) &- 1) &>> 31)
+        }
+        return (keyAt - keyOut, indexAt - indexOut)
     }
 
     /// The capitalised words of a sentence, by token index, in order.

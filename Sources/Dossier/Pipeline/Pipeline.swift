@@ -18,6 +18,9 @@ public final class Pipeline: Sendable {
     /// `options.entityZones` as a short array: `Set<ZoneType>.contains` hashes the raw-value string
     /// of the type, and building the array once a document cost as much.
     let searchedZoneTypes: [ZoneType]
+    /// Whether `options.entityZones` holds `.comments`, asked once a document (the set hashes
+    /// the type's raw-value string).
+    let searchesComments: Bool
 
     public init(options: PipelineOptions = PipelineOptions(), gazetteer: Gazetteer? = nil) throws {
         language = .english
@@ -39,6 +42,7 @@ public final class Pipeline: Sendable {
         figureExtractor = FigureExtractor(language: language)
         quoteExtractor = QuoteExtractor(language: language, findingNumbersOf: figureExtractor)
         searchedZoneTypes = ZoneType.allCases.filter(options.entityZones.contains)
+        searchesComments = options.entityZones.contains(.comments)
     }
 
     private static let cached: Result<Gazetteer, Error> = Result {
@@ -52,8 +56,7 @@ public final class Pipeline: Sendable {
     public func analyse(_ input: Document) -> Analysis {
         var document = input
         let (zones, metadata) = zoner.detect(document, blocks: document.blocks)
-        document.metadata = metadata
-        document.metadata.author = metadata.author.map(Self.withoutByPrefix)
+        document.metadata = Self.withAuthorUnprefixed(consume metadata)
         let tokens = tokenizer.tokenize(document.utf16)
         let sentences = splitter.split(document.utf16, tokens: tokens)
         let searched = searchedSentences(sentences, zones: zones)
@@ -77,32 +80,20 @@ public final class Pipeline: Sendable {
     }
 
     /// The sentences whose zone (`ZoneMap.zone(at:)` of their start) is one of `types`, in order.
-    /// Sentences come in text order: while the zones' ends ascend too, one cursor walks the zones
-    /// and finds the zone that binary search finds, without a search a sentence.
+    /// Sentences come in text order: a `ZoneCursor` finds their zones without a search each.
     static func sentences(_ sentences: [Sentence], inZonesOf types: [ZoneType], zones: ZoneMap) -> [Sentence] {
         var picked: [Sentence] = []
         picked.reserveCapacity(sentences.count)
-        zones.zones.withUnsafeBufferPointer { list in
-            var endsAscend = true
-            for k in list.indices.dropFirst() where list[k].end < list[k - 1].end {
-                endsAscend = false
-                break
-            }
-            var z = 0, last = Int.min
-            for s in sentences {
-                let type: ZoneType
-                if endsAscend && s.start >= last {
-                    // Zones passed over end at or before an earlier start, so at or before this one.
-                    while z < list.count && list[z].end <= s.start { z += 1 }
-                    type = z < list.count && list[z].start <= s.start ? list[z].type : .boilerplate
-                    last = s.start
-                } else {
-                    type = zones.zone(at: s.start)
-                }
-                if types.contains(type) { picked.append(s) }
-            }
-        }
+        var cursor = ZoneCursor(zones)
+        for s in sentences where types.contains(cursor.zone(at: s.start)) { picked.append(s) }
         return picked
+    }
+
+    /// `metadata` with its author as a person's name (`withoutByPrefix`), changed in place: the
+    /// fields are copied only if something else shares them.
+    static func withAuthorUnprefixed(_ metadata: consuming DocumentMetadata) -> DocumentMetadata {
+        if let author = metadata.author { metadata.author = withoutByPrefix(author) }
+        return metadata
     }
 
     /// An author as a person's name: "By Priya Raman" → "Priya Raman".
@@ -116,7 +107,7 @@ public final class Pipeline: Sendable {
 
     /// Reader comments signed "NAME says:" name their authors as people.
     func commenterMentions(_ zones: ZoneMap, context: MatchContext) -> [EntityMention] {
-        guard options.entityZones.contains(.comments) else { return [] }
+        guard searchesComments else { return [] }
         var out: [EntityMention] = []
         for c in zones.comments {
             guard let span = c.authorSpan, let author = c.author, !language.anonymousNames.contains(TokenKey.of(author)),

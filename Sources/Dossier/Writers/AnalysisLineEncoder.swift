@@ -6,20 +6,12 @@ struct AnalysisLineEncoder {
     let analysis: Analysis
     let kinds: Set<String>?
     /// The document id as a JSON string, then `JSONByteBuffer.padding` bytes.
-    let doc: [UInt8]
+    let doc: QuotedDocumentID
 
     init(analysis: Analysis, kinds: Set<String>?) {
         self.analysis = analysis
         self.kinds = kinds
-        var buffer = JSONByteBuffer(capacity: 64)
-        buffer.appendString(analysis.document.id)
-        let quoted = buffer.bytes
-        doc = [UInt8](unsafeUninitializedCapacity: quoted.count + JSONByteBuffer.padding) { out, count in
-            _ = out.initialize(from: quoted)
-            out[quoted.count...].initialize(repeating: 0)
-            count = out.count
-        }
-        buffer.deallocate()
+        doc = QuotedDocumentID(analysis.document.id)
     }
 
     func wants(_ kind: String) -> Bool { kinds == nil || kinds!.contains(kind) }
@@ -52,18 +44,34 @@ struct AnalysisLineEncoder {
 
     /// Entity, figure and quote records, in the order `RecordBuilder.build` sorts them.
     private func appendSpans(to buffer: inout JSONByteBuffer, flushAt: Int, flush: (inout JSONByteBuffer) -> Void) {
-        let offsets = analysis.document.offsets
         let entityCount = wants("entity") ? analysis.entities.count : 0
+        let total = entityCount &+ analysis.foundFigures.count &+ analysis.foundQuotes.count
+        guard total > 0 else { return }
+        // The records' bounds, the picked figures and quotes and the order, in scratch memory
+        // (three arrays a document cost a look-up of their storage type each).
+        withUnsafeTemporaryAllocation(of: (start: Int, end: Int).self, capacity: total) { bounds in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: total &* 2) { indices in
+                let picked = UnsafeMutableBufferPointer(rebasing: indices[..<total])
+                let order = UnsafeMutableBufferPointer(rebasing: indices[total...])
+                appendSpans(entityCount: entityCount, bounds: bounds, picked: picked, order: order,
+                            to: &buffer, flushAt: flushAt, flush: flush)
+            }
+        }
+    }
+
+    /// `appendSpans`, with scratch room for the bounds, picked indices and order of every record.
+    private func appendSpans(entityCount: Int, bounds: UnsafeMutableBufferPointer<(start: Int, end: Int)>,
+                             picked: UnsafeMutableBufferPointer<Int>, order: UnsafeMutableBufferPointer<Int>,
+                             to buffer: inout JSONByteBuffer, flushAt: Int, flush: (inout JSONByteBuffer) -> Void) {
+        let offsets = analysis.document.offsets
         let figures = analysis.foundFigures, quotes = analysis.foundQuotes
         // The wanted figures and quotes, by one index: figures from 0, quotes after them.
-        var picked: [Int] = []
-        picked.reserveCapacity(figures.count + quotes.count)
-        var bounds: [(start: Int, end: Int)] = []
-        bounds.reserveCapacity(entityCount + figures.count + quotes.count)
+        var count = 0, pickedCount = 0
         let tokens = analysis.tokens, units = analysis.document.utf16
         analysis.entities.withUnsafeBufferPointer { entities in
             for i in 0..<entityCount {
-                bounds.append((offsets.codePoint(entities[i].start), offsets.codePoint(entities[i].end)))
+                bounds[count] = (offsets.codePoint(entities[i].start), offsets.codePoint(entities[i].end))
+                count &+= 1
             }
         }
         var figureCount = 0
@@ -71,32 +79,42 @@ struct AnalysisLineEncoder {
             figureCount = figures.count
             for k in figures.indices {
                 let (start, end) = figures[k].utf16Bounds(tokens)
-                picked.append(k)
-                bounds.append((offsets.codePoint(start), offsets.codePoint(end)))
+                picked[pickedCount] = k
+                pickedCount &+= 1
+                bounds[count] = (offsets.codePoint(start), offsets.codePoint(end))
+                count &+= 1
             }
         }
         for k in quotes.indices where kinds == nil || wants(quotes[k].kind) {
             let (start, end) = quotes[k].trimmed(units)
-            picked.append(figures.count &+ k)
-            bounds.append((offsets.codePoint(start), offsets.codePoint(end)))
+            picked[pickedCount] = figures.count &+ k
+            pickedCount &+= 1
+            bounds[count] = (offsets.codePoint(start), offsets.codePoint(end))
+            count &+= 1
         }
-        let order = SpanOrder.order(of: bounds, first: entityCount, second: entityCount &+ figureCount)
+        let written = UnsafeBufferPointer(rebasing: bounds[..<count])
+        SpanOrder.order(of: written, first: entityCount, second: entityCount &+ figureCount, into: order)
         let zones = analysis.zones
+        // Entity records come in the order of their starts: their zones found by one cursor.
+        var entityZones = ZoneCursor(zones)
         analysis.entities.withUnsafeBufferPointer { entities in
             units.withUnsafeBufferPointer { units in
                 tokens.withUnsafeBufferPointer { tokens in
                     figures.withUnsafeBufferPointer { figures in
                         quotes.withUnsafeBufferPointer { quotes in
-                            for i in order {
+                            for n in 0..<count {
+                                let i = order[n]
                                 if i < entityCount {
-                                    appendEntity(entities.baseAddress! + i, bounds: bounds[i], units: units, zones: zones, to: &buffer)
+                                    let mention = entities.baseAddress! + i
+                                    appendEntity(mention, bounds: written[i], units: units,
+                                                 zone: entityZones.zone(at: mention.pointee.start), to: &buffer)
                                 } else {
                                     let k = picked[i &- entityCount]
                                     let text = FoundText(units: units, tokens: tokens, offsets: offsets, zones: zones)
                                     if k < figures.count {
-                                        appendFigure(figures.baseAddress! + k, bounds: bounds[i], text: text, to: &buffer)
+                                        appendFigure(figures.baseAddress! + k, bounds: written[i], text: text, to: &buffer)
                                     } else {
-                                        appendQuote(quotes.baseAddress! + (k &- figures.count), bounds: bounds[i], text: text, to: &buffer)
+                                        appendQuote(quotes.baseAddress! + (k &- figures.count), bounds: written[i], text: text, to: &buffer)
                                     }
                                 }
                                 if buffer.count >= flushAt { flush(&buffer) }
@@ -112,7 +130,7 @@ struct AnalysisLineEncoder {
     private func appendZone(_ zone: Zone, to buffer: inout JSONByteBuffer) {
         let offsets = analysis.document.offsets
         buffer.append("{\"doc\": ")
-        buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
+        buffer.appendPadded(doc.base, count: doc.count)
         buffer.append(", \"kind\": \"zone\", \"type\": ")
         buffer.appendLiteral(zone.type)
         buffer.append(", \"start\": ")
@@ -124,22 +142,22 @@ struct AnalysisLineEncoder {
 
     /// The record `RecordBuilder.appendEntityRecords` makes for `mention`, then a newline. Room is
     /// reserved once for the fields up to the zone (literals of their own a type and a zone), once
-    /// for the names, and once for the title and the end.
+    /// for the names, and once for the title and the end. `zone` is the zone at the mention's start.
     private func appendEntity(_ mention: UnsafePointer<EntityMention>, bounds: (start: Int, end: Int),
-                              units: UnsafeBufferPointer<UInt16>, zones: ZoneMap, to buffer: inout JSONByteBuffer) {
+                              units: UnsafeBufferPointer<UInt16>, zone: ZoneType, to buffer: inout JSONByteBuffer) {
         let start = mention.pointee.start, end = mention.pointee.end
         // `{"doc": ` 8, the id and its padding, the head 52, the text (six bytes a unit at worst)
         // and its quotes, `, "start": ` 11 and `, "end": ` 9 with 20 a number, the zone 23.
-        buffer.reserve(doc.count &+ (end &- start) &* 6 &+ 160)
+        buffer.reserve(doc.count &+ JSONByteBuffer.padding &+ (end &- start) &* 6 &+ 160)
         buffer.putLiteral("{\"doc\": ")
-        buffer.putPadded(doc, count: doc.count &- JSONByteBuffer.padding)
+        buffer.putPadded(doc.base, count: doc.count)
         buffer.putEntityHead(mention.pointee.type)
         buffer.putQuotedUTF16(UnsafeBufferPointer(rebasing: units[start..<end]))
         buffer.putLiteral(", \"start\": ")
         buffer.putInt(bounds.start)
         buffer.putLiteral(", \"end\": ")
         buffer.putInt(bounds.end)
-        buffer.putZoneField(zones.zone(at: start))
+        buffer.putZoneField(zone)
         buffer.appendNames(mention.pointee.names)
         if let title = mention.pointee.title {
             buffer.append(", \"title\": ")

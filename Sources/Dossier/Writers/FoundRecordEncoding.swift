@@ -15,7 +15,7 @@ extension AnalysisLineEncoder {
         let f = figure
         let start = Int(text.tokens[f.pointee.start].start), end = Int(text.tokens[f.pointee.end &- 1].end)
         buffer.append("{\"doc\": ")
-        buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
+        buffer.appendPadded(doc.base, count: doc.count)
         buffer.append(", \"kind\": \"figure\", \"type\": ")
         buffer.appendLiteral(f.pointee.type)
         appendTextFields(start: start, end: end, bounds: bounds, text: text, to: &buffer)
@@ -57,7 +57,7 @@ extension AnalysisLineEncoder {
         while start < end, Tokenizer.isSpace(text.units[start]) { start &+= 1 }
         while end > start, Tokenizer.isSpace(text.units[end &- 1]) { end &-= 1 }
         buffer.append("{\"doc\": ")
-        buffer.appendPadded(doc, count: doc.count &- JSONByteBuffer.padding)
+        buffer.appendPadded(doc.base, count: doc.count)
         buffer.append(", \"kind\": ")
         buffer.appendString(q.pointee.kind)
         if let type = q.pointee.type {

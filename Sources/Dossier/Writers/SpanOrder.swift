@@ -6,28 +6,37 @@ enum SpanOrder {
     /// The indices of `bounds` in (start, end, index) order, for `bounds` made of three consecutive
     /// runs: `0..<first`, `first..<second` and `second..<bounds.count`.
     static func order(of bounds: [(start: Int, end: Int)], first: Int, second: Int) -> [Int] {
-        precondition(0 <= first && first <= second && second <= bounds.count)
-        return bounds.withUnsafeBufferPointer { b in
-            let total = b.count
-            if !isSorted(b, 0, first) || !isSorted(b, first, second) || !isSorted(b, second, total) {
-                return RecordBuilder.sortedOrder(of: bounds)
+        bounds.withUnsafeBufferPointer { b in
+            [Int](unsafeUninitializedCapacity: b.count) { out, count in
+                order(of: b, first: first, second: second, into: out)
+                count = b.count
             }
-            return [Int](unsafeUninitializedCapacity: total) { out, count in
-                // The head of each run; a run is done when its head reaches its end.
-                var a = 0, f = first, q = second
-                var n = 0
-                while n < total {
-                    // The earliest head; on a tie the earlier run's (its indices are the smaller).
-                    var pick = -1, run = 0
-                    if a < first { pick = a }
-                    if f < second, pick < 0 || precedes(b[f], b[pick]) { pick = f; run = 1 }
-                    if q < total, pick < 0 || precedes(b[q], b[pick]) { pick = q; run = 2 }
-                    out[n] = pick
-                    n &+= 1
-                    if run == 0 { a &+= 1 } else if run == 1 { f &+= 1 } else { q &+= 1 }
-                }
-                count = n
-            }
+        }
+    }
+
+    /// Writes the indices of `bounds` in (start, end, index) order to `out`, which has room for
+    /// them, for `bounds` made of three consecutive runs: `0..<first`, `first..<second` and
+    /// `second..<bounds.count`. The writer's form: `out` is scratch memory, not a fresh array.
+    static func order(of b: UnsafeBufferPointer<(start: Int, end: Int)>, first: Int, second: Int,
+                      into out: UnsafeMutableBufferPointer<Int>) {
+        let total = b.count
+        precondition(0 <= first && first <= second && second <= total && out.count >= total)
+        if !isSorted(b, 0, first) || !isSorted(b, first, second) || !isSorted(b, second, total) {
+            _ = out.initialize(from: RecordBuilder.sortedOrder(of: Array(b)))
+            return
+        }
+        // The head of each run; a run is done when its head reaches its end.
+        var a = 0, f = first, q = second
+        var n = 0
+        while n < total {
+            // The earliest head; on a tie the earlier run's (its indices are the smaller).
+            var pick = -1, run = 0
+            if a < first { pick = a }
+            if f < second, pick < 0 || precedes(b[f], b[pick]) { pick = f; run = 1 }
+            if q < total, pick < 0 || precedes(b[q], b[pick]) { pick = q; run = 2 }
+            out[n] = pick
+            n &+= 1
+            if run == 0 { a &+= 1 } else if run == 1 { f &+= 1 } else { q &+= 1 }
         }
     }
 
