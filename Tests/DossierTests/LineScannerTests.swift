@@ -177,7 +177,7 @@ enum ReferenceLineScan {
                     i += 1
                 }
             }
-            LineScanner.addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
+            addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
                                 counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
         }
         result.foldedStop = min(i, foldStop)
@@ -235,9 +235,37 @@ enum ReferenceLineScan {
                 ascii = false
                 i += 1
             }
-            LineScanner.addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
+            addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
                                 counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
         }
         return (counts, i)
+    }
+
+    /// Counts a word of key `key` that starts with `first`; returns whether it is a content word.
+    static func count(_ key: UInt64, first c: UInt16, in counts: inout WordCounts, stopWords: KeyLookup) -> Bool {
+        counts.words += 1
+        if stopWords.contains(key) {
+            counts.stopWords += 1
+            return false
+        }
+        counts.contentWords += 1
+        if (c >= 0x41 && c <= 0x5A) || (c >= 0xC0 && c <= 0xDE) { counts.capitalisedWords += 1 }
+        return true
+    }
+
+    /// Counts a word and records the content-word keys of a title candidate: the word's own key
+    /// (3+ letters), or the keys of its parts when it holds an apostrophe.
+    static func addWord(_ u: UnsafeBufferPointer<UInt16>, _ word: Range<Int>, key: UInt64, apostrophes: Bool, counts: inout WordCounts,
+                        stopWords: KeyLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
+        if count(key, first: u[word.lowerBound], in: &counts, stopWords: stopWords) {
+            if apostrophes {
+                LineScanner.addPartKeys(u, word, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+            } else if word.count >= 3 {
+                keys[keyCount] = key
+                keyCount += 1
+            }
+        } else if apostrophes {
+            LineScanner.addPartKeys(u, word, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+        }
     }
 }

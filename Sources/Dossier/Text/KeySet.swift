@@ -325,14 +325,15 @@ struct KeyLookup {
     let hasZero: Bool
 
     @inline(__always) func contains(_ key: UInt64) -> Bool {
-        if key == 0 { return hasZero }
         // Its own loop, not `KeySlot.find`: asked for every word of every line, it answers on the
         // first slot that settles it (the shared probe costs the zone scan ~2% more instructions).
-        var i = KeySlot.home(key, shift)
+        // The shift is below 64 (a masking shift: no test of its size), and key 0 is told apart only
+        // when a slot equals it: the first slot that holds 0 is an empty one, where its probe ends.
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
         let mask = slots.count &- 1
         while true {
             let s = slots[i]
-            if s == key { return true }
+            if s == key { return key != 0 || hasZero }
             if s == 0 { return false }
             i = (i &+ 1) & mask
         }
