@@ -333,7 +333,10 @@ struct KeyLookup {
         let mask = slots.count &- 1
         while true {
             let s = slots[i]
-            if s == key { return key != 0 || hasZero }
+            if s == key {
+                if key == 0 { return hasZero }
+                return true
+            }
             if s == 0 { return false }
             i = (i &+ 1) & mask
         }

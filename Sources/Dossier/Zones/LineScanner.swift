@@ -53,14 +53,17 @@ struct LineScanner: ~Copyable {
         var present = ByteMask()
     }
 
-    /// Per ASCII unit: the byte it folds to, and the `Self.space` and `Self.word` flags.
+    /// Per ASCII unit: the byte it folds to, and the `Self.space`, `Self.word` and `Self.upper` flags.
     static let classes: [UInt16] = (0..<128).map { c -> UInt16 in
         if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 0x20 | space }
         let folded = UInt16(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
-        return Line.isWordUnit(UInt16(c)) ? folded | word : folded
+        let flags = c >= 0x41 && c <= 0x5A ? word | upper : word
+        return Line.isWordUnit(UInt16(c)) ? folded | flags : folded
     }
     static let space: UInt16 = 0x100
     static let word: UInt16 = 0x200
+    /// An ASCII capital letter.
+    static let upper: UInt16 = 0x400
     static let nonASCII: UInt16 = 0x1000
     /// The bytes of the folded letters a–z, digits and the apostrophe in a `ByteMask`: they
     /// count as present in every line.
@@ -143,7 +146,10 @@ struct LineScanner: ~Copyable {
                             out += 1
                             hash = (hash ^ UInt64(b)) &* TokenKey.prime
                             p += 1
-                            if p == foldEnd { break word }
+                            if p == foldEnd {
+                                (p, hash, ascii, apostrophes) = Self.cutWord(p, end, hash, ascii, apostrophes)
+                                break word
+                            }
                             c = p.pointee
                             if c >= 0x80 { break }
                             t = classes[Int(c)]
@@ -157,7 +163,10 @@ struct LineScanner: ~Copyable {
                         ascii = false
                         out = Self.foldSymbol(c, out, &tallies.pointee.present)
                         p += 1
-                        if p == foldEnd { break word }
+                        if p == foldEnd {
+                            (p, hash, ascii, apostrophes) = Self.cutWord(p, end, hash, ascii, apostrophes)
+                            break word
+                        }
                         c = p.pointee
                     }
                     // `c` follows a non-ASCII unit of the word, or is the non-ASCII unit after an ASCII run.
@@ -166,20 +175,8 @@ struct LineScanner: ~Copyable {
                     if (c == 0x27 || c == 0x2019) && p + 1 < end && Line.isWordUnit(p[1]) { apostrophes = true; continue }
                     break
                 }
-                // A word cut by the fold limit goes on unfolded.
-                if p == foldEnd {
-                    while p < end {
-                        let d = p.pointee
-                        if !Line.isWordUnit(d) {
-                            guard (d == 0x27 || d == 0x2019) && p + 1 < end && Line.isWordUnit(p[1]) else { break }
-                            apostrophes = true
-                        }
-                        if d < 0x80 { hash = (hash ^ UInt64(classes[Int(d)] & 0xFF)) &* TokenKey.prime } else { ascii = false }
-                        p += 1
-                    }
-                }
                 let key = ascii ? hash : TokenKey.of(units: UnsafeBufferPointer(start: wordStart, count: p - wordStart)[...])
-                Self.tally(key, wordStart, p, apostrophes: apostrophes, u, counts: &tallies.pointee.counts, stopWords: stopWords,
+                Self.tally(key, wordStart, p, apostrophes: apostrophes, u, classes: classes, counts: &tallies.pointee.counts, stopWords: stopWords,
                            keys: keys, keyCount: &tallies.pointee.keyCount)
                 // Prose: most words end at one space. It is folded here, without the loop's class tests.
                 if p < foldEnd && p.pointee == 0x20 {
@@ -211,6 +208,26 @@ struct LineScanner: ~Copyable {
         result.foldedCount = out - folded
         result.contentKeys = firstKey..<tallies.pointee.keyCount
         return result
+    }
+
+    /// A word cut by the fold limit at `p` goes on unfolded up to `end`: returns where it ends, and
+    /// its hash, whether it is ASCII and whether it holds apostrophes, carried on from the values given.
+    /// Out of the letter loop's way: called where the loop meets the fold limit, so that a word
+    /// ended by a space or a stop is not tested against the limit again.
+    @inline(never)
+    static func cutWord(_ start: UnsafePointer<UInt16>, _ end: UnsafePointer<UInt16>, _ hash: UInt64, _ ascii: Bool,
+                        _ apostrophes: Bool) -> (UnsafePointer<UInt16>, UInt64, Bool, Bool) {
+        var p = start, hash = hash, ascii = ascii, apostrophes = apostrophes
+        while p < end {
+            let d = p.pointee
+            if !Line.isWordUnit(d) {
+                guard (d == 0x27 || d == 0x2019) && p + 1 < end && Line.isWordUnit(p[1]) else { break }
+                apostrophes = true
+            }
+            if d < 0x80 { hash = (hash ^ UInt64(classes[Int(d)] & 0xFF)) &* TokenKey.prime } else { ascii = false }
+            p += 1
+        }
+        return (p, hash, ascii, apostrophes)
     }
 
     /// Writes the bytes a unit of 0x80 or above that is no space folds to at `buf[k]`, records
@@ -252,7 +269,7 @@ struct LineScanner: ~Copyable {
     /// it holds an apostrophe ("don't": "don", "t"; see `addPartKeys`).
     @inline(__always)
     static func tally(_ key: UInt64, _ wordStart: UnsafePointer<UInt16>, _ wordEnd: UnsafePointer<UInt16>, apostrophes: Bool,
-                      _ u: UnsafeBufferPointer<UInt16>, counts: inout WordCounts, stopWords: KeyLookup,
+                      _ u: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt16>, counts: inout WordCounts, stopWords: KeyLookup,
                       keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
         if stopWords.contains(key) {
             counts.stopWords &+= 1
@@ -260,7 +277,7 @@ struct LineScanner: ~Copyable {
         } else {
             counts.contentWords &+= 1
             let first = wordStart.pointee
-            if (first >= 0x41 && first <= 0x5A) || (first >= 0xC0 && first <= 0xDE) { counts.capitalisedWords &+= 1 }
+            if first < 0x80 ? classes[Int(first)] & Self.upper != 0 : first >= 0xC0 && first <= 0xDE { counts.capitalisedWords &+= 1 }
             if apostrophes {
                 addPartKeys(u, wordStart, wordEnd, stopWords: stopWords, keys: keys, keyCount: &keyCount)
             } else if wordEnd - wordStart >= 3 {
@@ -357,7 +374,7 @@ struct LineScanner: ~Copyable {
                     break
                 }
                 let key = ascii ? hash : TokenKey.of(units: UnsafeBufferPointer(start: wordStart, count: p - wordStart)[...])
-                Self.tally(key, wordStart, p, apostrophes: apostrophes, u, counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+                Self.tally(key, wordStart, p, apostrophes: apostrophes, u, classes: classes, counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
             }
         }
         counts.words = counts.stopWords &+ counts.contentWords
