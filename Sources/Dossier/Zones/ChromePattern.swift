@@ -403,7 +403,7 @@ struct OpeningScanner: @unchecked Sendable {
 struct LineFeatures: Sendable {
     let stopWords: KeySet
     /// `stopWords` for the line scan.
-    let stopTable: SparseKeyTable
+    let stopTable: StopWordTable
     let chrome: ChromePatternSet
     let captions: ChromePatternSet
     /// Headings that open a comment section ("12 comments", "Leave a Reply"), from `comment_headings.txt`.
@@ -411,7 +411,7 @@ struct LineFeatures: Sendable {
 
     init(language: LanguageData) {
         stopWords = language.stopWords
-        stopTable = SparseKeyTable(language.stopWords)
+        stopTable = StopWordTable(language.stopWords)
         chrome = ChromePatternSet(language.chromePatterns)
         captions = ChromePatternSet(language.captionPatterns)
         commentHeadings = ChromePatternSet(Self.bundledCommentHeadings)

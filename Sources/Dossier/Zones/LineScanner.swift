@@ -83,7 +83,7 @@ struct LineScanner: ~Copyable {
     /// walk pointers, not indices: with indices, every word's letter loop was set up on new
     /// induction variables (base plus word start) and the indices rebuilt after it.
     @inline(never)
-    mutating func scan(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool, stopWords: KeyLookup) -> Scan {
+    mutating func scan(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool, stopWords: StopWordLookup) -> Scan {
         var result = Scan()
         let keys = self.keys
         let tallies = self.tallies
@@ -269,7 +269,7 @@ struct LineScanner: ~Copyable {
     /// it holds an apostrophe ("don't": "don", "t"; see `addPartKeys`).
     @inline(__always)
     static func tally(_ key: UInt64, _ wordStart: UnsafePointer<UInt16>, _ wordEnd: UnsafePointer<UInt16>, apostrophes: Bool,
-                      _ u: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt16>, counts: inout WordCounts, stopWords: KeyLookup,
+                      _ u: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt16>, counts: inout WordCounts, stopWords: StopWordLookup,
                       keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
         if stopWords.contains(key) {
             counts.stopWords &+= 1
@@ -290,14 +290,14 @@ struct LineScanner: ~Copyable {
     /// `addPartKeys` for the word `wordStart..<wordEnd` of `u`.
     @inline(never)
     static func addPartKeys(_ u: UnsafeBufferPointer<UInt16>, _ wordStart: UnsafePointer<UInt16>, _ wordEnd: UnsafePointer<UInt16>,
-                            stopWords: KeyLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
+                            stopWords: StopWordLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
         let base = u.baseAddress.unsafelyUnwrapped
         addPartKeys(u, (wordStart - base)..<(wordEnd - base), stopWords: stopWords, keys: keys, keyCount: &keyCount)
     }
 
     /// Adds the keys of the parts of a word with apostrophes ("don't": "don", "t") that have three
     /// or more units and are no stop words to `keys`.
-    static func addPartKeys(_ u: UnsafeBufferPointer<UInt16>, _ word: Range<Int>, stopWords: KeyLookup,
+    static func addPartKeys(_ u: UnsafeBufferPointer<UInt16>, _ word: Range<Int>, stopWords: StopWordLookup,
                             keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
         var i = word.lowerBound
         while i < word.upperBound {
@@ -321,7 +321,7 @@ struct LineScanner: ~Copyable {
     /// `TokenKey`, hashed while it is scanned. Its loops walk pointers, as `scan`'s do.
     @inline(never)
     static func countWords(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool,
-                           stopWords: KeyLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) -> (counts: WordCounts, stop: Int) {
+                           stopWords: StopWordLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) -> (counts: WordCounts, stop: Int) {
         guard start < limit, let base = u.baseAddress else { return (WordCounts(), start) }
         let end = base + limit
         var p = base + start
