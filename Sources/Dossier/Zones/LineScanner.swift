@@ -131,49 +131,42 @@ struct LineScanner: ~Copyable {
                     continue
                 }
                 // A word: its units are folded and hashed (ASCII ones fold as `TokenKey` folds them).
+                // Its letters, digits and apostrophes count as present. The loop takes ASCII letters
+                // and digits; a word that goes on past another unit (an apostrophe, a unit of 0x80
+                // or above) is finished out of line, so that the loop carries only the hash and the
+                // two pointers.
                 lastSpace = false
                 let wordStart = p
                 var hash = TokenKey.offset
                 var ascii = true
                 var apostrophes = false
-                word: while true {
-                    // `c` at `p`, of class `t`, is in the word.
-                    if t & Self.nonASCII == 0 {
-                        // A run of ASCII units: letters, digits and apostrophes, which count as present.
-                        while true {
-                            let b = UInt8(truncatingIfNeeded: t)
-                            out.pointee = b
-                            out += 1
-                            hash = (hash ^ UInt64(b)) &* TokenKey.prime
-                            p += 1
-                            if p == foldEnd {
-                                (p, hash, ascii, apostrophes) = Self.cutWord(p, end, hash, ascii, apostrophes)
-                                break word
-                            }
-                            c = p.pointee
-                            if c >= 0x80 { break }
-                            t = classes[Int(c)]
-                            if t & Self.word == 0 {
-                                // The word goes on past an apostrophe before a word unit ("don't"), or ends here.
-                                if c == 0x27 && p + 1 < end && Line.isWordUnit(p[1]) { apostrophes = true; continue }
-                                break word
-                            }
-                        }
-                    } else {
-                        ascii = false
-                        out = Self.foldSymbol(c, out, &tallies.pointee.present)
+                if t & Self.nonASCII == 0 {
+                    while true {
+                        let b = UInt8(truncatingIfNeeded: t)
+                        out.pointee = b
+                        out += 1
+                        hash = (hash ^ UInt64(b)) &* TokenKey.prime
                         p += 1
                         if p == foldEnd {
-                            (p, hash, ascii, apostrophes) = Self.cutWord(p, end, hash, ascii, apostrophes)
-                            break word
+                            (p, hash, ascii, apostrophes) = Self.cutWord(p, end, hash, true, false)
+                            break
                         }
                         c = p.pointee
+                        if c >= 0x80 {
+                            (p, out, hash, ascii, apostrophes) = Self.foldWordRest(p, out, hash, foldEnd: foldEnd, end: end, tallies: tallies)
+                            break
+                        }
+                        t = classes[Int(c)]
+                        if t & Self.word == 0 {
+                            // The word goes on past an apostrophe before a word unit ("don't"), or ends here.
+                            if c == 0x27 && p + 1 < end && Line.isWordUnit(p[1]) {
+                                (p, out, hash, ascii, apostrophes) = Self.foldWordRest(p, out, hash, foldEnd: foldEnd, end: end, tallies: tallies)
+                            }
+                            break
+                        }
                     }
-                    // `c` follows a non-ASCII unit of the word, or is the non-ASCII unit after an ASCII run.
-                    t = c < 0x80 ? classes[Int(c)] : Self.classify(c)
-                    if t & Self.word != 0 { continue }
-                    if (c == 0x27 || c == 0x2019) && p + 1 < end && Line.isWordUnit(p[1]) { apostrophes = true; continue }
-                    break
+                } else {
+                    (p, out, hash, ascii, apostrophes) = Self.foldWordRest(p, out, hash, foldEnd: foldEnd, end: end, tallies: tallies)
                 }
                 let key = ascii ? hash : TokenKey.of(units: UnsafeBufferPointer(start: wordStart, count: p - wordStart)[...])
                 Self.tally(key, wordStart, p, apostrophes: apostrophes, u, classes: classes, counts: &tallies.pointee.counts, stopWords: stopWords,
@@ -208,6 +201,60 @@ struct LineScanner: ~Copyable {
         result.foldedCount = out - folded
         result.contentKeys = firstKey..<tallies.pointee.keyCount
         return result
+    }
+
+    /// The rest of a word from `start`, below the fold limit: a unit the scan's letter loop does
+    /// not take (a unit of 0x80 or above, or an apostrophe before a word unit) and what follows it
+    /// in the word, folded into `out` (symbols recorded in `tallies`' present bytes) and hashed on
+    /// from `hash`. Returns where the word ends, where its folded bytes end, its hash, whether it
+    /// is ASCII and whether it holds apostrophes. Words go on past apostrophes (U+0027, U+2019)
+    /// before a word unit; a word cut by the fold limit goes on unfolded (see `cutWord`).
+    @inline(never)
+    static func foldWordRest(_ start: UnsafePointer<UInt16>, _ out: UnsafeMutablePointer<UInt8>, _ hash: UInt64,
+                             foldEnd: UnsafePointer<UInt16>, end: UnsafePointer<UInt16>, tallies: UnsafeMutablePointer<Tallies>)
+        -> (UnsafePointer<UInt16>, UnsafeMutablePointer<UInt8>, UInt64, Bool, Bool) {
+        var p = start, out = out, hash = hash, ascii = true, apostrophes = false
+        var c = p.pointee
+        word: while true {
+            // `c` at `p` follows a part of the word (or opens it).
+            var t = c < 0x80 ? classes[Int(c)] : classify(c)
+            if t & word == 0 {
+                guard (c == 0x27 || c == 0x2019) && p + 1 < end && Line.isWordUnit(p[1]) else { break }
+                apostrophes = true
+            }
+            // `c` at `p`, of class `t`, is in the word.
+            if t & nonASCII == 0 {
+                // A run of ASCII units.
+                while true {
+                    let b = UInt8(truncatingIfNeeded: t)
+                    out.pointee = b
+                    out += 1
+                    hash = (hash ^ UInt64(b)) &* TokenKey.prime
+                    p += 1
+                    if p == foldEnd {
+                        (p, hash, ascii, apostrophes) = cutWord(p, end, hash, ascii, apostrophes)
+                        break word
+                    }
+                    c = p.pointee
+                    if c >= 0x80 { break }
+                    t = classes[Int(c)]
+                    if t & word == 0 {
+                        if c == 0x27 && p + 1 < end && Line.isWordUnit(p[1]) { apostrophes = true; continue }
+                        break word
+                    }
+                }
+            } else {
+                ascii = false
+                out = foldSymbol(c, out, &tallies.pointee.present)
+                p += 1
+                if p == foldEnd {
+                    (p, hash, ascii, apostrophes) = cutWord(p, end, hash, ascii, apostrophes)
+                    break word
+                }
+                c = p.pointee
+            }
+        }
+        return (p, out, hash, ascii, apostrophes)
     }
 
     /// A word cut by the fold limit at `p` goes on unfolded up to `end`: returns where it ends, and
