@@ -257,6 +257,50 @@ struct LineScanner: ~Copyable {
         return (p, out, hash, ascii, apostrophes)
     }
 
+    /// The rest of a word from `start` for `countWords`: a unit its letter loop does not take (a
+    /// unit of 0x80 or above, or an apostrophe before a word unit) and what follows it in the
+    /// word, hashed on from `hash`. Returns where the word ends, its hash, whether it is ASCII and
+    /// whether it holds apostrophes (U+0027, U+2019 before a word unit).
+    @inline(never)
+    static func countWordRest(_ start: UnsafePointer<UInt16>, _ end: UnsafePointer<UInt16>, _ hash: UInt64)
+        -> (UnsafePointer<UInt16>, UInt64, Bool, Bool) {
+        var p = start, hash = hash, ascii = true, apostrophes = false
+        var d = p.pointee
+        word: while true {
+            // `d` at `p` follows a part of the word (or opens it).
+            if d < 0x80 {
+                var td = classes[Int(d)]
+                if td & word == 0 {
+                    guard d == 0x27 && p + 1 < end && Line.isWordUnit(p[1]) else { break }
+                    apostrophes = true
+                }
+                // A run of ASCII units.
+                while true {
+                    hash = (hash ^ UInt64(td & 0xFF)) &* TokenKey.prime
+                    p += 1
+                    if p == end { break word }
+                    d = p.pointee
+                    if d >= 0x80 { break }
+                    td = classes[Int(d)]
+                    if td & word == 0 {
+                        if d == 0x27 && p + 1 < end && Line.isWordUnit(p[1]) { apostrophes = true; continue }
+                        break word
+                    }
+                }
+            } else {
+                if !Line.isWordUnit(d) {
+                    guard d == 0x2019 && p + 1 < end && Line.isWordUnit(p[1]) else { break }
+                    apostrophes = true
+                }
+                ascii = false
+                p += 1
+                if p == end { break word }
+                d = p.pointee
+            }
+        }
+        return (p, hash, ascii, apostrophes)
+    }
+
     /// A word cut by the fold limit at `p` goes on unfolded up to `end`: returns where it ends, and
     /// its hash, whether it is ASCII and whether it holds apostrophes, carried on from the values given.
     /// Out of the letter loop's way: called where the loop meets the fold limit, so that a word
@@ -386,39 +430,27 @@ struct LineScanner: ~Copyable {
                 var hash = TokenKey.offset
                 var ascii = true
                 var apostrophes = false
-                var d = c
-                var td = t
-                word: while true {
-                    // `d` at `p` is in the word; `td` is its class when it is ASCII.
-                    if d < 0x80 {
-                        // A run of ASCII units, which ends the word unless a non-ASCII unit follows.
-                        while true {
-                            hash = (hash ^ UInt64(td & 0xFF)) &* TokenKey.prime
-                            p += 1
-                            if p == end { break word }
-                            d = p.pointee
-                            if d >= 0x80 { break }
-                            td = classes[Int(d)]
-                            if td & Self.word == 0 {
-                                if d == 0x27 && p + 1 < end && Line.isWordUnit(p[1]) { apostrophes = true; continue }
-                                break word
-                            }
-                        }
-                    } else {
-                        ascii = false
+                // As in `scan`: the loop takes ASCII letters and digits, the rest of a word that goes
+                // on past another unit is counted out of line.
+                if c < 0x80 {
+                    var td = t
+                    while true {
+                        hash = (hash ^ UInt64(td & 0xFF)) &* TokenKey.prime
                         p += 1
-                        if p == end { break word }
-                        d = p.pointee
-                    }
-                    if d < 0x80 {
+                        if p == end { break }
+                        let d = p.pointee
+                        if d >= 0x80 {
+                            (p, hash, ascii, apostrophes) = Self.countWordRest(p, end, hash)
+                            break
+                        }
                         td = classes[Int(d)]
-                        if td & Self.word != 0 { continue }
-                        if d == 0x27 && p + 1 < end && Line.isWordUnit(p[1]) { apostrophes = true; continue }
-                    } else {
-                        if Line.isWordUnit(d) { continue }
-                        if d == 0x2019 && p + 1 < end && Line.isWordUnit(p[1]) { apostrophes = true; continue }
+                        if td & Self.word == 0 {
+                            if d == 0x27 && p + 1 < end && Line.isWordUnit(p[1]) { (p, hash, ascii, apostrophes) = Self.countWordRest(p, end, hash) }
+                            break
+                        }
                     }
-                    break
+                } else {
+                    (p, hash, ascii, apostrophes) = Self.countWordRest(p, end, hash)
                 }
                 let key = ascii ? hash : TokenKey.of(units: UnsafeBufferPointer(start: wordStart, count: p - wordStart)[...])
                 Self.tally(key, wordStart, p, apostrophes: apostrophes, u, classes: classes, counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
