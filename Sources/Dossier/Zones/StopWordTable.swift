@@ -39,16 +39,21 @@ struct StopWordTable: Sendable {
     static func place(_ members: [UInt64], multiplier: UInt64, bits: Int) -> [UInt64]? {
         let shift = UInt64(64 - bits)
         let buckets = 1 << bits
-        // An empty slot of bucket `b` holds the key whose product is `b ^ 1` in the top bits:
-        // the key times the multiplier's inverse (a bijection), which lies in bucket `b ^ 1`.
-        let inverse = Self.inverse(multiplier)
-        var slots = (0..<2 * buckets).map { s in inverse &* (UInt64((s >> 1) ^ 1) << shift) }
+        // Counted first: most multipliers tried fail, before any slot is written.
         var filled = [UInt8](repeating: 0, count: buckets)
         for key in members {
             let b = Int(truncatingIfNeeded: (key &* multiplier) >> shift)
             guard filled[b] < 2 else { return nil }
-            slots[2 * b + Int(filled[b])] = key
             filled[b] += 1
+        }
+        // An empty slot of bucket `b` holds the key whose product is `b ^ 1` in the top bits:
+        // the key times the multiplier's inverse (a bijection), which lies in bucket `b ^ 1`.
+        let inverse = Self.inverse(multiplier)
+        var slots = (0..<2 * buckets).map { s in inverse &* (UInt64((s >> 1) ^ 1) << shift) }
+        for key in members {
+            let b = Int(truncatingIfNeeded: (key &* multiplier) >> shift)
+            filled[b] -= 1
+            slots[2 * b + Int(filled[b])] = key
         }
         return slots
     }
