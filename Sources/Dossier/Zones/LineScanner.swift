@@ -363,7 +363,9 @@ struct LineScanner: ~Copyable {
     /// Counts the word `wordStart..<wordEnd` of `u`, of key `key`, as a stop word or a content
     /// word (its caller sums them into `counts.words`), and records the content-word keys of a
     /// title candidate: the word's own key (3+ units, no stop word), or the keys of its parts when
-    /// it holds an apostrophe ("don't": "don", "t"; see `addPartKeys`).
+    /// it holds an apostrophe ("don't": "don", "t"; see `addPartKeys`). A content word that starts
+    /// with a capital (A–Z by the class table's `Self.upper` flag, or U+00C0–U+00DE) is counted
+    /// in `capitalisedWords`.
     @inline(__always)
     static func tally(_ key: UInt64, _ wordStart: UnsafePointer<UInt16>, _ wordEnd: UnsafePointer<UInt16>, apostrophes: Bool,
                       _ u: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt16>, counts: inout WordCounts, stopWords: StopWordLookup,
