@@ -32,7 +32,7 @@ final class ChromePatternSetTests: XCTestCase {
     /// that are whole, cut short or glued to other bytes.
     func testShippedSetsAgreeWithEachPatternOnLinesOfTheirOwnPieces() {
         var rng = SystemRandomNumberGenerator()
-        for patterns in [LanguageData.english.chromePatterns, LanguageData.english.captionPatterns] {
+        for patterns in [LanguageData.english.chromePatterns, LanguageData.english.captionPatterns, LineFeatures(language: .english).months.patterns] {
             let set = ChromePatternSet(patterns)
             var pieces: [[UInt8]] = ["the", "a", "12", "x", ":", "(", "/"].map { Array($0.utf8) }
             for pattern in patterns {
@@ -55,6 +55,28 @@ final class ChromePatternSetTests: XCTestCase {
                 XCTAssertEqual(set.matches(line, present: mask), patterns.contains { $0.matches(line) },
                                String(decoding: line, as: UTF8.self))
             }
+        }
+    }
+
+    /// The month words of `ZoneDetector.isDateline`, as one pattern set, are found where a
+    /// substring search for each finds one: on short lines of dates, month words whole or cut, and
+    /// words that hold a month's letters.
+    func testMonthPatternsFindWhatSubstringSearchFinds() {
+        var rng = SystemRandomNumberGenerator()
+        let months = LineFeatures(language: .english).months
+        let words = ZoneDetector.monthWords.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+            + ["12", "2015", "posted:", "the", "mayor", "sept.", "decide", "x", "|", ","]
+        for _ in 0..<5000 {
+            var line: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...12, using: &rng) {
+                if !line.isEmpty && Int.random(in: 0..<4, using: &rng) > 0 { line.append(0x20) }
+                let word = Array(words.randomElement(using: &rng)!.utf8)
+                line += Bool.random(using: &rng) ? word : Array(word.prefix(Int.random(in: 0...word.count, using: &rng)))
+            }
+            var mask = ByteMask()
+            for b in line { mask.insert(b) }
+            let expected = ZoneDetector.monthWords.contains { month in line.withUnsafeBufferPointer { $0.endOfFirst(month) } != nil }
+            XCTAssertEqual(months.matches(line, present: mask), expected, String(decoding: line, as: UTF8.self))
         }
     }
 

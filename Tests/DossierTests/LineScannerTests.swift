@@ -44,7 +44,7 @@ final class LineScannerTests: XCTestCase {
         var keys: [UInt64] = []
     }
 
-    func scanned(_ u: UnsafeBufferPointer<UInt16>, _ start: Int, _ limit: Int, _ breaks: Bool, _ stop: KeyLookup) -> Result {
+    func scanned(_ u: UnsafeBufferPointer<UInt16>, _ start: Int, _ limit: Int, _ breaks: Bool, _ stop: StopWordLookup) -> Result {
         var scanner = LineScanner(textLength: u.count)
         let s = scanner.scan(u, from: start, limit: limit, stopAtBreak: breaks, stopWords: stop)
         return Result(words: s.counts.words, stopWords: s.counts.stopWords, contentWords: s.counts.contentWords,
@@ -53,7 +53,7 @@ final class LineScannerTests: XCTestCase {
                       keys: Array(UnsafeBufferPointer(start: scanner.keys + s.contentKeys.lowerBound, count: s.contentKeys.count)))
     }
 
-    func reference(_ u: UnsafeBufferPointer<UInt16>, _ start: Int, _ limit: Int, _ breaks: Bool, _ stop: KeyLookup) -> Result {
+    func reference(_ u: UnsafeBufferPointer<UInt16>, _ start: Int, _ limit: Int, _ breaks: Bool, _ stop: StopWordLookup) -> Result {
         let buf = UnsafeMutablePointer<UInt8>.allocate(capacity: Line.foldedLimit * 3)
         let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: u.count / 4 + 2)
         defer { buf.deallocate(); keys.deallocate() }
@@ -102,7 +102,7 @@ enum ReferenceLineScan {
         nonASCII | (Line.isWordUnit(c) ? LineScanner.word : 0) | (Tokenizer.isSpace(c) ? LineScanner.space : 0)
     }
 
-    static func scan(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool, stopWords: KeyLookup,
+    static func scan(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool, stopWords: StopWordLookup,
                      buf: UnsafeMutablePointer<UInt8>, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) -> LineScanner.Scan {
         var result = LineScanner.Scan()
         var counts = WordCounts()
@@ -177,7 +177,7 @@ enum ReferenceLineScan {
                     i += 1
                 }
             }
-            LineScanner.addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
+            addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
                                 counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
         }
         result.foldedStop = min(i, foldStop)
@@ -200,7 +200,7 @@ enum ReferenceLineScan {
     }
 
     static func countWords(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, stopAtBreak: Bool,
-                           stopWords: KeyLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) -> (counts: WordCounts, stop: Int) {
+                           stopWords: StopWordLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) -> (counts: WordCounts, stop: Int) {
         let classes = LineScanner.classes
         var counts = WordCounts()
         var i = start
@@ -235,9 +235,37 @@ enum ReferenceLineScan {
                 ascii = false
                 i += 1
             }
-            LineScanner.addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
+            addWord(u, wordStart..<i, key: ascii ? hash : TokenKey.of(units: u[wordStart..<i]), apostrophes: apostrophes,
                                 counts: &counts, stopWords: stopWords, keys: keys, keyCount: &keyCount)
         }
         return (counts, i)
+    }
+
+    /// Counts a word of key `key` that starts with `first`; returns whether it is a content word.
+    static func count(_ key: UInt64, first c: UInt16, in counts: inout WordCounts, stopWords: StopWordLookup) -> Bool {
+        counts.words += 1
+        if stopWords.contains(key) {
+            counts.stopWords += 1
+            return false
+        }
+        counts.contentWords += 1
+        if (c >= 0x41 && c <= 0x5A) || (c >= 0xC0 && c <= 0xDE) { counts.capitalisedWords += 1 }
+        return true
+    }
+
+    /// Counts a word and records the content-word keys of a title candidate: the word's own key
+    /// (3+ letters), or the keys of its parts when it holds an apostrophe.
+    static func addWord(_ u: UnsafeBufferPointer<UInt16>, _ word: Range<Int>, key: UInt64, apostrophes: Bool, counts: inout WordCounts,
+                        stopWords: StopWordLookup, keys: UnsafeMutablePointer<UInt64>, keyCount: inout Int) {
+        if count(key, first: u[word.lowerBound], in: &counts, stopWords: stopWords) {
+            if apostrophes {
+                LineScanner.addPartKeys(u, word, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+            } else if word.count >= 3 {
+                keys[keyCount] = key
+                keyCount += 1
+            }
+        } else if apostrophes {
+            LineScanner.addPartKeys(u, word, stopWords: stopWords, keys: keys, keyCount: &keyCount)
+        }
     }
 }

@@ -142,9 +142,11 @@ struct ChromePatternSet: Sendable {
     /// digit). One flat array: an array taken out of an array is retained on every line.
     let firstByteStart: [Int]
     let firstByteCandidates: [Int]
-    /// Per pattern: the first 8 bytes of the literal an anchored pattern starts with, as
-    /// `Self.head` packs a line's first bytes, and the mask of the bytes it has.
-    let heads: [(bytes: UInt64, mask: UInt64)]
+    /// Per entry of `firstByteCandidates`: the first 8 bytes of the literal its pattern starts
+    /// with, as `Self.head` packs a line's first bytes, and the mask of the bytes it has (none for
+    /// a pattern that starts with a number). Beside the candidates, so that a line's first bytes
+    /// rule out most of them in one pass over both arrays.
+    let firstByteHeads: [(bytes: UInt64, mask: UInt64)]
     /// Unanchored patterns that are one literal anchored at the end ("/ap$"), with its length:
     /// they can only match that far from the end.
     let suffixes: [(pattern: Int, length: Int)]
@@ -196,9 +198,9 @@ struct ChromePatternSet: Sendable {
             }
             heads.append(head)
         }
-        self.heads = heads
         firstByteStart = byFirst.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         firstByteCandidates = byFirst.flatMap { $0 }
+        firstByteHeads = firstByteCandidates.map { heads[$0] }
         self.suffixes = suffixes
         // Patterns that need a byte other than letters and spaces ("photo:", "(left)") are scanned
         // apart from the others: most lines lack such bytes, and their scan is then skipped.
@@ -237,13 +239,21 @@ struct ChromePatternSet: Sendable {
         if let first = s.first {
             // The line's first bytes rule out most patterns of its first byte before they are tried.
             let head = Self.head(s)
-            // Through buffer pointers: an array taken out of an array is retained.
+            // Through buffer pointers: an array taken out of an array is retained, and the
+            // candidates' indices are those of `firstByteStart`, unchecked.
             let found = firstByteCandidates.withUnsafeBufferPointer { candidates in
-                for c in firstByteStart[Int(first)]..<firstByteStart[Int(first) &+ 1] {
-                    let i = candidates[c]
-                    if head & heads[i].mask == heads[i].bytes && present.containsAll(required[i]) && patterns[i].matches(s, at: 0) { return true }
+                firstByteHeads.withUnsafeBufferPointer { heads in
+                    var c = firstByteStart[Int(first)]
+                    let end = firstByteStart[Int(first) &+ 1]
+                    while c < end {
+                        if head & heads[c].mask == heads[c].bytes {
+                            let i = candidates[c]
+                            if present.containsAll(required[i]) && patterns[i].matches(s, at: 0) { return true }
+                        }
+                        c &+= 1
+                    }
+                    return false
                 }
-                return false
             }
             if found { return true }
         }
@@ -403,18 +413,27 @@ struct OpeningScanner: @unchecked Sendable {
 struct LineFeatures: Sendable {
     let stopWords: KeySet
     /// `stopWords` for the line scan.
-    let stopTable: SparseKeyTable
+    let stopTable: StopWordTable
     let chrome: ChromePatternSet
     let captions: ChromePatternSet
     /// Headings that open a comment section ("12 comments", "Leave a Reply"), from `comment_headings.txt`.
     let commentHeadings: ChromePatternSet
+    /// `ZoneDetector.monthWords` as unanchored patterns, for datelines: one skip scan a line
+    /// (thirty substring searches before).
+    let months: ChromePatternSet
+    /// `ZoneDetector.metadataMarkers` as unanchored patterns: found in a folded line by one skip scan.
+    /// These sets are built with the detector, not on first use in a document: a set's tables
+    /// take a few hundred thousand instructions to fill.
+    let metadataMarkers: ChromePatternSet
 
     init(language: LanguageData) {
         stopWords = language.stopWords
-        stopTable = SparseKeyTable(language.stopWords)
+        stopTable = StopWordTable(language.stopWords)
         chrome = ChromePatternSet(language.chromePatterns)
         captions = ChromePatternSet(language.captionPatterns)
         commentHeadings = ChromePatternSet(Self.bundledCommentHeadings)
+        months = ChromePatternSet(ZoneDetector.monthWords.map { ChromePattern(String(decoding: $0, as: UTF8.self)) })
+        metadataMarkers = ChromePatternSet(ZoneDetector.metadataMarkers.map { ChromePattern(String(decoding: $0, as: UTF8.self)) })
     }
 
     /// The comment headings shipped with Dossier (English).

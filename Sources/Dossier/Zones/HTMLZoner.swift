@@ -291,8 +291,7 @@ extension ZoneDetector {
         var digits = 0
         for b in f where b >= 0x30 && b <= 0x39 { digits += 1 }
         guard digits >= 2 else { return false }
-        for m in Self.monthWords where f.withUnsafeBufferPointer({ $0.endOfFirst(m) }) != nil { return true }
-        return false
+        return features.months.matches(f, present: line.present)
     }
 
     static let monthWords: [[UInt8]] = ["january", "february", "march", "april", "may ", "june", "july", "august", "september",

@@ -3,8 +3,7 @@ extension ZoneDetector {
     // MARK: Metadata lines
 
     func readMetadataLines(_ lines: [Line], into metadata: inout DocumentMetadata) {
-        // Read once: a static is reached through a once-check at each use.
-        let markerPatterns = Self.metadataMarkerPatterns
+        let markerPatterns = features.metadataMarkers
         for i in lines.indices where lines[i].isChrome || lines[i].words <= 40 {
             // Most lines hold no marker at all: skip them before building strings.
             guard markerPatterns.matches(lines[i].folded, present: lines[i].present)
@@ -49,8 +48,6 @@ extension ZoneDetector {
     /// Labels of `readMetadataLines` without their final colon, as UTF-16.
     static let labelUnits: [[UInt16]] = ["Tags", "Tagged", "Category", "Categories"].map { Array($0.utf16) }
 
-    /// `metadataMarkers` as unanchored patterns: found in a folded line by one skip scan.
-    static let metadataMarkerPatterns = ChromePatternSet(metadataMarkers.map { ChromePattern(String(decoding: $0, as: UTF8.self)) })
 
     /// Whether a line may hold a colon: a line folded whole holds one only if its folded bytes do.
     static func mayHoldColon(_ line: Line) -> Bool {
