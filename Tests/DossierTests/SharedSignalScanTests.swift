@@ -142,30 +142,4 @@ final class SharedSignalScanTests: XCTestCase {
             }
         }
     }
-
-    /// The zone cursor answers what `ZoneMap.zone(at:)` answers, for offsets in order or not and
-    /// zones whose ends ascend or not.
-    func testZoneCursorMatchesTheSearch() {
-        var rng = SystemRandomNumberGenerator()
-        let types = ZoneType.allCases
-        for round in 0..<1_000 {
-            var zones: [Zone] = []
-            var at = 0
-            for _ in 0..<Int.random(in: 0...8, using: &rng) {
-                at += Int.random(in: 0...5, using: &rng)
-                let length = Int.random(in: 1...12, using: &rng)
-                // Now and then a zone reaching past the next ones.
-                let end = Int.random(in: 0..<10, using: &rng) == 0 ? at + 40 : at + length
-                zones.append(Zone(type: types.randomElement(using: &rng)!, start: at, end: end))
-                at += length
-            }
-            let map = ZoneMap(zones: zones)
-            var offsets = (0..<(at + 50)).filter { _ in Bool.random(using: &rng) }
-            if Int.random(in: 0..<3, using: &rng) == 0 { offsets.shuffle(using: &rng) }
-            var cursor = ZoneCursor(map)
-            for offset in offsets {
-                XCTAssertEqual(cursor.zone(at: offset), map.zone(at: offset), "round \(round), offset \(offset)")
-            }
-        }
-    }
 }
