@@ -59,11 +59,12 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// The first token from `t` on that starts at or after `offset`, or `tokens.count` (tokens
-    /// before `t` start before `offset`): four tokens a step while the fourth still starts
-    /// before it (a sentence holds some twenty tokens), then one at a time.
+    /// before `t` start before `offset`): eight tokens a step while the eighth still starts
+    /// before it (a sentence holds some twenty tokens), then four, then one at a time.
     static func firstToken(from t: Int, startingAtOrAfter offset: Int, in tokens: UnsafeBufferPointer<Token>) -> Int {
         var i = t
-        while i + 4 <= tokens.count && Int(tokens[i + 3].start) < offset { i += 4 }
+        while i + 8 <= tokens.count && Int(tokens[i + 7].start) < offset { i += 8 }
+        if i + 4 <= tokens.count && Int(tokens[i + 3].start) < offset { i += 4 }
         while i < tokens.count && Int(tokens[i].start) < offset { i += 1 }
         return i
     }
