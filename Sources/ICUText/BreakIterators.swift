@@ -195,9 +195,9 @@ public enum TextSegmenter {
         }
     }
 
-    /// Calls `body` with each sentence boundary of `text` (UTF-16 offsets, ascending, ending with
-    /// `text.count`), as ICU's `en@ss=standard` sentence iterator gives them: UAX #29 with ICU's
-    /// suppressions for common abbreviations ("Mr.").
+    /// Appends each sentence boundary of `text` to `out` (UTF-16 offsets, ascending, ending with
+    /// `text.count`; nothing for empty text), as ICU's `en@ss=standard` sentence iterator gives
+    /// them: UAX #29 with ICU's suppressions for common abbreviations ("Mr.").
     ///
     /// Runs of lines made only of characters whose sentence-break class `SentenceBreakClass`
     /// models (in news, nearly all lines) are segmented by `LatinSentenceSegmenter` and
@@ -206,18 +206,16 @@ public enum TextSegmenter {
     /// always breaks after a line end (SB4) and no suppression reads across one, so both give
     /// the boundaries of one ICU iterator over the whole text; `icuSentenceBoundaries(in:)` is
     /// ICU alone, for checking that.
-    public static func forEachSentenceBoundary(in text: UnsafeBufferPointer<UInt16>, _ body: (Int) -> Void) {
+    public static func sentenceBoundaries(in text: UnsafeBufferPointer<UInt16>, into out: inout [Int]) {
         guard let base = text.baseAddress, text.count > 0 else { return }
         guard let suppressions = SentenceSuppressions.english else {
-            forEachICUSentenceBoundary(in: text, body)
+            forEachICUSentenceBoundary(in: text) { out.append($0) }
             return
         }
         SentenceBreakClass.table.withUnsafeBufferPointer { table in
             var iterator: OpaquePointer?
-            var pending: [Int] = []
-            pending.reserveCapacity(32)
             LatinSentenceSegmenter.boundaries(base, count: text.count, classes: table.baseAddress!,
-                                              suppressions: suppressions, pending: &pending, body) { start, end in
+                                              suppressions: suppressions, into: &out) { start, end, out in
                 if iterator == nil { iterator = unfilteredSentencePrototype.clone() }
                 var status = U_ZERO_ERROR
                 ubrk_setText(iterator, base + start, Int32(end - start), &status)
@@ -227,7 +225,7 @@ public enum TextSegmenter {
                     if b == UBRK_DONE { break }
                     // ICU's filter checks every break but the end of its text: here the line's.
                     let boundary = start + Int(b)
-                    if boundary == end || !suppressions.suppresses(base, count: text.count, at: boundary) { body(boundary) }
+                    if boundary == end || !suppressions.suppresses(base, count: text.count, at: boundary) { out.append(boundary) }
                 }
             }
             if let iterator { ubrk_close(iterator) }
@@ -241,7 +239,7 @@ public enum TextSegmenter {
     }
 
     /// ICU's sentence boundaries of `text` from one ICU iterator over the whole text, without
-    /// the fast path of `forEachSentenceBoundary`: the reference that tests compare it with.
+    /// the fast path of `sentenceBoundaries(in:into:)`: the reference that tests compare it with.
     public static func icuSentenceBoundaries(in text: UnsafeBufferPointer<UInt16>) -> [Int] {
         var out: [Int] = []
         forEachICUSentenceBoundary(in: text) { out.append($0) }

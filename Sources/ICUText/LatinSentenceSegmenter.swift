@@ -12,58 +12,65 @@
 enum LatinSentenceSegmenter {
     typealias C = SentenceBreakClass
 
-    /// Calls `body` with each boundary of `text` (ascending, ending with `count`), except in
+    /// Appends each boundary of `text` to `out` (ascending, ending with `count`), except in
     /// lines that hold an unmodelled unit: for each of those, `fallback` is called with the
-    /// line's start and end (past its line end) at the place of its boundaries.
+    /// line's start and end (past its line end) and `out`, at the place of its boundaries.
     ///
-    /// One pass: a line's breaks wait in `pending` until its end shows that it was modelled.
+    /// One pass: a line's breaks are appended as they are found and taken back (from
+    /// `lineMark` on) if its end shows that it was not modelled.
     static func boundaries(_ text: UnsafePointer<UInt16>, count: Int, classes: UnsafePointer<UInt8>,
-                           suppressions: SentenceSuppressions, pending: inout [Int],
-                           _ body: (Int) -> Void, fallback: (Int, Int) -> Void) {
+                           suppressions: SentenceSuppressions, into out: inout [Int],
+                           fallback: (Int, Int, inout [Int]) -> Void) {
         let raw = UnsafeRawPointer(text)
-        pending.removeAll(keepingCapacity: true)
         var lineStart = 0
+        var lineMark = out.count
         var i = 0
         while i < count {
-            // Eight spaces and letters at a time (most text), then straight to the first unit
-            // that may be a terminator, a line end or unmodelled.
-            if i &+ 8 <= count {
-                let low = loudLanes(raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self))
-                let high = loudLanes(raw.loadUnaligned(fromByteOffset: i &* 2 &+ 8, as: UInt64.self))
-                if low | high == 0 {
-                    i &+= 8
-                    continue
-                }
-                i &+= low != 0 ? low.trailingZeroBitCount &>> 4 : 4 &+ high.trailingZeroBitCount &>> 4
-            }
+            i = skipQuiet(raw, from: i, count: count)
+            if i == count { break }
             let c = C.of(text[i], in: classes)
             i &+= 1
             if c < C.ambiguousTerminator { continue }
             if c >= C.carriageReturn {
                 if c == C.unmodelled {
                     let end = lineEnd(text, from: i, count: count, classes: classes)
-                    pending.removeAll(keepingCapacity: true)
-                    fallback(lineStart, end)
+                    out.removeLast(out.count &- lineMark)
+                    fallback(lineStart, end, &out)
                     lineStart = end
+                    lineMark = out.count
                     i = end
                     continue
                 }
                 if c == C.carriageReturn && i < count && text[i] == 0x0A { i &+= 1 }
-                for b in pending { body(b) }
-                pending.removeAll(keepingCapacity: true)
-                body(i)
+                out.append(i)
                 lineStart = i
+                lineMark = out.count
                 continue
             }
             let (next, breaks) = afterTerminator(text, at: i &- 1, isATerm: c == C.ambiguousTerminator,
                                                  end: count, classes: classes)
             i = next
-            if breaks && !suppressions.suppresses(text, count: count, at: next) { pending.append(next) }
+            if breaks && !suppressions.suppresses(text, count: count, at: next) { out.append(next) }
         }
-        if lineStart < count {
-            for b in pending { body(b) }
-            body(count)
+        if lineStart < count { out.append(count) }
+    }
+
+    /// Where the unit-by-unit reading of `text` (at `raw`) goes on from `start`: the first unit
+    /// that may be a terminator, a line end or unmodelled, found eight spaces and letters at a
+    /// time (most text), or the first of the last seven units (or `count`). The loop carries
+    /// nothing but the position, so that it stays in a register.
+    @inline(__always)
+    static func skipQuiet(_ raw: UnsafeRawPointer, from start: Int, count: Int) -> Int {
+        var i = start
+        while i &+ 8 <= count {
+            let low = loudLanes(raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self))
+            let high = loudLanes(raw.loadUnaligned(fromByteOffset: i &* 2 &+ 8, as: UInt64.self))
+            if low | high != 0 {
+                return i &+ (low != 0 ? low.trailingZeroBitCount &>> 4 : 4 &+ high.trailingZeroBitCount &>> 4)
+            }
+            i &+= 8
         }
+        return i
     }
 
     /// Nonzero in the lanes of the four units of `w` that are neither a space (U+0020) nor ASCII

@@ -2,7 +2,7 @@ import XCTest
 import ICUText
 @testable import Dossier
 
-/// `TextSegmenter.forEachSentenceBoundary` finds most sentence boundaries without ICU's iterator
+/// `TextSegmenter.sentenceBoundaries(in:into:)` finds most sentence boundaries without ICU's iterator
 /// (`LatinSentenceSegmenter`, `SentenceSuppressions`); these tests hold it to ICU's own
 /// `en@ss=standard` iterator over examples, every modelled character in every rule position,
 /// generated text (abbreviations, quotes, brackets, numbers, ellipses, line ends, characters
@@ -11,7 +11,7 @@ final class SentenceBreakTests: XCTestCase {
     func boundaries(_ units: [UInt16]) -> [Int] {
         var out: [Int] = []
         units.withUnsafeBufferPointer { buf in
-            TextSegmenter.forEachSentenceBoundary(in: buf) { out.append($0) }
+            TextSegmenter.sentenceBoundaries(in: buf, into: &out)
         }
         return out
     }
