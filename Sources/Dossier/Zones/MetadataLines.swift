@@ -1,3 +1,5 @@
+import Foundation
+
 /// Metadata written as lines of the page: "Tags:", "Category:", source notes ("Republished from …").
 extension ZoneDetector {
     // MARK: Metadata lines
@@ -7,7 +9,7 @@ extension ZoneDetector {
         for i in lines.indices where lines[i].isChrome || lines[i].words <= 40 {
             // Most lines hold no marker at all: skip them before building strings.
             guard markerPatterns.matches(lines[i].folded, present: lines[i].present)
-                    || Self.mayHoldColon(lines[i]) && Self.holdsLabel(lines[i].units, lines[i].start, lines[i].end) else { continue }
+                    || Self.mayHoldLabel(lines[i]) && Self.holdsLabel(lines[i].units, lines[i].start, lines[i].end) else { continue }
             let line = lines[i]
             let text = line.text
             for marker in Self.sourceMarkers where metadata.source == nil {
@@ -49,9 +51,36 @@ extension ZoneDetector {
     static let labelUnits: [[UInt16]] = ["Tags", "Tagged", "Category", "Categories"].map { Array($0.utf16) }
 
 
-    /// Whether a line may hold a colon: a line folded whole holds one only if its folded bytes do.
-    static func mayHoldColon(_ line: Line) -> Bool {
-        line.length > Line.foldedLimit || line.present.containsAll(colon)
+    /// Whether a line may hold a label ("Tags:" …): a line folded whole holds one only if its
+    /// folded bytes hold a colon after one of the labels' last four letters, lowercased. Most
+    /// lines with a colon hold none: the folded bytes are searched by `memchr`, where
+    /// `holdsLabel` compared every unit of the line.
+    static func mayHoldLabel(_ line: Line) -> Bool {
+        if line.length > Line.foldedLimit { return true }
+        guard line.present.containsAll(colon) else { return false }
+        return line.folded.withUnsafeBufferPointer { foldedMayHoldLabel($0) }
+    }
+
+    /// Whether folded bytes hold a colon after "tags", "gged", "gory" or "ries": they do when
+    /// the line they fold holds a label of `labelUnits` with its colon.
+    static func foldedMayHoldLabel(_ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = folded.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var from = 0
+        while from < folded.count, let hit = memchr(raw + from, 0x3A, folded.count - from) {
+            let colon = raw.distance(to: UnsafeRawPointer(hit))
+            if colon >= 4 {
+                let before = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: colon - 4, as: UInt32.self))
+                if labelEndings.contains(before) { return true }
+            }
+            from = colon + 1
+        }
+        return false
+    }
+
+    /// The last four letters of each label, lowercased, as `foldedMayHoldLabel` loads them.
+    static let labelEndings: [UInt32] = ["tags", "gged", "gory", "ries"].map { word in
+        word.utf8.reversed().reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     static let colon: ByteMask = {
