@@ -41,14 +41,15 @@ final class ZoneDetectorShortcutTests: XCTestCase {
         }
     }
 
-    /// Every line that holds a label by the search of its units passes the folded-byte test, on
-    /// texts of labels, near misses, colons, other characters and lines past the fold limit.
+    /// Every line that holds a label by the search of its units passes the folded-byte test, and
+    /// so does every short line with " says:", on texts of labels, "says", near misses, colons,
+    /// other characters and lines past the fold limit.
     func testFoldedLabelTestPassesEveryLabelLine() {
         let features = LineFeatures(language: .english)
         let pieces = ["Tags:", "Tagged:", "Category:", "Categories:", "TAGS:", "tags:", "Tags", ":", " ", "  ", "word",
-                      "Categor", "ies:", "é", "Ünï:", "x:", "gory:", "\u{00A0}", "Tag s:", "\n", "\n\n", "—", "Tags :"]
+                      "Categor", "ies:", "é", "Ünï:", "x:", "gory:", "\u{00A0}", "Tag s:", "\n", "\n\n", "—", "Tags :", " says:", "Bob says:", "SAYS:", "says"]
         var rng = SplitMix64(seed: 53)
-        var labelled = 0, passed = 0
+        var labelled = 0, passed = 0, saysLines = 0
         for round in 0..<600 {
             var text = ""
             let count = Int(rng.next() % (round % 10 == 0 ? 200 : 40)) + 1
@@ -58,6 +59,11 @@ final class ZoneDetectorShortcutTests: XCTestCase {
             for line in lines {
                 let may = ZoneDetector.mayHoldLabel(line)
                 if may { passed += 1 }
+                // A line with " says:" passes the folded test of `saysHeader` (a line of 120 units or fewer).
+                if line.length <= 120, line.units.withUnsafeBufferPointer({ $0.endOfFirst(ZoneDetector.saysUnits, in: line.start..<line.end) }) != nil {
+                    saysLines += 1
+                    XCTAssertTrue(line.folded.withUnsafeBufferPointer { Line.colonFollows(anyOf: ZoneDetector.saysEnding, in: $0) }, "round \(round), line \(line.text)")
+                }
                 guard ZoneDetector.holdsLabel(line.units, line.start, line.end) else { continue }
                 labelled += 1
                 XCTAssertTrue(may, "round \(round), line \(line.text)")
@@ -65,5 +71,6 @@ final class ZoneDetectorShortcutTests: XCTestCase {
         }
         XCTAssertGreaterThan(labelled, 100)
         XCTAssertGreaterThan(passed, labelled)
+        XCTAssertGreaterThan(saysLines, 50)
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Metadata written as lines of the page: "Tags:", "Category:", source notes ("Republished from …").
 extension ZoneDetector {
     // MARK: Metadata lines
@@ -58,30 +56,12 @@ extension ZoneDetector {
     static func mayHoldLabel(_ line: Line) -> Bool {
         if line.length > Line.foldedLimit { return true }
         guard line.present.containsAll(colon) else { return false }
-        return line.folded.withUnsafeBufferPointer { foldedMayHoldLabel($0) }
+        return line.folded.withUnsafeBufferPointer { Line.colonFollows(anyOf: labelEndings, in: $0) }
     }
 
-    /// Whether folded bytes hold a colon after "tags", "gged", "gory" or "ries": they do when
-    /// the line they fold holds a label of `labelUnits` with its colon.
-    static func foldedMayHoldLabel(_ folded: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = folded.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        var from = 0
-        while from < folded.count, let hit = memchr(raw + from, 0x3A, folded.count - from) {
-            let colon = raw.distance(to: UnsafeRawPointer(hit))
-            if colon >= 4 {
-                let before = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: colon - 4, as: UInt32.self))
-                if labelEndings.contains(before) { return true }
-            }
-            from = colon + 1
-        }
-        return false
-    }
-
-    /// The last four letters of each label, lowercased, as `foldedMayHoldLabel` loads them.
-    static let labelEndings: [UInt32] = ["tags", "gged", "gory", "ries"].map { word in
-        word.utf8.reversed().reduce(0) { $0 << 8 | UInt32($1) }
-    }
+    /// The last four letters of each label, lowercased: a line folded whole holds a label only
+    /// if its folded bytes hold one of these before a colon.
+    static let labelEndings: [UInt32] = ["tags", "gged", "gory", "ries"].map(Line.ending)
 
     static let colon: ByteMask = {
         var mask = ByteMask()

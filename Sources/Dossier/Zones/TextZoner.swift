@@ -62,7 +62,8 @@ extension ZoneDetector {
         var prose = 0
         // By index: a line taken out of the array is copied, its arrays retained and released.
         for i in 0..<limit {
-            if lines[i].words <= 12, features.commentHeadings.matches(lines[i].folded, present: lines[i].present), prose >= 400 { return i }
+            // The prose first: lines before 400 units of it are not matched at all.
+            if prose >= 400, lines[i].words <= 12, features.commentHeadings.matches(lines[i].folded, present: lines[i].present) { return i }
             if classify(lines[i]) == .good { prose += lines[i].length }
         }
         return nil
