@@ -322,46 +322,42 @@ public struct ZoneDetector: Sendable {
     }
 
     /// Every line not in a zone is boilerplate; consecutive boilerplate lines form one zone.
-    /// The zones come back ordered by start (`ZoneMap(ordered:comments:)` takes them as they are).
+    /// The zones come back ordered by start (`ZoneMap(ordered:comments:)` takes them as they are):
+    /// each boilerplate zone goes in after the zones that start where it does or before, as a
+    /// stable sort of the zones and then the boilerplate zones orders them. (The boilerplate
+    /// zones were gathered apart, then both runs sorted, and sorted again by `ZoneMap`.)
     func fillBoilerplate(_ zones: [Zone], lines: [Line]) -> [Zone] {
         let sorted = zones.sorted { $0.start < $1.start }
         var out: [Zone] = []
-        // Usually no more than one boilerplate zone before each zone and one after the last.
-        out.reserveCapacity(sorted.count + 1)
+        // The zones and, usually, no more than one boilerplate zone before each and one after the last.
+        out.reserveCapacity(2 * sorted.count + 1)
         var z = 0
+        // The zones of `sorted` before this one are in `out`.
+        var placed = 0
         var pending: Zone?
         // By index: a line taken out of the array is copied, its arrays retained and released.
         for i in lines.indices {
             let (start, end) = (lines[i].start, lines[i].end)
             while z < sorted.count, sorted[z].end <= start { z += 1 }
             if z < sorted.count, sorted[z].start <= start || (start < sorted[z].start && end > sorted[z].start) {
-                if let p = pending { out.append(p); pending = nil }
+                if let p = pending { Self.append(p, after: sorted, placed: &placed, to: &out); pending = nil }
                 continue
             }
             if var p = pending { p.end = end; pending = p } else { pending = Zone(type: .boilerplate, start: start, end: end) }
         }
-        if let p = pending { out.append(p) }
-        return Self.merged(sorted, out)
+        if let p = pending { Self.append(p, after: sorted, placed: &placed, to: &out) }
+        out.append(contentsOf: sorted[placed...])
+        return out
     }
 
-    /// Two runs of zones ordered by start, merged as a stable sort of `first + second` orders
-    /// them: of zones with the same start, those of `first` come first. (The concatenation was
-    /// sorted, and sorted again by `ZoneMap`.)
-    static func merged(_ first: [Zone], _ second: [Zone]) -> [Zone] {
-        var out: [Zone] = []
-        out.reserveCapacity(first.count + second.count)
-        var i = 0, j = 0
-        while i < first.count && j < second.count {
-            if second[j].start < first[i].start {
-                out.append(second[j])
-                j += 1
-            } else {
-                out.append(first[i])
-                i += 1
-            }
+    /// Appends `boilerplate` to `out` after the zones of `sorted` from `placed` on that start
+    /// where it does or before (`placed` moves past them). Boilerplate zones appended in order of
+    /// start, then the rest of `sorted`, are ordered as a stable sort of `sorted` and then them.
+    static func append(_ boilerplate: Zone, after sorted: [Zone], placed: inout Int, to out: inout [Zone]) {
+        while placed < sorted.count && sorted[placed].start <= boilerplate.start {
+            out.append(sorted[placed])
+            placed += 1
         }
-        out.append(contentsOf: first[i...])
-        out.append(contentsOf: second[j...])
-        return out
+        out.append(boilerplate)
     }
 }
