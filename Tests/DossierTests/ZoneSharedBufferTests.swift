@@ -58,8 +58,8 @@ final class ZoneSharedBufferTests: XCTestCase {
             let draw = { (n: Int, rng: inout SplitMix64) in (0..<n).map { _ in pool[Int(rng.next() % UInt64(pool.count))] } }
             var candidates: [[UInt64]] = []
             for _ in 0..<Int(rng.next() % 4 + 1) {
-                var keys = draw(Int(rng.next() % 12), &rng)
-                ZoneDetector.keepDistinct(&keys)
+                var keys: [UInt64] = []
+                ZoneDetector.appendDistinct(draw(Int(rng.next() % 12), &rng), to: &keys, from: 0)
                 candidates.append(keys)
             }
             let opening = draw(Int(rng.next() % 60), &rng)

@@ -309,6 +309,10 @@ struct OpeningScanner: @unchecked Sendable {
     /// Per hashed byte pair (4096): the index in `candidates` of the first pattern of that pair,
     /// or `candidates.count` when none has it. A stop of the scan tries only the patterns of its pair.
     let firstOfPair: UnsafePointer<UInt16>
+    /// One bit per byte pair (65,536 bits, indexed as `shift`): set for the first two bytes of each
+    /// opening. Most stops of the scan are at windows that start with no opening's pair: this bit,
+    /// read in the scan loop, rules them out without a call of `opens`.
+    let openingPairs: UnsafePointer<UInt64>
 
     @inline(__always) static func hash(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) << 6 ^ Int(b)) & 0xFFF }
 
@@ -342,6 +346,17 @@ struct OpeningScanner: @unchecked Sendable {
         for c in candidates.indices.reversed() { firstOfPair[candidates[c].pair] = UInt16(c) }
         self.candidates = memory.copy(candidates)
         self.firstOfPair = UnsafePointer(memory.copy(firstOfPair).baseAddress!)
+        var openingPairs = [UInt64](repeating: 0, count: 65536 / 64)
+        for c in candidates { openingPairs[Int(c.opening) >> 6] |= 1 << (UInt64(c.opening) & 63) }
+        self.openingPairs = UnsafePointer(memory.copy(openingPairs).baseAddress!)
+    }
+
+    /// Whether the window ending at `end` starts with the first two bytes of some opening: if not,
+    /// `opens` finds no pattern there. `end` is a window end of the scan (at least `width - 1`,
+    /// below the line's count).
+    @inline(__always) func mayOpen(_ line: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+        let pair = Self.pair(line, end &- width &+ 2)
+        return openingPairs[pair &>> 6] & (1 &<< UInt64(pair & 63)) != 0
     }
 
     /// Whether a pattern of the scanner may match a line whose bytes are among `present`.
@@ -368,11 +383,11 @@ struct OpeningScanner: @unchecked Sendable {
         while first < split && second < n {
             let s1 = Int(shift[Self.pair(line, first)]), s2 = Int(shift[Self.pair(line, second)])
             if s1 > 0 { first &+= s1 } else {
-                if opens(line, end: first, present, set) { return true }
+                if mayOpen(line, end: first) && opens(line, end: first, present, set) { return true }
                 first &+= 1
             }
             if s2 > 0 { second &+= s2 } else {
-                if opens(line, end: second, present, set) { return true }
+                if mayOpen(line, end: second) && opens(line, end: second, present, set) { return true }
                 second &+= 1
             }
         }
@@ -382,7 +397,7 @@ struct OpeningScanner: @unchecked Sendable {
             while at < limit {
                 let s = Int(shift[Self.pair(line, at)])
                 if s > 0 { at &+= s; continue }
-                if opens(line, end: at, present, set) { return true }
+                if mayOpen(line, end: at) && opens(line, end: at, present, set) { return true }
                 at &+= 1
             }
             return false

@@ -72,7 +72,11 @@ extension ZoneDetector {
     /// "NAME says:" (possibly followed by a few words such as "• Website" or a date).
     func saysHeader(_ line: Line, from: Int) -> (author: String, span: Range<Int>)? {
         // Such a line is folded whole: it holds a colon only if its folded bytes do.
-        guard line.length <= 120, line.present.containsAll(Self.colon), line.units.withUnsafeBufferPointer({ $0.endOfFirst(Self.saysUnits, in: line.start..<line.end) }) != nil,
+        // Its folded bytes hold "says" before a colon if its units hold " says:": most lines with
+        // a colon are ruled out there, before a search of the units for a space, then " says:".
+        guard line.length <= 120, line.present.containsAll(Self.colon),
+              line.folded.withUnsafeBufferPointer({ Line.colonFollows(anyOf: Self.saysEnding, in: $0) }),
+              line.units.withUnsafeBufferPointer({ $0.endOfFirst(Self.saysUnits, in: line.start..<line.end) }) != nil,
               let range = line.text.firstRange(of: " says:") else { return nil }
         let prefixUnits = line.text[..<range.lowerBound].utf16.count
         let after = line.text[range.upperBound...].split(separator: " ").count
@@ -118,4 +122,6 @@ extension ZoneDetector {
 
     /// " says:", the end of a commenter's header line, as UTF-16.
     static let saysUnits: [UInt16] = Array(" says:".utf16)
+    /// "says" as `Line.colonFollows(anyOf:in:)` looks for it before a colon.
+    static let saysEnding: [UInt32] = [Line.ending("says")]
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A line of a document with the features zoning needs: length, stop-word density, letter case,
 /// final punctuation and whether it matches a chrome pattern.
 struct Line {
@@ -141,6 +143,29 @@ struct Line {
         } else {
             isCaption = features.captions.matches(bytes: folded, present: present)
         }
+    }
+
+    /// Whether `folded` holds a colon right after one of `endings`: four bytes each, as
+    /// `Line.ending(_:)` packs them. Colons are found by `memchr`: a line whose folded bytes lack
+    /// such a colon lacks, among its units, a label that folds to one of the endings and a colon.
+    static func colonFollows(anyOf endings: [UInt32], in folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = folded.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var from = 0
+        while from < folded.count, let hit = memchr(raw + from, 0x3A, folded.count - from) {
+            let colon = raw.distance(to: UnsafeRawPointer(hit))
+            if colon >= 4 {
+                let before = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: colon - 4, as: UInt32.self))
+                if endings.contains(before) { return true }
+            }
+            from = colon + 1
+        }
+        return false
+    }
+
+    /// The last four bytes of `word` as `colonFollows(anyOf:in:)` loads them before a colon.
+    static func ending(_ word: String) -> UInt32 {
+        word.utf8.suffix(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// Whether the line ends with a sentence stop, before closing quotes and brackets.

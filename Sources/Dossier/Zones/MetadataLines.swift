@@ -7,7 +7,7 @@ extension ZoneDetector {
         for i in lines.indices where lines[i].isChrome || lines[i].words <= 40 {
             // Most lines hold no marker at all: skip them before building strings.
             guard markerPatterns.matches(lines[i].folded, present: lines[i].present)
-                    || Self.mayHoldColon(lines[i]) && Self.holdsLabel(lines[i].units, lines[i].start, lines[i].end) else { continue }
+                    || Self.mayHoldLabel(lines[i]) && Self.holdsLabel(lines[i].units, lines[i].start, lines[i].end) else { continue }
             let line = lines[i]
             let text = line.text
             for marker in Self.sourceMarkers where metadata.source == nil {
@@ -49,10 +49,19 @@ extension ZoneDetector {
     static let labelUnits: [[UInt16]] = ["Tags", "Tagged", "Category", "Categories"].map { Array($0.utf16) }
 
 
-    /// Whether a line may hold a colon: a line folded whole holds one only if its folded bytes do.
-    static func mayHoldColon(_ line: Line) -> Bool {
-        line.length > Line.foldedLimit || line.present.containsAll(colon)
+    /// Whether a line may hold a label ("Tags:" …): a line folded whole holds one only if its
+    /// folded bytes hold a colon after one of the labels' last four letters, lowercased. Most
+    /// lines with a colon hold none: the folded bytes are searched by `memchr`, where
+    /// `holdsLabel` compared every unit of the line.
+    static func mayHoldLabel(_ line: Line) -> Bool {
+        if line.length > Line.foldedLimit { return true }
+        guard line.present.containsAll(colon) else { return false }
+        return line.folded.withUnsafeBufferPointer { Line.colonFollows(anyOf: labelEndings, in: $0) }
     }
+
+    /// The last four letters of each label, lowercased: a line folded whole holds a label only
+    /// if its folded bytes hold one of these before a colon.
+    static let labelEndings: [UInt32] = ["tags", "gged", "gory", "ries"].map(Line.ending)
 
     static let colon: ByteMask = {
         var mask = ByteMask()

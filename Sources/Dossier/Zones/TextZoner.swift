@@ -62,7 +62,8 @@ extension ZoneDetector {
         var prose = 0
         // By index: a line taken out of the array is copied, its arrays retained and released.
         for i in 0..<limit {
-            if lines[i].words <= 12, features.commentHeadings.matches(lines[i].folded, present: lines[i].present), prose >= 400 { return i }
+            // The prose first: lines before 400 units of it are not matched at all.
+            if prose >= 400, lines[i].words <= 12, features.commentHeadings.matches(lines[i].folded, present: lines[i].present) { return i }
             if classify(lines[i]) == .good { prose += lines[i].length }
         }
         return nil
@@ -72,6 +73,9 @@ extension ZoneDetector {
     /// "Read more: …"), captions and datelines. Returns the body's spans as line ranges, and caption lines.
     func carveBody(_ lines: [Line], _ body: Range<Int>) -> (spans: [Range<Int>], captions: [Int]) {
         var spans: [Range<Int>] = []
+        // Room for the few runs most bodies break into: grown from empty, the array was
+        // allocated twice or more in most documents.
+        spans.reserveCapacity(8)
         var captions: [Int] = []
         var start: Int? = nil
         for i in body {
@@ -88,8 +92,9 @@ extension ZoneDetector {
         if let s = start { spans.append(s..<body.upperBound) }
         // A headline-like first line (no final stop) is the title, not body.
         if let first = spans.first, first.count > 1 || spans.count > 1 {
-            let line = lines[first.lowerBound]
-            if !line.endsSentence && line.words <= 25 && line.length < 160 {
+            // By index: a line taken out of the array is copied, its arrays retained and released.
+            let k = first.lowerBound
+            if !lines[k].endsSentence && lines[k].words <= 25 && lines[k].length < 160 {
                 spans[0] = (first.lowerBound + 1)..<first.upperBound
                 if spans[0].isEmpty { spans.removeFirst() }
             }

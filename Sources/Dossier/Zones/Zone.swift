@@ -42,6 +42,12 @@ public struct ZoneMap: Sendable {
         self.comments = comments
     }
 
+    /// Zones already ordered by start, kept as they are.
+    init(ordered zones: [Zone], comments: [Comment]) {
+        self.zones = zones
+        self.comments = comments
+    }
+
     /// The zone at a UTF-16 offset; text between zones counts as boilerplate.
     public func zone(at offset: Int) -> ZoneType {
         var lo = 0, hi = zones.count

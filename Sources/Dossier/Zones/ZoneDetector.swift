@@ -29,7 +29,7 @@ public struct ZoneDetector: Sendable {
         // With no prose run (a short note, a one-line input), every non-chrome line before the comments is body.
         guard let body = findBody(lines, upTo: bodyLimit) ?? fallbackBody(lines, upTo: bodyLimit) else {
             zones += commentsZone(lines, from: commentsFrom, comments: comments)
-            return (ZoneMap(zones: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
+            return (ZoneMap(ordered: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
         }
         let carved = carveBody(lines, body)
         // Room for the body's spans and captions, a title, a byline and the comments at once.
@@ -51,7 +51,7 @@ public struct ZoneDetector: Sendable {
         zones += commentsZone(lines, from: commentsFrom, comments: comments)
         zones += captions(lines, outside: zones)
         readMetadataLines(lines, into: &metadata)
-        return (ZoneMap(zones: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
+        return (ZoneMap(ordered: fillBoilerplate(zones, lines: lines), comments: comments), metadata)
     }
 
     /// Caption lines that lie outside every other zone. Long lines left unchecked by `Line` are
@@ -151,33 +151,30 @@ public struct ZoneDetector: Sendable {
     /// `contentKeys`: the keys that `Line.contentKeys` point to.
     func findTitle(_ lines: [Line], body: Range<Int>, metadata: DocumentMetadata, units: [UInt16], contentKeys: [UInt64]) -> Int? {
         let from = max(0, body.lowerBound - 40)
+        // Each candidate with where its distinct content words lie in `candidateKeys`, one
+        // candidate after another. One array sized up front: a filtered list of candidates and
+        // a list of their spans grew and were freed in every document.
+        var candidates: [(line: Int, keys: Range<Int>)] = []
+        candidates.reserveCapacity(body.lowerBound - from)
+        var candidateKeys: [UInt64] = []
+        // Room for a typical headline's words: growing these arrays cost more than filling them.
+        // Made only when needed: most candidates' keys were found by the line scan.
+        var keys: [UInt64] = []
         // By index: a line taken out of the array is copied, its arrays retained and released.
-        let candidates = (from..<body.lowerBound).filter { i in
-            guard !lines[i].isChrome, lines[i].words >= 2, lines[i].words <= 25 else { return false }
-            let (start, end) = (lines[i].start, lines[i].end)
-            let last = units[end - 1]
-            return !(last == 0x2E && !(end - 2 >= start && units[end - 2] == 0x2E))
+        for i in from..<body.lowerBound where isTitleCandidate(lines, i, units) {
+            if candidateKeys.capacity == 0 { candidateKeys.reserveCapacity((body.lowerBound - i) * 8) }
+            let first = candidateKeys.count
+            // A line's keys go straight into `candidateKeys`, each once.
+            if let known = lines[i].contentKeys {
+                Self.appendDistinct(contentKeys[known], to: &candidateKeys, from: first)
+            } else {
+                if keys.capacity == 0 { keys.reserveCapacity(32) }
+                contentWords(units, lines[i].start..<lines[i].end, into: &keys)
+                Self.appendDistinct(keys, to: &candidateKeys, from: first)
+            }
+            candidates.append((i, first..<candidateKeys.count))
         }
         guard !candidates.isEmpty else { return nil }
-        // The candidates' distinct content words, one candidate after another.
-        // Room for a typical headline's words up front: growing these arrays cost more than filling them.
-        var keys: [UInt64] = []
-        keys.reserveCapacity(32)
-        var candidateKeys: [UInt64] = []
-        candidateKeys.reserveCapacity(candidates.count * 8)
-        var spans: [Range<Int>] = []
-        spans.reserveCapacity(candidates.count)
-        for i in candidates {
-            if let known = lines[i].contentKeys {
-                keys.removeAll(keepingCapacity: true)
-                keys.append(contentsOf: contentKeys[known])
-            } else {
-                contentWords(units, lines[i].start..<lines[i].end, into: &keys)
-            }
-            Self.keepDistinct(&keys)
-            spans.append(candidateKeys.count..<(candidateKeys.count + keys.count))
-            candidateKeys.append(contentsOf: keys)
-        }
         var metaWords = KeySet()
         if let t = metadata.title {
             contentWords(Array(t.utf16), 0..<t.utf16.count, into: &keys)
@@ -190,12 +187,13 @@ public struct ZoneDetector: Sendable {
             if let known = lines[j].contentKeys, lines[j].length <= 2000 {
                 for k in contentKeys[known] { shared.mark(k) }
             } else {
+                if keys.capacity == 0 { keys.reserveCapacity(32) }
                 contentWords(units, lines[j].start..<min(lines[j].end, lines[j].start + 2000), into: &keys)
                 for k in keys { shared.mark(k) }
             }
         }
         var best: (score: Double, index: Int)? = nil
-        for (i, span) in zip(candidates, spans) {
+        for (i, span) in candidates {
             let words = candidateKeys[span]
             let count = words.count
             guard count > 0 else { continue }
@@ -208,16 +206,22 @@ public struct ZoneDetector: Sendable {
         return best?.index
     }
 
-    /// Drops repeated keys (a line's few words: compared pairwise).
-    static func keepDistinct(_ keys: inout [UInt64]) {
-        var distinct = 0
-        for k in keys.indices {
-            let key = keys[k]
+    /// Whether line `i` may be the title: not chrome, of 2–25 words, not ending with a single dot.
+    func isTitleCandidate(_ lines: [Line], _ i: Int, _ units: [UInt16]) -> Bool {
+        guard !lines[i].isChrome, lines[i].words >= 2, lines[i].words <= 25 else { return false }
+        let (start, end) = (lines[i].start, lines[i].end)
+        let last = units[end - 1]
+        return !(last == 0x2E && !(end - 2 >= start && units[end - 2] == 0x2E))
+    }
+
+    /// Appends the members of `source` that `keys[from...]` lacks, in order, each once (a
+    /// line's few words: compared pairwise).
+    static func appendDistinct<Source: Sequence<UInt64>>(_ source: Source, to keys: inout [UInt64], from: Int) {
+        for key in source {
             var seen = false
-            for j in 0..<distinct where keys[j] == key { seen = true; break }
-            if !seen { keys[distinct] = key; distinct += 1 }
+            for j in from..<keys.count where keys[j] == key { seen = true; break }
+            if !seen { keys.append(key) }
         }
-        keys.removeLast(keys.count - distinct)
     }
 
     /// How many members of `a` are in `b`.
@@ -318,24 +322,42 @@ public struct ZoneDetector: Sendable {
     }
 
     /// Every line not in a zone is boilerplate; consecutive boilerplate lines form one zone.
+    /// The zones come back ordered by start (`ZoneMap(ordered:comments:)` takes them as they are):
+    /// each boilerplate zone goes in after the zones that start where it does or before, as a
+    /// stable sort of the zones and then the boilerplate zones orders them. (The boilerplate
+    /// zones were gathered apart, then both runs sorted, and sorted again by `ZoneMap`.)
     func fillBoilerplate(_ zones: [Zone], lines: [Line]) -> [Zone] {
         let sorted = zones.sorted { $0.start < $1.start }
         var out: [Zone] = []
-        // Usually no more than one boilerplate zone before each zone and one after the last.
-        out.reserveCapacity(sorted.count + 1)
+        // The zones and, usually, no more than one boilerplate zone before each and one after the last.
+        out.reserveCapacity(2 * sorted.count + 1)
         var z = 0
+        // The zones of `sorted` before this one are in `out`.
+        var placed = 0
         var pending: Zone?
         // By index: a line taken out of the array is copied, its arrays retained and released.
         for i in lines.indices {
             let (start, end) = (lines[i].start, lines[i].end)
             while z < sorted.count, sorted[z].end <= start { z += 1 }
             if z < sorted.count, sorted[z].start <= start || (start < sorted[z].start && end > sorted[z].start) {
-                if let p = pending { out.append(p); pending = nil }
+                if let p = pending { Self.append(p, after: sorted, placed: &placed, to: &out); pending = nil }
                 continue
             }
             if var p = pending { p.end = end; pending = p } else { pending = Zone(type: .boilerplate, start: start, end: end) }
         }
-        if let p = pending { out.append(p) }
-        return (sorted + out).sorted { $0.start < $1.start }
+        if let p = pending { Self.append(p, after: sorted, placed: &placed, to: &out) }
+        out.append(contentsOf: sorted[placed...])
+        return out
+    }
+
+    /// Appends `boilerplate` to `out` after the zones of `sorted` from `placed` on that start
+    /// where it does or before (`placed` moves past them). Boilerplate zones appended in order of
+    /// start, then the rest of `sorted`, are ordered as a stable sort of `sorted` and then them.
+    static func append(_ boilerplate: Zone, after sorted: [Zone], placed: inout Int, to out: inout [Zone]) {
+        while placed < sorted.count && sorted[placed].start <= boilerplate.start {
+            out.append(sorted[placed])
+            placed += 1
+        }
+        out.append(boilerplate)
     }
 }
