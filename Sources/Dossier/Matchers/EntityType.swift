@@ -22,21 +22,6 @@ public struct EntityMention: Sendable, Equatable {
     /// Gender from a title ("Mr", "Mrs"), when known.
     public var gender: Gender = .unknown
 
-    public init(tokens: Range<Int>, start: Int, end: Int, type: EntityType, canonical: String?, id: String?,
-                title: String? = nil, source: MentionSource) {
-        self.init(tokens: tokens, start: start, end: end, type: type, names: .strings(canonical: canonical, id: id), title: title, source: source)
-    }
-
-    init(tokens: Range<Int>, start: Int, end: Int, type: EntityType, names: MentionNames, title: String? = nil, source: MentionSource) {
-        self.tokens = tokens
-        self.start = start
-        self.end = end
-        self.type = type
-        self.names = names
-        self.title = title
-        self.source = source
-    }
-
     /// The resolved full name; nil until known.
     public var canonical: String? {
         get { names.canonical }
@@ -63,6 +48,17 @@ public struct EntityMention: Sendable, Equatable {
     public static func == (a: EntityMention, b: EntityMention) -> Bool {
         a.tokens == b.tokens && a.start == b.start && a.end == b.end && a.type == b.type && a.title == b.title
             && a.source == b.source && a.gender == b.gender && a.canonical == b.canonical && a.id == b.id
+    }
+}
+
+// The initialisers live in an extension so that the struct keeps its memberwise initialiser
+// (`init(tokens:start:end:type:names:title:source:gender:)`), which builds a mention in place: an
+// initialiser in the struct's body that assigns its fields one by one built each mention in a
+// temporary, copied it through its value witness and destroyed the temporary.
+extension EntityMention {
+    public init(tokens: Range<Int>, start: Int, end: Int, type: EntityType, canonical: String?, id: String?,
+                title: String? = nil, source: MentionSource) {
+        self.init(tokens: tokens, start: start, end: end, type: type, names: .strings(canonical: canonical, id: id), title: title, source: source)
     }
 }
 

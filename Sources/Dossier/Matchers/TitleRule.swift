@@ -73,12 +73,17 @@ public enum NameRun {
                    t.length == 1 || context.document.utf16[Int(t.start)..<Int(t.end)].contains(0x2E) {
                     i += 1
                 }
-            } else if t.kind == .word && t.shape == .lower && language.nameParticles.contains(t.key) && words > 0
-                        && !language.nameConnectives.contains(t.key) && i + 1 < limit {
-                i += 1  // a particle counts only if a capitalised word follows
-            } else if t.kind == .word && t.shape == .lower && language.nameParticles.contains(t.key) && words == 0
-                        && i + 2 < limit && tokens[i + 1].kind == .dash && !tokens[i + 1].spaceBefore && tokens[i + 2].isCapitalised {
-                i += 1  // "al-Araji" at the start
+            } else if t.kind == .word && t.shape == .lower && language.nameParticles.contains(t.key) {
+                // (One probe of the particles for the lowercase word that most often ends a run.)
+                if words > 0 {
+                    // A particle counts only if a capitalised word follows.
+                    guard !language.nameConnectives.contains(t.key) && i + 1 < limit else { break }
+                } else {
+                    // "al-Araji" at the start.
+                    guard i + 2 < limit && tokens[i + 1].kind == .dash && !tokens[i + 1].spaceBefore && tokens[i + 2].isCapitalised
+                    else { break }
+                }
+                i += 1
             } else if t.kind == .dash, !t.spaceBefore, i + 1 < limit, !tokens[i + 1].spaceBefore, words > 0 || i > start {
                 i += 1
                 // "Kwok-kin", "Wai-ching": a lowercase part joined by a hyphen belongs to the name.
