@@ -5,7 +5,12 @@
 public final class QuoteScope {
     /// The document's sentences (the scope keeps no copy of the whole `MatchContext`).
     let sentences: [Sentence]
-    let lexicon: QuoteLexicon
+    /// The word lists, shared with the extractor (a copy a document retained and released each table).
+    let words: SharedQuoteLexicon
+    /// The word lists, lent in place (a getter would copy the tables it is asked for).
+    @inline(__always) var lexicon: QuoteLexicon {
+        _read { yield words.lexicon }
+    }
     let entities: [EntityMention]
     let tokens: [Token]
     let units: [UInt16]
@@ -32,14 +37,14 @@ public final class QuoteScope {
     /// With `numbers`, the pass over the tokens also finds the figure stage's number signals, and
     /// `signalled` lists the searched sentences that hold one (nil when the sentences it walked
     /// are not `context.searched`, one for one).
-    init(context: MatchContext, entities: [EntityMention], lexicon: QuoteLexicon, zoneAt: (Int) -> ZoneType,
+    init(context: MatchContext, entities: [EntityMention], lexicon: SharedQuoteLexicon, zoneAt: (Int) -> ZoneType,
          numbers: NumberSignals? = nil) {
         sentences = context.sentences
-        self.lexicon = lexicon
+        words = lexicon
         self.entities = entities
         tokens = context.tokens
         units = context.document.utf16
-        let index = TokenIndex(context: context, cueFirstWords: lexicon.cueFirstWords, filter: lexicon.cueFirstWordFilter, zoneAt: zoneAt,
+        let index = TokenIndex(context: context, cueFirstWords: lexicon.lexicon.cueFirstWords, filter: lexicon.lexicon.cueFirstWordFilter, zoneAt: zoneAt,
                                numbers: numbers)
         signalled = index.signalled
         sentenceOfToken = UnsafeBufferPointer(index.sentenceOfToken)
