@@ -37,7 +37,7 @@ public final class QuoteScope {
     /// With `numbers`, the pass over the tokens also finds the figure stage's number signals, and
     /// `signalled` lists the searched sentences that hold one (nil when the sentences it walked
     /// are not `context.searched`, one for one).
-    init(context: MatchContext, entities: [EntityMention], lexicon: SharedQuoteLexicon, zoneAt: (Int) -> ZoneType,
+    init(context: borrowing MatchContext, entities: [EntityMention], lexicon: SharedQuoteLexicon, zoneAt: (Int) -> ZoneType,
          numbers: NumberSignals? = nil) {
         sentences = context.sentences
         words = lexicon
@@ -95,7 +95,7 @@ public final class QuoteScope {
         /// With `numbers`, the same pass finds each searched sentence's first number signal
         /// (through `numbers.flags`, which tell the cue first words too; `filter` then serves
         /// only sentences walked out of the order of `context.searched`).
-        init(context: MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType,
+        init(context: borrowing MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType,
              numbers: NumberSignals? = nil) {
             let n = context.tokens.count
             // With number signals, four more tables: the candidates of the sentence being
