@@ -41,7 +41,12 @@ public struct QuoteAttributor {
         finder = SpeakerFinder(scope: scope)
         resolver = PronounResolver(scope: scope)
         self.cues = cues
-        speakerOfCue = [Int32](repeating: -2, count: cues.count)
+        // Room reserved, then filled: `Array(repeating:count:)` allocates through the standard
+        // library's unspecialised path (a type metadata look-up a document).
+        var unknown: [Int32] = []
+        unknown.reserveCapacity(cues.count)
+        unknown.append(contentsOf: repeatElement(-2, count: cues.count))
+        speakerOfCue = unknown
         speakers.reserveCapacity(cues.count)
         history.reserveCapacity(cues.count + 16)
     }
