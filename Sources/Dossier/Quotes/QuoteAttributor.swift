@@ -175,7 +175,8 @@ public struct QuoteAttributor {
     /// Types and attributes one quotation.
     mutating func attribute(_ span: QuoteSpan, previousClose: Int?) -> Attributed {
         if span.depth > 0 { return quote(span, type: "nested") }
-        let words = scope.wordCount(span.first..<span.last, numbers: true)
+        // No rule asks about more than ten words.
+        let words = scope.wordCount(span.first..<span.last, numbers: true, upTo: 10)
         if let open = span.open, words < 6, isMarkedAsTerm(open) || (words <= 4 && isInTitleCaseLine(open)) {
             return quote(span, type: "scare")
         }
@@ -321,7 +322,7 @@ public struct QuoteAttributor {
         while k >= 0, cues[k].tokens.upperBound > lb {
             let c = cues[k]
             if c.flags.contains(.quote), !(verbsOnly && c.kind == .adjunct), speakerIndex(ofCue: k) != nil {
-                let gap = scope.wordCount(c.tokens.upperBound..<open)
+                let gap = scope.wordCount(c.tokens.upperBound..<open, upTo: 3)
                 return CueHit(index: k, adjacent: gap <= 2)
             }
             k -= 1

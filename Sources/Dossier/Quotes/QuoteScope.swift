@@ -425,10 +425,16 @@ public final class QuoteScope {
         return MentionRef(index: k, type: entities[k].type, tokens: entities[k].tokens)
     }
 
-    /// How many tokens of `r` are words, and with `numbers` also numbers.
-    func wordCount(_ r: Range<Int>, numbers: Bool = false) -> Int {
+    /// How many tokens of `r` are words, and with `numbers` also numbers; counted no further than
+    /// `limit` (the rules ask "at least three?", "at most two?", not how many a long quotation holds).
+    func wordCount(_ r: Range<Int>, numbers: Bool = false, upTo limit: Int = .max) -> Int {
         var n = 0
-        for i in r where tokens[i].kind == .word || (numbers && tokens[i].kind == .number) { n += 1 }
+        var i = r.lowerBound
+        while i < r.upperBound, n < limit {
+            let kind = tokens[i].kind
+            if kind == .word || (numbers && kind == .number) { n += 1 }
+            i += 1
+        }
         return n
     }
 
