@@ -104,6 +104,27 @@ final class SignalScanTests: XCTestCase {
         }
     }
 
+    /// A word count stopped at a limit is the whole count capped at it.
+    func testWordCountUpToALimitIsTheCappedCount() {
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<30 {
+            let analysis = TestSupport.analyse(Self.text(&rng, sentences: Int.random(in: 1...10, using: &rng)))
+            let context = MatchContext(document: analysis.document, tokens: analysis.tokens, sentences: analysis.sentences,
+                                       searched: analysis.sentences)
+            let scope = QuoteScope(context: context, entities: analysis.entities, lexicon: .english, zoneAt: { _ in .body })
+            let n = analysis.tokens.count
+            for _ in 0..<50 {
+                let a = Int.random(in: 0...n, using: &rng), b = Int.random(in: a...n, using: &rng)
+                for numbers in [false, true] {
+                    let whole = scope.wordCount(a..<b, numbers: numbers)
+                    for limit in [0, 1, 2, 3, 10] {
+                        XCTAssertEqual(scope.wordCount(a..<b, numbers: numbers, upTo: limit), min(whole, limit), "round \(round)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Pairing with one visited list and one stack lent to every region gives what fresh ones give.
     func testPairsWithLentBuffersMatchFreshOnes() {
         var rng = SystemRandomNumberGenerator()

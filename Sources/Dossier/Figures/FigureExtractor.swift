@@ -39,9 +39,12 @@ public struct FigureExtractor: Sendable {
         var out: [Figure] = []
         context.tokens.withUnsafeBufferPointer { tokenBuffer in
             context.document.utf16.withUnsafeBufferPointer { unitBuffer in
+                // One scan for the document, moved from sentence to sentence: one a sentence retained
+                // and released the document and the lexicon.
+                var scan = FigureScan(document: document, words: words, tokens: tokenBuffer, units: unitBuffer, lo: 0, hi: 0)
                 for sentence in signalled.sentences {
-                    let scan = FigureScan(document: document, words: words, tokens: tokenBuffer, units: unitBuffer,
-                                          lo: sentence.tokens.lowerBound, hi: sentence.tokens.upperBound)
+                    scan.lo = sentence.tokens.lowerBound
+                    scan.hi = sentence.tokens.upperBound
                     // An article reads as a number only right before a number word, so no number starts
                     // before the token preceding the first signal.
                     let first = max(sentence.tokens.lowerBound, sentence.firstSignal - 1)

@@ -74,9 +74,9 @@ struct FigureScan {
     /// (an array read through the document would be retained and released at each read).
     let tokens: UnsafeBufferPointer<Token>
     let units: UnsafeBufferPointer<UInt16>
-    /// Token range of the sentence.
-    let lo: Int
-    let hi: Int
+    /// Token range of the sentence (one scan serves each sentence of a document in turn).
+    var lo: Int
+    var hi: Int
 
     @inline(__always) var lexicon: FigureLexicon { words.lexicon }
     @inline(__always) var language: LanguageData { document.language }

@@ -180,6 +180,6 @@ public struct ClaimFinder {
         while hi > r.lowerBound, scope.tokens[hi - 1].kind == .punctuation || scope.tokens[hi - 1].kind == .dash { hi -= 1 }
         var lo = r.lowerBound
         while lo < hi, scope.tokens[lo].kind == .punctuation { lo += 1 }
-        return scope.wordCount(lo..<hi, numbers: true) >= 2 ? lo..<hi : nil
+        return scope.wordCount(lo..<hi, numbers: true, upTo: 2) >= 2 ? lo..<hi : nil
     }
 }

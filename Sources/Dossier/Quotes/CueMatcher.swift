@@ -22,6 +22,8 @@ public struct CueMatcher {
         var out: [Cue] = []
         out.reserveCapacity(scope.cueStarts.count)
         let tokens = scope.tokens, sentences = scope.sentences
+        // The trie taken once: read through the shared lexicon at each candidate, it was copied each time.
+        let trie = scope.words.lexicon.cues
         var headline: (sentence: Int, value: Bool) = (-1, false)
         // The token after the last cue found: cues do not overlap.
         var next = 0
@@ -30,7 +32,7 @@ public struct CueMatcher {
             guard i >= next else { continue }
             let si = Int(scope.sentenceOfToken[i])
             let sentence = sentences[si].tokens
-            guard let m = scope.lexicon.cues.longest(in: tokens, from: i, limit: sentence.upperBound) else { continue }
+            guard let m = trie.longest(in: tokens, from: i, limit: sentence.upperBound) else { continue }
             // Whether the sentence reads as a headline, asked only of a capitalised cue.
             func inHeadline() -> Bool {
                 if headline.sentence != si { headline = (si, isHeadline(sentence)) }

@@ -41,7 +41,12 @@ public struct QuoteAttributor {
         finder = SpeakerFinder(scope: scope)
         resolver = PronounResolver(scope: scope)
         self.cues = cues
-        speakerOfCue = [Int32](repeating: -2, count: cues.count)
+        // Room reserved, then filled: `Array(repeating:count:)` allocates through the standard
+        // library's unspecialised path (a type metadata look-up a document).
+        var unknown: [Int32] = []
+        unknown.reserveCapacity(cues.count)
+        unknown.append(contentsOf: repeatElement(-2, count: cues.count))
+        speakerOfCue = unknown
         speakers.reserveCapacity(cues.count)
         history.reserveCapacity(cues.count + 16)
     }
@@ -118,8 +123,9 @@ public struct QuoteAttributor {
         }
     }
 
-    /// A pronoun speaker resolved to the speaker it stands for; any other speaker as it is.
-    func resolvingPronoun(_ s: Speaker) -> Speaker {
+    /// A pronoun speaker resolved to the speaker it stands for; any other speaker as it is (moved
+    /// through, not copied).
+    func resolvingPronoun(_ s: consuming Speaker) -> Speaker {
         if case .pronoun = s.kind { return resolver.resolve(s, history: history) }
         return s
     }
@@ -168,15 +174,11 @@ public struct QuoteAttributor {
 
     /// Types and attributes one quotation.
     mutating func attribute(_ span: QuoteSpan, previousClose: Int?) -> Attributed {
-        var result = Attributed(kind: "quote", type: "direct", start: span.start, end: span.end, speaker: nil, cue: nil, method: "none")
-        if span.depth > 0 {
-            result.type = "nested"
-            return result
-        }
-        let words = scope.wordCount(span.first..<span.last, numbers: true)
+        if span.depth > 0 { return quote(span, type: "nested") }
+        // No rule asks about more than ten words.
+        let words = scope.wordCount(span.first..<span.last, numbers: true, upTo: 10)
         if let open = span.open, words < 6, isMarkedAsTerm(open) || (words <= 4 && isInTitleCaseLine(open)) {
-            result.type = "scare"
-            return result
+            return quote(span, type: "scare")
         }
         var found: CueHit?
         // Words quoted inside the writer's sentence belong to the cue before them ("Warren said the
@@ -196,12 +198,9 @@ public struct QuoteAttributor {
         if let f = found {
             // A speech verb attributes even a short phrase: 'noted … had grown into a "support movement"'.
             let speaker = speakers[Int(speakerOfCue[f.index])]
-            result.type = isPartial(span) ? "partial" : "direct"
-            result.speaker = speaker
-            result.cue = cues[f.index].tokens
-            result.method = "cue"
+            let type = isPartial(span) ? "partial" : "direct"
             remember(speaker, anchor: span.first, end: span.last)
-            return result
+            return quote(span, type: type, speaker: speaker, cue: cues[f.index].tokens, method: "cue")
         }
         // A speaker before a colon: "Mr Araji: “…”", the whole of the words before the colon.
         if let open = span.open, open >= 2, scope.isPunctuation(open - 1, 0x3A),
@@ -209,11 +208,9 @@ public struct QuoteAttributor {
            var s = finder.subject(endingAt: open - 2, lowerBound: max(lb, (previousClose ?? -1) + 1)), words >= 3,
            s.tokens.lowerBound == max(lb, (previousClose ?? -1) + 1) {
             if case .pronoun = s.kind { s = resolver.resolve(s, history: history) }
-            result.type = isPartial(span) ? "partial" : "direct"
-            result.speaker = s
-            result.method = "colon"
+            let type = isPartial(span) ? "partial" : "direct"
             remember(s, anchor: span.first, end: span.last)
-            return result
+            return quote(span, type: type, speaker: s, method: "colon")
         }
         // A paragraph of quotation introduced by the paragraph before ending in a colon:
         // "Obama tweeted:" / "“…”".
@@ -229,12 +226,8 @@ public struct QuoteAttributor {
             }
             if speaker == nil, let s = sentenceSubject(si, before: open - 1) { speaker = (s, nil) }
             if let (s, cue) = speaker {
-                result.type = "direct"
-                result.speaker = s
-                result.cue = cue
-                result.method = cue == nil ? "colon" : "cue"
                 remember(s, anchor: span.first, end: span.last)
-                return result
+                return quote(span, type: "direct", speaker: s, cue: cue, method: cue == nil ? "colon" : "cue")
             }
         }
         // An epigraph signed after a dash: "“…” - Matthew Ingram".
@@ -245,24 +238,24 @@ public struct QuoteAttributor {
                   scope.paragraph(ofToken: e) == scope.paragraph(ofToken: close) { e += 1 }
             let atEnd = e >= scope.tokens.count || scope.paragraph(ofToken: e) != scope.paragraph(ofToken: close)
             if e > close + 2, atEnd, let s = finder.subject(endingAt: e - 1, lowerBound: close + 2) {
-                result.type = "direct"
-                result.speaker = s
-                result.method = "dash"
                 remember(s, anchor: span.first, end: span.last)
-                return result
+                return quote(span, type: "direct", speaker: s, method: "dash")
             }
         }
-        guard isSentenceLike(span, words: words) else {
-            result.type = "scare"
-            return result
-        }
-        result.type = isPartial(span) ? "partial" : "direct"
+        guard isSentenceLike(span, words: words) else { return quote(span, type: "scare") }
+        let type = isPartial(span) ? "partial" : "direct"
         if let s = turnSpeaker(before: span.open ?? span.first) {
-            result.speaker = s
-            result.method = "turn"
             remember(s, anchor: span.first, end: span.last)
+            return quote(span, type: type, speaker: s, method: "turn")
         }
-        return result
+        return quote(span, type: type)
+    }
+
+    /// The quotation `span` as typed and attributed, made once at the return (an `Attributed`
+    /// filled in field by field was copied and destroyed at each return).
+    func quote(_ span: QuoteSpan, type: String, speaker: consuming Speaker? = nil, cue: Range<Int>? = nil,
+               method: String = "none") -> Attributed {
+        Attributed(kind: "quote", type: type, start: span.start, end: span.end, speaker: speaker, cue: cue, method: method)
     }
 
     /// A cue may follow the closing mark when the quotation ends open: “…,” / “…?” / “…” said.
@@ -329,7 +322,7 @@ public struct QuoteAttributor {
         while k >= 0, cues[k].tokens.upperBound > lb {
             let c = cues[k]
             if c.flags.contains(.quote), !(verbsOnly && c.kind == .adjunct), speakerIndex(ofCue: k) != nil {
-                let gap = scope.wordCount(c.tokens.upperBound..<open)
+                let gap = scope.wordCount(c.tokens.upperBound..<open, upTo: 3)
                 return CueHit(index: k, adjacent: gap <= 2)
             }
             k -= 1

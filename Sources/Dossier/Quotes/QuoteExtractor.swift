@@ -6,13 +6,14 @@
 /// reported speech without marks; `PronounResolver` turns "he" into the person meant.
 public struct QuoteExtractor: Sendable {
     let language: LanguageData
-    let lexicon: QuoteLexicon
+    /// The word lists, held once: a scope a document refers to them instead of copying them.
+    let words: SharedQuoteLexicon
     /// The figure stage's number signals, found in the same pass over the tokens, if asked for.
     let numbers: NumberSignals?
 
     public init(language: LanguageData) {
         self.language = language
-        lexicon = .english
+        words = .english
         numbers = nil
     }
 
@@ -20,8 +21,8 @@ public struct QuoteExtractor: Sendable {
     /// (`extract(_:entities:zones:signalled:)`).
     init(language: LanguageData, findingNumbersOf figures: FigureExtractor) {
         self.language = language
-        lexicon = .english
-        numbers = NumberSignals(figures.lexicon, alongside: lexicon.cueFirstWords)
+        words = .english
+        numbers = NumberSignals(figures.lexicon, alongside: words.lexicon.cueFirstWords)
     }
 
     /// Quote and claim records for the searched sentences.
@@ -45,7 +46,7 @@ public struct QuoteExtractor: Sendable {
             return []
         }
         var cursor = ZoneCursor(zones)
-        let scope = QuoteScope(context: context, entities: entities, lexicon: lexicon, zoneAt: { cursor.zone(at: $0) }, numbers: numbers)
+        let scope = QuoteScope(context: context, entities: entities, lexicon: words, zoneAt: { cursor.zone(at: $0) }, numbers: numbers)
         signalled = scope.signalled
         return attribute(scope)
     }
@@ -53,7 +54,7 @@ public struct QuoteExtractor: Sendable {
     /// Quotations and claims with their speakers, in text order.
     public func attribute(_ context: MatchContext, entities: [EntityMention], zoneAt: (Int) -> ZoneType) -> [Attributed] {
         guard !context.searched.isEmpty else { return [] }
-        let scope = QuoteScope(context: context, entities: entities, lexicon: lexicon, zoneAt: zoneAt)
+        let scope = QuoteScope(context: context, entities: entities, lexicon: words, zoneAt: zoneAt)
         return attribute(scope)
     }
 

@@ -140,3 +140,16 @@ public enum PronounAgreement: String, Sendable {
     /// "I", "we": the writer, kept as written.
     case `self`
 }
+
+/// The quotation word lists behind one reference: each document's `QuoteScope` holds this instead
+/// of a copy of the lexicon (whose tables a copy would retain, and release with the scope).
+final class SharedQuoteLexicon: Sendable {
+    let lexicon: QuoteLexicon
+
+    /// The bundled English lists.
+    static let english = SharedQuoteLexicon(.english)
+
+    init(_ lexicon: QuoteLexicon) {
+        self.lexicon = lexicon
+    }
+}

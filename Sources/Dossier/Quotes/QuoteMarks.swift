@@ -208,7 +208,7 @@ public struct QuoteMarkPairer {
         guard closer > paragraphFirst + 2, closer - paragraphFirst <= Self.maxQuoteTokens,
               scope.tokens[paragraphFirst].isCapitalised else { return }
         if (paragraphFirst..<closer).contains(where: { scope.tokens[$0].kind == .quote }) { return }
-        let words = scope.wordCount(paragraphFirst..<closer)
+        let words = scope.wordCount(paragraphFirst..<closer, upTo: 3)
         guard words >= 3, let paragraph = scope.paragraph(ofToken: paragraphFirst) else { return }
         if let k = out.indices.last, out[k].close == nil, out[k].depth == 0,
            scope.paragraph(ofToken: out[k].last - 1) == paragraph - 1 {

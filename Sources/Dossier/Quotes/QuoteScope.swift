@@ -5,7 +5,12 @@
 public final class QuoteScope {
     /// The document's sentences (the scope keeps no copy of the whole `MatchContext`).
     let sentences: [Sentence]
-    let lexicon: QuoteLexicon
+    /// The word lists, shared with the extractor (a copy a document retained and released each table).
+    let words: SharedQuoteLexicon
+    /// The word lists, lent in place (a getter would copy the tables it is asked for).
+    @inline(__always) var lexicon: QuoteLexicon {
+        _read { yield words.lexicon }
+    }
     let entities: [EntityMention]
     let tokens: [Token]
     let units: [UInt16]
@@ -32,14 +37,14 @@ public final class QuoteScope {
     /// With `numbers`, the pass over the tokens also finds the figure stage's number signals, and
     /// `signalled` lists the searched sentences that hold one (nil when the sentences it walked
     /// are not `context.searched`, one for one).
-    init(context: MatchContext, entities: [EntityMention], lexicon: QuoteLexicon, zoneAt: (Int) -> ZoneType,
+    init(context: borrowing MatchContext, entities: [EntityMention], lexicon: SharedQuoteLexicon, zoneAt: (Int) -> ZoneType,
          numbers: NumberSignals? = nil) {
         sentences = context.sentences
-        self.lexicon = lexicon
+        words = lexicon
         self.entities = entities
         tokens = context.tokens
         units = context.document.utf16
-        let index = TokenIndex(context: context, cueFirstWords: lexicon.cueFirstWords, filter: lexicon.cueFirstWordFilter, zoneAt: zoneAt,
+        let index = TokenIndex(context: context, cueFirstWords: lexicon.lexicon.cueFirstWords, filter: lexicon.lexicon.cueFirstWordFilter, zoneAt: zoneAt,
                                numbers: numbers)
         signalled = index.signalled
         sentenceOfToken = UnsafeBufferPointer(index.sentenceOfToken)
@@ -90,7 +95,7 @@ public final class QuoteScope {
         /// With `numbers`, the same pass finds each searched sentence's first number signal
         /// (through `numbers.flags`, which tell the cue first words too; `filter` then serves
         /// only sentences walked out of the order of `context.searched`).
-        init(context: MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType,
+        init(context: borrowing MatchContext, cueFirstWords firstWords: KeySet, filter: KeyPrefilter, zoneAt: (Int) -> ZoneType,
              numbers: NumberSignals? = nil) {
             let n = context.tokens.count
             // With number signals, four more tables: the candidates of the sentence being
@@ -420,10 +425,16 @@ public final class QuoteScope {
         return MentionRef(index: k, type: entities[k].type, tokens: entities[k].tokens)
     }
 
-    /// How many tokens of `r` are words, and with `numbers` also numbers.
-    func wordCount(_ r: Range<Int>, numbers: Bool = false) -> Int {
+    /// How many tokens of `r` are words, and with `numbers` also numbers; counted no further than
+    /// `limit` (the rules ask "at least three?", "at most two?", not how many a long quotation holds).
+    func wordCount(_ r: Range<Int>, numbers: Bool = false, upTo limit: Int = .max) -> Int {
         var n = 0
-        for i in r where tokens[i].kind == .word || (numbers && tokens[i].kind == .number) { n += 1 }
+        var i = r.lowerBound
+        while i < r.upperBound, n < limit {
+            let kind = tokens[i].kind
+            if kind == .word || (numbers && kind == .number) { n += 1 }
+            i += 1
+        }
         return n
     }
 
