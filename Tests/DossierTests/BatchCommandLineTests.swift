@@ -104,7 +104,8 @@ final class BatchCommandLineTests: XCTestCase {
         XCTAssertEqual(try run(["batch", big, "--output", path("clean.jsonl"), "--quiet"]).status, 0)
         let clean = try read(path("clean.jsonl"))
         let out = path("killed.jsonl")
-        for delay in [0.3, 0.8] {
+        // Killed as soon as records come out, and a little later.
+        for delay in [0.0, 0.3] {
             let p = Process()
             p.executableURL = binary
             p.arguments = ["batch", big, "--output", out, "--quiet", "--jobs", "2"]
@@ -115,8 +116,15 @@ final class BatchCommandLineTests: XCTestCase {
             usleep(UInt32(delay * 1_000_000))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
-            let partial = try read(out)
-            XCTAssertTrue(partial.isEmpty || partial.hasSuffix("\n"))
+            // A write cut short by the kill (the kernel checks for a fatal signal between pages)
+            // can leave a torn last line. If the run was stopped before its end (its progress file
+            // is there), make one every time, so that resuming is held to drop it.
+            if FileManager.default.fileExists(atPath: out + ".progress") {
+                let torn = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+                try torn.seekToEnd()
+                try torn.write(contentsOf: Data("{\"kind\":\"entity\",\"te".utf8))
+                try torn.close()
+            }
             let resumed = try run(["batch", big, "--output", out, "--resume"])
             XCTAssertEqual(resumed.status, 0, resumed.err)
             XCTAssertEqual(try read(out), clean)
