@@ -129,7 +129,7 @@ enum ReferenceLineScan {
                         k += 1
                         if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b & 63) }
                     } else {
-                        k = LineScanner.foldSymbol(c, buf, k, &present)
+                        k = LineScanner.foldSymbol(c, buf + k, &present) - buf
                     }
                 }
                 i += 1
@@ -156,7 +156,7 @@ enum ReferenceLineScan {
                     }
                 } else {
                     ascii = false
-                    k = LineScanner.foldSymbol(c, buf, k, &present)
+                    k = LineScanner.foldSymbol(c, buf + k, &present) - buf
                     i += 1
                     if i == foldStop { break word }
                     c = u[i]

@@ -146,7 +146,7 @@ public enum DocumentFormat: String, Sendable {
 /// run (into its match context, its analysis), and a copy then takes one reference instead of
 /// seven. Metadata never written shares one empty object.
 public struct DocumentMetadata: Sendable, Equatable {
-    private var fields: MetadataFields
+    private var fields: MetadataStorage
 
     public var title: String? {
         get { fields.title }
@@ -171,16 +171,20 @@ public struct DocumentMetadata: Sendable, Equatable {
     public var tags: [String] {
         get { fields.tags }
         set { writable().tags = newValue }
+        // An append changes the list in place.
+        _modify { yield &writable().tags }
     }
     public var categories: [String] {
         get { fields.categories }
         set { writable().categories = newValue }
+        // An append changes the list in place.
+        _modify { yield &writable().categories }
     }
 
     public init(title: String? = nil, author: String? = nil, source: String? = nil) {
-        fields = MetadataFields.empty
+        fields = MetadataStorage.empty
         if title != nil || author != nil || source != nil {
-            fields = MetadataFields(copying: fields)
+            fields = MetadataStorage(copying: fields)
             fields.title = title
             fields.author = author
             fields.source = source
@@ -188,8 +192,8 @@ public struct DocumentMetadata: Sendable, Equatable {
     }
 
     /// The fields, copied first if another value shares them.
-    private mutating func writable() -> MetadataFields {
-        if !isKnownUniquelyReferenced(&fields) { fields = MetadataFields(copying: fields) }
+    private mutating func writable() -> MetadataStorage {
+        if !isKnownUniquelyReferenced(&fields) { fields = MetadataStorage(copying: fields) }
         return fields
     }
 
@@ -201,7 +205,7 @@ public struct DocumentMetadata: Sendable, Equatable {
 
 /// The storage of `DocumentMetadata`: written only through a value that holds the only
 /// reference to it (copy on write), so sharing it between threads is safe.
-final class MetadataFields: @unchecked Sendable {
+final class MetadataStorage: @unchecked Sendable {
     var title: String?
     var author: String?
     var source: String?
@@ -211,11 +215,11 @@ final class MetadataFields: @unchecked Sendable {
     var categories: [String] = []
 
     /// The fields of metadata never written; never written itself (a write copies it first).
-    static let empty = MetadataFields()
+    static let empty = MetadataStorage()
 
     private init() {}
 
-    init(copying other: MetadataFields) {
+    init(copying other: MetadataStorage) {
         title = other.title
         author = other.author
         source = other.source

@@ -23,15 +23,16 @@ public struct FigureExtractor: Sendable {
         extract(context, entities: entities).map { $0.record(builder: records) }
     }
 
-    /// The figures of the searched sentences, in text order. (Not inlined: the stage's entry point
-    /// for `Scripts/profile_stages.sh`.)
-    @inline(never) func extract(_ context: MatchContext, entities: [EntityMention]) -> [Figure] {
-        extract(context, entities: entities, signalled: signalled(context))
+    /// The figures of the searched sentences, in text order, their number signals found here
+    /// (tests, `extract(_:entities:records:)`).
+    func extract(_ context: MatchContext, entities: [EntityMention]) -> [Figure] {
+        extract(context, entities: entities, signalled: nil)
     }
 
     /// The figures of the searched sentences, in text order, given the searched sentences that
     /// hold a number signal (`signalled(_:)`, or the quote stage's pass over the tokens when it
-    /// found them: nil when it did not). Not inlined: the stage's entry point.
+    /// found them: nil when it did not). Not inlined: the stage's entry point for
+    /// `Scripts/profile_stages.sh`.
     @inline(never) func extract(_ context: MatchContext, entities: [EntityMention], signalled: SignalledSentences?) -> [Figure] {
         let signalled = signalled ?? self.signalled(context)
         guard !signalled.sentences.isEmpty else { return [] }

@@ -48,7 +48,8 @@ public struct MatchContext {
         let stride = MemoryLayout<Token>.stride
         let lowercaseWord = UInt16(Token.Packed.flags(kind: .word, shape: .lower))
         let capitalisedWord = UInt16(Token.Packed.flags(kind: .word, shape: .upper))
-        let shapeLowBit = UInt16(Token.Packed.flags(kind: .word, shape: .lower))
+        // The low bit of the shape's byte: the flags of `.lower` less those of `.none`.
+        let shapeLowBit = UInt16(Token.Packed.flags(kind: .word, shape: .lower) ^ Token.Packed.flags(kind: .word, shape: .none))
         // Write cursors: each moves on by one element for a word of its kind, by none otherwise.
         var keyAt = keyOut, indexAt = indexOut
         for i in 0..<tokens.count {

@@ -18,9 +18,6 @@ public final class Pipeline: Sendable {
     /// `options.entityZones` as a short array: `Set<ZoneType>.contains` hashes the raw-value string
     /// of the type, and building the array once a document cost as much.
     let searchedZoneTypes: [ZoneType]
-    /// Whether `options.entityZones` holds `.comments`, asked once a document (the set hashes
-    /// the type's raw-value string).
-    let searchesComments: Bool
 
     public init(options: PipelineOptions = PipelineOptions(), gazetteer: Gazetteer? = nil) throws {
         language = .english
@@ -42,7 +39,6 @@ public final class Pipeline: Sendable {
         figureExtractor = FigureExtractor(language: language)
         quoteExtractor = QuoteExtractor(language: language, findingNumbersOf: figureExtractor)
         searchedZoneTypes = ZoneType.allCases.filter(options.entityZones.contains)
-        searchesComments = options.entityZones.contains(.comments)
     }
 
     private static let cached: Result<Gazetteer, Error> = Result {
@@ -92,7 +88,11 @@ public final class Pipeline: Sendable {
     /// `metadata` with its author as a person's name (`withoutByPrefix`), changed in place: the
     /// fields are copied only if something else shares them.
     static func withAuthorUnprefixed(_ metadata: consuming DocumentMetadata) -> DocumentMetadata {
-        if let author = metadata.author { metadata.author = withoutByPrefix(author) }
+        // Written only if it changes: a write copies fields the document still shares.
+        if let author = metadata.author {
+            let bare = withoutByPrefix(author)
+            if bare != author { metadata.author = bare }
+        }
         return metadata
     }
 
@@ -107,7 +107,7 @@ public final class Pipeline: Sendable {
 
     /// Reader comments signed "NAME says:" name their authors as people.
     func commenterMentions(_ zones: ZoneMap, context: MatchContext) -> [EntityMention] {
-        guard searchesComments else { return [] }
+        guard searchedZoneTypes.contains(.comments) else { return [] }
         var out: [EntityMention] = []
         for c in zones.comments {
             guard let span = c.authorSpan, let author = c.author, !language.anonymousNames.contains(TokenKey.of(author)),

@@ -5,14 +5,12 @@
 /// finds its speaker through a cue, a colon or the turn of the last speaker; `ClaimFinder` finds
 /// reported speech without marks; `PronounResolver` turns "he" into the person meant.
 public struct QuoteExtractor: Sendable {
-    let language: LanguageData
     /// The word lists, held once: a scope a document refers to them instead of copying them.
     let words: SharedQuoteLexicon
     /// The figure stage's number signals, found in the same pass over the tokens, if asked for.
     let numbers: NumberSignals?
 
     public init(language: LanguageData) {
-        self.language = language
         words = .english
         numbers = nil
     }
@@ -20,7 +18,6 @@ public struct QuoteExtractor: Sendable {
     /// An extractor whose pass over the tokens also finds the number signals of `figures`
     /// (`extract(_:entities:zones:signalled:)`).
     init(language: LanguageData, findingNumbersOf figures: FigureExtractor) {
-        self.language = language
         words = .english
         numbers = NumberSignals(figures.lexicon, alongside: words.lexicon.cueFirstWords)
     }
@@ -30,19 +27,20 @@ public struct QuoteExtractor: Sendable {
         extract(context, entities: entities, zones: records.analysis.zones).map { Self.record($0, builder: records) }
     }
 
-    /// The quotations and claims of the searched sentences, in text order. (Not inlined: the
-    /// stage's entry point for `Scripts/profile_stages.sh`.)
-    @inline(never) func extract(_ context: MatchContext, entities: [EntityMention], zones: ZoneMap) -> [Attributed] {
+    /// The quotations and claims of the searched sentences, in text order, without the figures'
+    /// number signals (tests, `extract(_:entities:records:)`).
+    func extract(_ context: MatchContext, entities: [EntityMention], zones: ZoneMap) -> [Attributed] {
         attribute(context, entities: entities, zoneAt: { zones.zone(at: $0) })
     }
 
     /// The quotations and claims of the searched sentences, in text order, and the searched
     /// sentences that hold a number signal (nil unless the extractor finds them, or when it could
-    /// not: `FigureExtractor.extract(_:entities:signalled:)` then looks for them itself).
+    /// not: `FigureExtractor.extract(_:entities:signalled:)` then looks for them itself). Not
+    /// inlined: the stage's entry point for `Scripts/profile_stages.sh`.
     @inline(never) func extract(_ context: MatchContext, entities: [EntityMention], zones: ZoneMap,
                                 signalled: inout SignalledSentences?) -> [Attributed] {
         guard !context.searched.isEmpty else {
-            signalled = numbers == nil ? nil : SignalledSentences()
+            signalled = nil
             return []
         }
         var cursor = ZoneCursor(zones)

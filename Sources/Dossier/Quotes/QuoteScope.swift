@@ -111,9 +111,6 @@ public final class QuoteScope {
             // The walked sentences are `context.searched`, one for one, while this holds.
             var aligned = numbers != nil
             var walked = 0
-            // Tokens scanned while aligned: the lists in `listed` have room for `n` (sentences that
-            // overlap, which no splitter makes, could list a token twice).
-            var scanned = 0
             if aligned {
                 signalled.reserveCapacity(context.searched.count)
             } else {
@@ -137,12 +134,14 @@ public final class QuoteScope {
                                 mentions[written] = -1
                                 written += 1
                             }
-                            if aligned, scanned + s.tokens.count > n {
+                            // The lists in `listed` have room for `n`: each token once. A sentence that
+                            // starts before the end of one walked already (no splitter makes one) could
+                            // list a token twice, so it and those after it go through `scan`.
+                            if aligned, s.tokens.lowerBound < written {
                                 aligned = false
                                 listed.move(into: &found)
                             }
                             if aligned, let numbers {
-                                scanned += s.tokens.count
                                 let startsBefore = listed.numberCount
                                 let first = Self.scanWithNumbers(tokens, units, s.tokens, sentence: Int32(si), sentences: sentences,
                                                                  mentions: mentions, candidates: tables + 2 * n, numbers: numbers,

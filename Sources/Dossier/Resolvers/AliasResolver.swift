@@ -133,11 +133,14 @@ public struct AliasResolver: Sendable {
         }
     }
 
-    /// `isNormalised` of the string of UTF-16 `units`: a UTF-8 byte up to the space is a unit up to
-    /// the space, and every other unit (a surrogate too) makes bytes above it.
-    static func isNormalised(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+    /// No line break or tab, no space at either end or after another, in UTF-8 or UTF-16 code
+    /// units alike: the units up to the space are the same in both, and every other unit (a
+    /// surrogate too) is above it.
+    @inline(__always)
+    static func isNormalised<Unit: FixedWidthInteger>(_ units: UnsafeBufferPointer<Unit>) -> Bool {
         var previousSpace = true
         for u in units {
+            // Most units are above the space: one test each.
             if u > 0x20 { previousSpace = false; continue }
             let space = u == 0x20
             if u == 0x0A || u == 0x0D || u == 0x09 || (space && previousSpace) { return false }
@@ -146,51 +149,34 @@ public struct AliasResolver: Sendable {
         return units.last != 0x20
     }
 
-    /// No line break or tab, no space at either end or after another.
+    /// `isNormalised` of a string's UTF-8.
     static func isNormalised(_ s: String) -> Bool {
-        let body = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
-            var previousSpace = true
-            for b in bytes {
-                // Most bytes are above the space: one test each.
-                if b > 0x20 { previousSpace = false; continue }
-                let space = b == 0x20
-                if b == 0x0A || b == 0x0D || b == 0x09 || (space && previousSpace) { return false }
-                previousSpace = space
-            }
-            return bytes.last != 0x20
-        }
-        return s.utf8.withContiguousStorageIfAvailable(body) ?? Array(s.utf8).withUnsafeBufferPointer(body)
+        s.utf8.withContiguousStorageIfAvailable { isNormalised($0) }
+            ?? Array(s.utf8).withUnsafeBufferPointer { isNormalised($0) }
     }
 
     /// A lowercase ASCII slug: "Qasim al-Araji" → "qasim-al-araji".
     public static func slug(_ s: String) -> String {
-        var isASCII = true
-        return slugged(s, prefix: "", isASCII: &isASCII)
+        slugged(s, prefix: "")
     }
 
     /// The document-local id of a name: "local:" and its slug.
     static func localID(_ name: String) -> String {
-        var isASCII = true
-        return slugged(name, prefix: "local:", isASCII: &isASCII)
+        slugged(name, prefix: "local:")
     }
 
-    /// `prefix` (ASCII) and the slug of `s`, made in one string; `isASCII` is cleared when `s` is
-    /// not all ASCII.
-    static func slugged(_ s: String, prefix: StaticString, isASCII: inout Bool) -> String {
-        let body = { (bytes: UnsafeBufferPointer<UInt8>) -> (String, UInt8) in
-            var high: UInt8 = 0
-            let slug = String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + bytes.count) { out in
+    /// `prefix` (ASCII) and the slug of `s`, made in one string.
+    static func slugged(_ s: String, prefix: StaticString) -> String {
+        let body = { (bytes: UnsafeBufferPointer<UInt8>) -> String in
+            String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + bytes.count) { out in
                 var n = 0
                 prefix.withUTF8Buffer { p in
                     for b in p { out[n] = b; n += 1 }
                 }
                 guard let base = out.baseAddress else { return n }
-                return n + Slug.write(bytes, to: base + n, high: &high)
+                return n + Slug.write(bytes, to: base + n)
             }
-            return (slug, high)
         }
-        let (slug, high) = s.utf8.withContiguousStorageIfAvailable(body) ?? Array(s.utf8).withUnsafeBufferPointer(body)
-        if high >= 0x80 { isASCII = false }
-        return slug
+        return s.utf8.withContiguousStorageIfAvailable(body) ?? Array(s.utf8).withUnsafeBufferPointer(body)
     }
 }

@@ -44,22 +44,9 @@ struct LocalIDs {
         names(for: name).id ?? ""
     }
 
-    /// Whether every byte of `s` is ASCII, eight at a time.
+    /// Whether every byte of `s` is ASCII (`UTF8Bytes.areASCII`).
     static func isASCII(_ s: String) -> Bool {
-        s.utf8.withContiguousStorageIfAvailable { bytes in
-            guard let base = bytes.baseAddress else { return true }
-            let raw = UnsafeRawPointer(base), n = bytes.count
-            var high: UInt64 = 0, i = 0
-            while i &+ 8 <= n {
-                high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                i &+= 8
-            }
-            while i < n {
-                high |= UInt64(base[i])
-                i &+= 1
-            }
-            return high & 0x8080_8080_8080_8080 == 0
-        } ?? s.utf8.allSatisfy { $0 < 0x80 }
+        s.utf8.withContiguousStorageIfAvailable(UTF8Bytes.areASCII) ?? s.utf8.allSatisfy { $0 < 0x80 }
     }
 
     static func sameBytes(_ a: String, _ b: String) -> Bool {

@@ -4,14 +4,12 @@
 /// resolvers and the record writer share one loop and neither needs a string for it.
 enum Slug {
     /// Writes the slug of the UTF-8 `bytes` at `out`, which has room for `bytes.count` bytes (a slug
-    /// is never longer than its name), and returns its length; `high` gets every byte or-ed in
-    /// (at least 0x80 when the name is not all ASCII).
+    /// is never longer than its name), and returns its length.
     @inline(__always)
-    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>, high: inout UInt8) -> Int {
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
         var n = 0
         var dash = false
         for b in bytes {
-            high |= b
             if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
                 out[n] = b; n &+= 1
                 dash = false

@@ -195,7 +195,7 @@ private struct SentenceCollector {
         let end = Int(tokens[r.upperBound - 1].end)
         // `capacity(boundaries:tokens:)` bounds the count; the check keeps a wrong bound from
         // writing past the storage.
-        guard count < storage.count else { return }
+        guard count < storage.count else { assertionFailure("sentence capacity bound"); return }
         storage.initializeElement(at: count, to: Sentence(start: start, end: end, tokens: r, paragraph: paragraph))
         count += 1
         previousEnd = end

@@ -1,6 +1,6 @@
 /// Tests on UTF-8 bytes. The reader's checks (`DocumentReader`) and the one-pass decoder
 /// (`TextDecoding`) share the sequence table and the control test, so that both accept and count
-/// exactly the same bytes; the record writer asks whether a run is ASCII.
+/// exactly the same bytes; local ids ask whether a name is ASCII (`LocalIDs.isASCII`).
 enum UTF8Bytes {
     /// Whether every byte is below 0x80: eight bytes a step, then one at a time.
     @inline(__always) static func areASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -170,7 +170,8 @@ struct AnalysisLineEncoder {
 
 extension JSONByteBuffer {
     /// The `canonical` and `id` fields of an entity record: a gazetteer entry's copied from the
-    /// gazetteer's packed UTF-8, without making strings, with room reserved for both at once.
+    /// gazetteer's packed UTF-8, without making strings, with room reserved for both at once; a
+    /// local name's id spelt from the name (`appendLocalID`).
     @inline(__always) mutating func appendNames(_ names: MentionNames) {
         switch names {
         case .strings(let canonical, let id):

@@ -7,8 +7,7 @@ extension JSONByteBuffer {
             // `, "id": "local:` 15, the slug (no longer than the name), the closing quote.
             reserve(bytes.count &+ 16)
             putLiteral(", \"id\": \"local:")
-            var high: UInt8 = 0
-            let n = Slug.write(bytes, to: end, high: &high)
+            let n = Slug.write(bytes, to: end)
             advance(to: end + n)
             put(UInt8(ascii: "\""))
         }

@@ -424,7 +424,8 @@ struct OpeningScanner: @unchecked Sendable {
     }
 }
 
-/// What `Line` needs from the language, prepared once per zone detector.
+/// What zoning needs from the language (the line scan's stop words, the month words and
+/// metadata markers of the detector), prepared once per zone detector.
 struct LineFeatures: Sendable {
     let stopWords: KeySet
     /// `stopWords` for the line scan.

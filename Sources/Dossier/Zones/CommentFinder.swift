@@ -50,7 +50,7 @@ extension ZoneDetector {
 
     /// Whether a line passes the first tests of `saysHeader`: short, with a colon.
     static func mayBeSaysHeader(_ line: Line) -> Bool {
-        line.length <= 120 && line.present.containsAll(colon)
+        line.length <= 120 && line.present.containsAll(Line.colon)
     }
 
     /// "12. " at the start of a line: the number and where the text after it starts.
@@ -71,11 +71,10 @@ extension ZoneDetector {
 
     /// "NAME says:" (possibly followed by a few words such as "• Website" or a date).
     func saysHeader(_ line: Line, from: Int) -> (author: String, span: Range<Int>)? {
-        // Such a line is folded whole: it holds a colon only if its folded bytes do.
-        // Its folded bytes hold "says" before a colon if its units hold " says:": most lines with
-        // a colon are ruled out there, before a search of the units for a space, then " says:".
-        guard line.length <= 120, line.present.containsAll(Self.colon),
-              line.folded.withUnsafeBufferPointer({ Line.colonFollows(anyOf: Self.saysEnding, in: $0) }),
+        // Such a line is folded whole: its folded bytes hold "says" before a colon if its units
+        // hold " says:". Most lines with a colon are ruled out there, before a search of the
+        // units for " says:", then of the text.
+        guard line.length <= 120, line.colonMayFollow(anyOf: Self.saysEnding),
               line.units.withUnsafeBufferPointer({ $0.endOfFirst(Self.saysUnits, in: line.start..<line.end) }) != nil,
               let range = line.text.firstRange(of: " says:") else { return nil }
         let prefixUnits = line.text[..<range.lowerBound].utf16.count

@@ -16,7 +16,7 @@ struct Line {
     var folded: ArraySlice<UInt8> = []
     var words = 0
     var stopWords = 0
-    /// Words starting with a capital letter, among words of 4+ letters or not stop words.
+    /// Content words (not stop words) starting with a capital letter.
     var capitalisedWords = 0
     var contentWords = 0
     var endsSentence = false
@@ -144,6 +144,22 @@ struct Line {
             isCaption = features.captions.matches(bytes: folded, present: present)
         }
     }
+
+    /// Whether the line may hold a colon right after one of `endings` (`ending(_:)`): a line
+    /// folded whole holds one only if its folded bytes do, which `memchr` finds; a longer line
+    /// may hold one past its folded bytes.
+    func colonMayFollow(anyOf endings: [UInt32]) -> Bool {
+        if length > Line.foldedLimit { return true }
+        guard present.containsAll(Line.colon) else { return false }
+        return folded.withUnsafeBufferPointer { Line.colonFollows(anyOf: endings, in: $0) }
+    }
+
+    /// The byte mask of a colon, as `present` holds it.
+    static let colon: ByteMask = {
+        var mask = ByteMask()
+        mask.insert(0x3A)
+        return mask
+    }()
 
     /// Whether `folded` holds a colon right after one of `endings`: four bytes each, as
     /// `Line.ending(_:)` packs them. Colons are found by `memchr`: a line whose folded bytes lack

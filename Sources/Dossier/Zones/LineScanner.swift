@@ -308,30 +308,16 @@ struct LineScanner: ~Copyable {
     }
 
     /// A word cut by the fold limit at `p` goes on unfolded up to `end`: returns where it ends, and
-    /// its hash, whether it is ASCII and whether it holds apostrophes, carried on from the values given.
+    /// its hash, whether it is ASCII and whether it holds apostrophes, carried on from the values given
+    /// (the rest of the word as `countWordRest` reads it).
     /// Out of the letter loop's way: called where the loop meets the fold limit, so that a word
     /// ended by a space or a stop is not tested against the limit again.
     @inline(never)
     static func cutWord(_ start: UnsafePointer<UInt16>, _ end: UnsafePointer<UInt16>, _ hash: UInt64, _ ascii: Bool,
                         _ apostrophes: Bool) -> (UnsafePointer<UInt16>, UInt64, Bool, Bool) {
-        var p = start, hash = hash, ascii = ascii, apostrophes = apostrophes
-        while p < end {
-            let d = p.pointee
-            if !Line.isWordUnit(d) {
-                guard (d == 0x27 || d == 0x2019) && p + 1 < end && Line.isWordUnit(p[1]) else { break }
-                apostrophes = true
-            }
-            if d < 0x80 { hash = (hash ^ UInt64(classes[Int(d)] & 0xFF)) &* TokenKey.prime } else { ascii = false }
-            p += 1
-        }
-        return (p, hash, ascii, apostrophes)
-    }
-
-    /// Writes the bytes a unit of 0x80 or above that is no space folds to at `buf[k]`, records
-    /// them, and returns the index after them.
-    @inline(__always) static func foldSymbol(_ c: UInt16, _ buf: UnsafeMutablePointer<UInt8>, _ k: Int,
-                                             _ present: inout ByteMask) -> Int {
-        foldSymbol(c, buf + k, &present) - buf
+        guard start < end else { return (start, hash, ascii, apostrophes) }
+        let rest = countWordRest(start, end, hash)
+        return (rest.0, rest.1, ascii && rest.2, apostrophes || rest.3)
     }
 
     /// Writes the bytes a unit of 0x80 or above that is no space folds to at `out`, records

@@ -45,8 +45,10 @@ extension ZoneDetector {
     /// The markers that name the source, in the order they are tried.
     static let sourceMarkers: [[UInt8]] = ["republished from ", "originally published in ", "originally published by ", "originally published at ",
                                            "first appeared in ", "first appeared on ", "originally appeared in ", "originally appeared on "].map { Array($0.utf8) }
+    /// The labels of `readMetadataLines`, without their colon: every form below is made from these.
+    static let labels = ["Tags", "Tagged", "Category", "Categories"]
     /// Labels of `readMetadataLines` without their final colon, as UTF-16.
-    static let labelUnits: [[UInt16]] = ["Tags", "Tagged", "Category", "Categories"].map { Array($0.utf16) }
+    static let labelUnits: [[UInt16]] = labels.map { Array($0.utf16) }
 
 
     /// Whether a line may hold a label ("Tags:" …): a line folded whole holds one only if its
@@ -54,20 +56,12 @@ extension ZoneDetector {
     /// lines with a colon hold none: the folded bytes are searched by `memchr`, where
     /// `holdsLabel` compared every unit of the line.
     static func mayHoldLabel(_ line: Line) -> Bool {
-        if line.length > Line.foldedLimit { return true }
-        guard line.present.containsAll(colon) else { return false }
-        return line.folded.withUnsafeBufferPointer { Line.colonFollows(anyOf: labelEndings, in: $0) }
+        line.colonMayFollow(anyOf: labelEndings)
     }
 
     /// The last four letters of each label, lowercased: a line folded whole holds a label only
     /// if its folded bytes hold one of these before a colon.
-    static let labelEndings: [UInt32] = ["tags", "gged", "gory", "ries"].map(Line.ending)
-
-    static let colon: ByteMask = {
-        var mask = ByteMask()
-        mask.insert(0x3A)
-        return mask
-    }()
+    static let labelEndings: [UInt32] = labels.map { Line.ending($0.lowercased()) }
 
     /// Whether `units[start..<end]` holds a label ("Tags:", "Category:" …): one scan for colons,
     /// each checked for a label before it.
@@ -97,5 +91,5 @@ extension ZoneDetector {
     }
 
     /// Labels of `readMetadataLines` with their colon, as UTF-8.
-    static let labelBytes: [[UInt8]] = ["Tags:", "Tagged:", "Category:", "Categories:"].map { Array($0.utf8) }
+    static let labelBytes: [[UInt8]] = labels.map { Array(($0 + ":").utf8) }
 }

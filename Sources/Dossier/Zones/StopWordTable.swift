@@ -14,8 +14,8 @@ struct StopWordTable: Sendable {
 
     init(_ keys: KeySet) {
         let members = Array(keys)
-        // Half as many buckets as members at least: few buckets get three, and one multiplier
-        // in a few dozen spreads them all.
+        // Twice as many buckets as members at least (a quarter of the slots filled): few
+        // buckets get three, and a few dozen multipliers tried at most spread them all.
         var bits = 1
         while 1 << bits < 2 * members.count { bits += 1 }
         var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15

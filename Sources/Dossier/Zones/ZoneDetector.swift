@@ -168,7 +168,6 @@ public struct ZoneDetector: Sendable {
             if let known = lines[i].contentKeys {
                 Self.appendDistinct(contentKeys[known], to: &candidateKeys, from: first)
             } else {
-                if keys.capacity == 0 { keys.reserveCapacity(32) }
                 contentWords(units, lines[i].start..<lines[i].end, into: &keys)
                 Self.appendDistinct(keys, to: &candidateKeys, from: first)
             }
@@ -187,7 +186,6 @@ public struct ZoneDetector: Sendable {
             if let known = lines[j].contentKeys, lines[j].length <= 2000 {
                 for k in contentKeys[known] { shared.mark(k) }
             } else {
-                if keys.capacity == 0 { keys.reserveCapacity(32) }
                 contentWords(units, lines[j].start..<min(lines[j].end, lines[j].start + 2000), into: &keys)
                 for k in keys { shared.mark(k) }
             }
@@ -240,6 +238,7 @@ public struct ZoneDetector: Sendable {
 
     /// Keys of the words of three or more letters in `range` that are not stop words, in `out`.
     func contentWords(_ units: [UInt16], _ range: Range<Int>, into out: inout [UInt64]) {
+        if out.capacity == 0 { out.reserveCapacity(32) }
         out.removeAll(keepingCapacity: true)
         LineScanner.classes.withUnsafeBufferPointer { classes in
             units.withUnsafeBufferPointer { buf in
@@ -324,8 +323,7 @@ public struct ZoneDetector: Sendable {
     /// Every line not in a zone is boilerplate; consecutive boilerplate lines form one zone.
     /// The zones come back ordered by start (`ZoneMap(ordered:comments:)` takes them as they are):
     /// each boilerplate zone goes in after the zones that start where it does or before, as a
-    /// stable sort of the zones and then the boilerplate zones orders them. (The boilerplate
-    /// zones were gathered apart, then both runs sorted, and sorted again by `ZoneMap`.)
+    /// stable sort of the zones and then the boilerplate zones orders them.
     func fillBoilerplate(_ zones: [Zone], lines: [Line]) -> [Zone] {
         let sorted = zones.sorted { $0.start < $1.start }
         var out: [Zone] = []
